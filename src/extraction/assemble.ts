@@ -1,0 +1,558 @@
+// Assemble stage: turns what the recognisers found in each sentence into the
+// article's facts — officials, countries, ministries, events and agreements,
+// each with the sentence it comes from (GUIDE.md is the specification).
+import { readBody, type ArticleBody, type BodyHints } from "./body.ts";
+import {
+  compatible, formatPartial, parsePartial, precisionOf, readDates, resolveYear, type DateMention, type PartialDate,
+} from "./dates.ts";
+import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
+import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
+import { fold, foldAligned, tidy } from "./text.ts";
+
+export interface ExtractedOfficial {
+  key: string;
+  name: string;
+  aliases: string[];
+  country: string | null;
+  nameEn: string | null;
+  nameNative: string | null;
+  rank: { vi: string; code: string } | null;
+  offices: string[];
+  ministry: MinistryRef | null;
+  unit: { code: string; vi: string; en: string | null } | null;
+  sentence: string;
+}
+
+export interface ExtractedEvent {
+  type: EventTypeCode;
+  start: PartialDate | null;
+  end: PartialDate | null;
+  dateReason: string;
+  place: string | null;
+  countries: string[];
+  participants: { key: string; role: "host" | "head_of_delegation" | "attendee" }[];
+  ministries: string[];
+  topics: string[];
+  summary: string;
+  sentence: string;
+  mechanism: string | null;
+  ordinal: number | null;
+}
+
+export interface ExtractedAgreement {
+  type: AgreementTypeCode;
+  title: string;
+  signed: PartialDate | null;
+  parties: { country: string; ministry: string | null; unit: string | null }[];
+  /** Index into events of the signing event. */
+  event: number | null;
+  sentence: string;
+}
+
+export interface ArticleExtraction {
+  title: string | null;
+  publishedAt: string | null;
+  siteClock: string | null;
+  outlet: string | null;
+  text: string;
+  countries: string[];
+  ministries: MinistryRef[];
+  units: { code: string; vi: string; en: string | null; ministry: string }[];
+  officials: ExtractedOfficial[];
+  events: ExtractedEvent[];
+  agreements: ExtractedAgreement[];
+  topics: string[];
+}
+
+const ORDINALS: Record<string, number> = { nhất: 1, nhat: 1, hai: 2, ba: 3, tư: 4, tu: 4, bốn: 4, năm: 5, nam: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
+
+interface Found {
+  sentence: number;
+  facts: SentenceFacts;
+  dates: DateMention[];
+}
+
+interface Cue {
+  type: EventTypeCode;
+  index: number;
+  length: number;
+}
+
+export class ArticleReader {
+  private readonly rec: Recognizer;
+
+  constructor(private readonly g: Gazetteer) {
+    this.rec = new Recognizer(g);
+  }
+
+  read(raw: string, hints: BodyHints = {}): ArticleExtraction {
+    const body = readBody(raw, hints);
+    return this.assemble(body);
+  }
+
+  private cues(text: string): Cue[] {
+    const folded = foldAligned(text);
+    const found: Cue[] = [];
+    for (const c of this.g.eventCues) {
+      c.re.lastIndex = 0;
+      for (let m = c.re.exec(folded); m; m = c.re.exec(folded)) {
+        const next = /^\s+(\p{L}+)/u.exec(folded.slice(m.index + m[0].length))?.[1];
+        if (next && this.g.cueBlockers.has(next)) continue;
+        found.push({ type: c.type, index: m.index, length: m[0].length });
+      }
+    }
+    found.sort((a, b) => a.index - b.index || b.length - a.length);
+    // One cue per place in the text.
+    return found.filter((c, i) => !found.slice(0, i).some((d) => c.index < d.index + d.length && c.index + c.length > d.index && d.type === c.type));
+  }
+
+  assemble(body: ArticleBody): ArticleExtraction {
+    const pub = parsePartial(body.publishedAt) ?? undefined;
+    const sentences = body.sentences;
+
+    // Pass 1 finds the article's main foreign country; pass 2 reads with it.
+    let found: Found[] = sentences.map((s) => ({ sentence: s.index, facts: this.rec.recognize(s.text, { foreign: null }), dates: readDates(s.text) }));
+    const foreignCount = new Map<string, number>();
+    for (const f of found) {
+      for (const c of f.facts.countries) if (c.code !== "VN") foreignCount.set(c.code, (foreignCount.get(c.code) ?? 0) + 1);
+      for (const p of f.facts.persons) if (p.country && p.country !== "VN") foreignCount.set(p.country, (foreignCount.get(p.country) ?? 0) + 2);
+    }
+    const foreign = [...foreignCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    found = sentences.map((s) => ({ sentence: s.index, facts: this.rec.recognize(s.text, { foreign }), dates: readDates(s.text) }));
+    const international = found.some((f) => f.facts.orgs.some((o) => o.organization) || f.facts.persons.some((p) => p.international));
+
+    const officials = this.officials(found, sentences.map((s) => s.text), foreign);
+    const keyOf = (p: PersonMention) => officials.byMention.get(p) ?? null;
+
+    // Events, sentence by sentence, in reading order.
+    const events: (ExtractedEvent & { counterparts: Set<string>; own: boolean; background: boolean })[] = [];
+    let narrative: PartialDate | null = null;
+    let frame: PartialDate | null = null;
+    const hasForeign = foreign !== null || international;
+    const pubMonth: PartialDate | null = pub?.y !== undefined && pub.m !== undefined ? { y: pub.y, m: pub.m } : pub?.y !== undefined ? { y: pub.y } : null;
+
+    const sentenceYear = (f: Found): number | undefined => {
+      const text = sentences[f.sentence]!.text;
+      const y = f.dates.find((d) => d.start.y !== undefined && d.start.m === undefined && !this.isBackgroundDate(text, d));
+      return y?.start.y;
+    };
+    const resolve = (p: PartialDate, f: Found): PartialDate => {
+      if (p.y !== undefined) return p;
+      const sy = sentenceYear(f);
+      if (sy !== undefined) return { ...p, y: sy };
+      if (frame?.y !== undefined && frame.m === p.m) return { ...p, y: frame.y };
+      return resolveYear(p, pub);
+    };
+
+    const agreements: ExtractedAgreement[] = [];
+    for (const f of found) {
+      const s = sentences[f.sentence]!;
+      const text = s.text;
+      const folded = foldAligned(text);
+      const hedges = this.g.hedges.find(text, folded).filter((h) => h.values[0] !== "");
+      const background = this.g.background.find(text, folded);
+      const directive = this.isDirective(text, folded, f.dates);
+      const cues = directive ? [] : this.cues(text);
+      const persons = f.facts.persons;
+
+      // Agreements (and their signing event) come from signing verbs followed by a document type.
+      const signed = this.readAgreements(text, folded, hedges.map((h) => h.index));
+      if (signed.length) {
+        const date = this.ownDate(text, f.dates, text.length / 2);
+        const when = date ? resolve(date.start, f) : (narrative ?? pubMonth);
+        const countries = this.sentenceCountries(f.facts, foreign);
+        const participants = persons.map((p) => keyOf(p)).filter((k): k is string => k !== null);
+        const earlier = events.findIndex((e) => e.type === "signing" && compatible(e.start ?? undefined, when ?? undefined));
+        const evIndex = earlier >= 0 ? earlier : events.length;
+        if (earlier < 0) events.push({
+          type: "signing", start: when, end: null, dateReason: date ? "stated" : when ? "context" : "unknown", place: this.place(f.facts, text),
+          countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
+          summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), own: date !== null, background: false,
+        });
+        for (const a of signed) {
+          const parties = this.parties(a.title, f.facts, countries);
+          const dup = agreements.find((b) => b.type === a.type && sameTitle(b.title, a.title));
+          if (dup) {
+            if (a.title.length > dup.title.length) dup.title = a.title;
+            continue;
+          }
+          agreements.push({ type: a.type, title: a.title, signed: when, parties, event: evIndex, sentence: text });
+        }
+      }
+
+      for (const [ci, cue] of cues.entries()) {
+        if (cue.type === "signing") continue;
+        if (s.isTitle && !events.some((e) => e.type === cue.type)) continue;
+        if (hedges.some((h) => h.index < cue.index)) continue;
+        if (cue.type === "conference" && this.pluralBefore(folded, cue.index)) continue;
+        if (cue.type === "ceremony" && this.isProgrammeStop(folded, cue.index, cues)) continue;
+        const isBackground = background.some((b) => b.index < cue.index);
+        const date = this.ownDate(text, f.dates, cue.index);
+        if (isBackground && !date) continue;
+        if (!hasForeign) continue;
+
+        let start: PartialDate | null = null;
+        let end: PartialDate | null = null;
+        let reason = "stated";
+        if (date?.relative) {
+          start = date.relative === "today" && pub?.d !== undefined ? pub : pubMonth;
+          reason = "publication";
+        } else if (date) {
+          start = resolve(date.start, f);
+          end = date.end ? resolve(date.end, f) : null;
+          if (start.y === undefined && pub === undefined) reason = "stated, year unknown";
+        } else if (narrative && !isBackground) {
+          start = narrative;
+          reason = "context";
+        } else if (pubMonth) {
+          start = pubMonth;
+          reason = "publication month";
+        } else reason = "unknown";
+
+        // Counterparts: the people this cue's clause names, up to the next cue.
+        const next = cues[ci + 1]?.index ?? text.length;
+        // Counterparts: people listed right after the cue ("hội đàm với A, … và B, …").
+        const clause: PersonMention[] = [];
+        for (const p of persons) {
+          if (p.start <= cue.index || p.start >= next) continue;
+          const from = clause.length ? clause[clause.length - 1]!.end : cue.index + cue.length;
+          const gap = text.slice(from, p.start);
+          if (clause.length ? !/^[\s,;]*(?:và|cùng|với|và với)?[\s,;]*$/u.test(gap) : gap.length > 40) break;
+          clause.push(p);
+        }
+        const around = clause.length ? clause : persons;
+        const foreignPeople = around.filter((p) => {
+          const k = keyOf(p);
+          const o = k ? officials.list.find((x) => x.key === k) : null;
+          return o && o.country !== "VN";
+        });
+        const groups: PersonMention[][] =
+          (cue.type === "talks" || cue.type === "reception") && foreignPeople.length > 1 && new Set(foreignPeople.map((p) => p.org?.ministry?.code ?? p.name)).size > 1
+            ? foreignPeople.map((p) => [p])
+            : [foreignPeople];
+        const ordinal = cue.type === "conference" ? this.ordinal(text, cue.index) : null;
+        for (const group of groups) {
+          const counterparts = new Set(group.map((p) => keyOf(p)!).filter(Boolean));
+          const participants = new Set<string>();
+          for (const p of [...persons.filter((p) => !foreignPeople.includes(p) || group.includes(p))]) {
+            const k = keyOf(p);
+            if (k) participants.add(k);
+          }
+          const candidate = {
+            type: cue.type, start, end, dateReason: reason, place: this.place(f.facts, text), countries: this.sentenceCountries(f.facts, foreign),
+            participants: [...participants].map((key) => ({ key, role: "attendee" as const })), ministries: this.ministryCodes(f.facts), topics: [],
+            summary: "", sentence: text, mechanism: ordinal !== null ? tidy(text.slice(cue.index, cue.index + 120).split(/[,.;]/)[0] ?? "") : null, ordinal,
+            counterparts, own: date !== null, background: isBackground,
+          };
+          const same = events.find(
+            (e) =>
+              e.type === candidate.type &&
+              e.background === candidate.background &&
+              compatible(e.start ?? undefined, candidate.start ?? undefined) &&
+              (e.ordinal === null || candidate.ordinal === null || e.ordinal === candidate.ordinal) &&
+              (e.counterparts.size === 0 || candidate.counterparts.size === 0 || [...candidate.counterparts].some((k) => e.counterparts.has(k))),
+          );
+          if (same) {
+            mergeInto(same, candidate);
+            continue;
+          }
+          if (s.isTitle) continue;
+          events.push(candidate);
+        }
+        if (date && !isBackground && !date.relative) {
+          const st = resolve(date.start, f);
+          if (st.d !== undefined) narrative = st;
+          if (cue.type === "visit" && !frame) frame = st;
+        }
+      }
+      if (!cues.length && f.dates.length && !directive) {
+        const d = f.dates.find((x) => x.start.d !== undefined && !this.isBackgroundDate(text, x));
+        if (d && hasForeign) narrative = resolve(d.start, f);
+      }
+    }
+
+    // A signing inside talks is reported with the talks' day; drop empty signing events.
+    const topics = this.topics(sentences.map((s) => s.text).join(" "));
+    const outEvents: ExtractedEvent[] = events.map((e) => {
+      const { counterparts: _c, own: _o, background: _b, ...rest } = e;
+      return { ...rest, topics, summary: this.summary(e, officials.list) };
+    });
+
+    // Countries and ministries the article names as parties (GUIDE.md, Countries).
+    const countries = new Set<string>();
+    const ministries = new Map<string, MinistryRef>();
+    const units = new Map<string, { code: string; vi: string; en: string | null; ministry: string }>();
+    const participantKeys = new Set(outEvents.flatMap((e) => e.participants.map((p) => p.key)));
+    for (const o of officials.list) if (o.country) countries.add(o.country);
+    for (const e of outEvents) for (const c of e.countries) countries.add(c);
+    for (const a of agreements) for (const p of a.parties) countries.add(p.country);
+    for (const f of found) {
+      for (const org of f.facts.orgs) {
+        if (!org.ministry) continue;
+        // A body named only to describe someone who takes no part does not count.
+        const owner = f.facts.persons.find((p) => p.org === org);
+        if (owner && outEvents.length && !participantKeys.has(keyOf(owner) ?? "")) continue;
+        ministries.set(org.ministry.code, org.ministry);
+        countries.add(org.ministry.country);
+        if (org.unit) units.set(org.unit.code, { ...org.unit, ministry: org.ministry.code });
+      }
+    }
+    if (countries.size || outEvents.length) countries.add("VN");
+
+    return {
+      title: body.title,
+      publishedAt: body.publishedAt,
+      siteClock: body.siteClock,
+      outlet: body.outlet,
+      text: body.paragraphs.join("\n\n"),
+      countries: [...countries].sort(),
+      ministries: [...ministries.values()],
+      units: [...units.values()],
+      officials: officials.list,
+      events: outEvents,
+      agreements,
+      topics,
+    };
+  }
+
+  private isBackgroundDate(text: string, d: DateMention): boolean {
+    const before = fold(text.slice(Math.max(0, d.index - 12), d.index));
+    return /(ke tu|tu sau|giai doan|den nay)\s*$/.test(before) || (d.start.d === undefined && /tu\s*$/.test(before)) || /^\d{4}\s*[-–]\s*\d{4}/.test(text.slice(d.index - 1));
+  }
+
+  /** The date a cue goes with: the nearest one in its sentence that is not background. */
+  private ownDate(text: string, dates: DateMention[], at: number): DateMention | null {
+    const usable = dates.filter((d) => !this.isBackgroundDate(text, d) && (d.start.m !== undefined || d.relative));
+    if (!usable.length) return null;
+    return usable.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));
+  }
+
+  private isDirective(text: string, folded: string, dates: DateMention[]): boolean {
+    const head = folded.trimStart();
+    if (!this.g.directiveVerbs.some((v) => head.startsWith(v + " "))) return false;
+    if (this.g.pastMarkers.find(text, folded).length) return false;
+    return !dates.some((d) => d.start.d !== undefined);
+  }
+
+  private pluralBefore(folded: string, at: number): boolean {
+    const words = folded.slice(Math.max(0, at - 12), at).trim().split(/\s+/);
+    return this.g.pluralGeneric.has(words[words.length - 1] ?? "");
+  }
+
+  private isProgrammeStop(folded: string, at: number, cues: Cue[]): boolean {
+    if (!cues.some((c) => c.type === "visit")) return false;
+    const before = folded.slice(Math.max(0, at - 12), at).trim();
+    return this.g.programmeStopVerbs.some((v) => before.endsWith(v));
+  }
+
+  private ordinal(text: string, at: number): number | null {
+    const m = /lần\s+thứ\s+(\d+|[\p{L}]+)/u.exec(text.slice(at, at + 160));
+    if (!m?.[1]) return null;
+    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : ORDINALS[m[1].toLowerCase()];
+    return n ?? null;
+  }
+
+  private place(facts: SentenceFacts, text: string): string | null {
+    const m = /(?:tại|ở)\s+(?:thủ đô\s+|Thủ đô\s+|trụ sở\s+|Trụ sở\s+)?((?:\p{Lu}[\p{L}\p{M}]*\s?){1,5})/u.exec(text);
+    if (m?.[1]) {
+      const name = m[1].trim();
+      if (facts.places.some((p) => name.startsWith(p.name)) || this.g.countryNames.find(name).length) return name;
+    }
+    return facts.places[0]?.name ?? null;
+  }
+
+  private sentenceCountries(facts: SentenceFacts, foreign: string | null): string[] {
+    const set = new Set<string>(["VN"]);
+    for (const c of facts.countries) set.add(c.code);
+    for (const o of facts.orgs) if (o.country) set.add(o.country);
+    for (const p of facts.persons) if (p.country) set.add(p.country);
+    if (set.size === 1 && foreign) set.add(foreign);
+    return [...set].sort();
+  }
+
+  private ministryCodes(facts: SentenceFacts): string[] {
+    return [...new Set(facts.orgs.map((o) => o.ministry?.code).filter((c): c is string => !!c))];
+  }
+
+  private readAgreements(text: string, folded: string, hedgeAt: number[]): { type: AgreementTypeCode; title: string }[] {
+    const verbs = [...folded.matchAll(/(?<![\p{L}])(le ky|ky ket|ky)(?![\p{L}])/gu)];
+    const out: { type: AgreementTypeCode; title: string }[] = [];
+    for (const v of verbs) {
+      if (hedgeAt.some((h) => h < v.index)) continue;
+      const after = v.index + v[0].length;
+      const hits = this.g.agreementTypes.find(text, folded).filter((h) => h.index >= after && h.index - after <= 40);
+      for (const h of hits) {
+        if (out.some((o) => text.indexOf(o.title) <= h.index && text.indexOf(o.title) + o.title.length > h.index)) continue;
+        const quoted = /[“"]$/.test(text.slice(0, h.index).trimEnd());
+        let title: string;
+        if (quoted) title = text.slice(h.index).split(/[”"]/)[0] ?? "";
+        else title = text.slice(h.index).split(/(?:\s+và\s+[“"]|;|\.(?:\s|\/|$)|\s+tại\s+(?:buổi|lễ)|\s+\(|$)/u)[0] ?? "";
+        title = tidy(title.replace(/\.\/?\.?$/, ""));
+        if (title.split(" ").length < 2) continue;
+        out.push({ type: h.values[0]!, title: title.charAt(0).toUpperCase() + title.slice(1) });
+      }
+    }
+    return out;
+  }
+
+  private parties(title: string, facts: SentenceFacts, sentenceCountries: string[]): ExtractedAgreement["parties"] {
+    const inTitle = this.rec.recognize(title, { foreign: sentenceCountries.find((c) => c !== "VN") ?? null });
+    const byCountry = new Map<string, { country: string; ministry: string | null; unit: string | null }>();
+    for (const o of [...inTitle.orgs, ...facts.orgs]) {
+      if (!o.country || byCountry.has(o.country)) continue;
+      byCountry.set(o.country, { country: o.country, ministry: o.ministry?.code ?? null, unit: o.unit?.code ?? null });
+    }
+    for (const c of sentenceCountries) if (!byCountry.has(c)) byCountry.set(c, { country: c, ministry: null, unit: null });
+    return [...byCountry.values()];
+  }
+
+  private topics(text: string): string[] {
+    const folded = foldAligned(text);
+    return this.g.topics.filter((t) => t.cues.find(text, folded).length > 0).map((t) => t.topic.code);
+  }
+
+  private summary(e: ExtractedEvent, officials: ExtractedOfficial[]): string {
+    const info = this.g.eventTypes.get(e.type);
+    const names = e.participants.map((p) => officials.find((o) => o.key === p.key)?.name).filter(Boolean);
+    const when = formatPartial(e.start ?? undefined);
+    const parts = [`${info?.en ?? e.type} (${e.countries.join("–")})`];
+    if (names.length) parts.push(names.join(", "));
+    if (e.place) parts.push(e.place);
+    if (when) parts.push(when);
+    return parts.join(" · ");
+  }
+
+  /** One official per person of the article, with every form of the name it uses. */
+  private officials(found: Found[], texts: string[], foreign: string | null) {
+    type Group = { names: string[]; mentions: { p: PersonMention; sentence: number }[] };
+    const groups: Group[] = [];
+    const tokens = (n: string) => new Set(fold(n).split(" "));
+    const allNames = new Set(found.flatMap((f) => f.facts.persons.map((p) => p.name)));
+    for (const f of found) {
+      for (const p of f.facts.persons) {
+        const shorter = p.name.split(" ").slice(0, -1).join(" ");
+        if (shorter.includes(" ") && allNames.has(shorter) && looksVietnamese(p.name)) p.name = shorter;
+        const key = fold(p.name);
+        let g = groups.find((x) => x.names.some((n) => fold(n) === key));
+        if (!g && !looksVietnamese(p.name)) {
+          // "Patrushev", "Nikolai Patrushev", "Patrushev Nikolai Platonovich": one person.
+          const t = tokens(p.name);
+          g = groups.find((x) => x.names.some((n) => !looksVietnamese(n) && subsetOrShared(t, tokens(n))));
+        }
+        if (!g) {
+          g = { names: [], mentions: [] };
+          groups.push(g);
+        }
+        if (!g.names.includes(p.name)) g.names.push(p.name);
+        g.mentions.push({ p, sentence: f.sentence });
+      }
+    }
+    const byMention = new Map<PersonMention, string>();
+    const list: ExtractedOfficial[] = [];
+    for (const g of groups) {
+      // Single-word forms ("Patrushev") only count next to a fuller one.
+      const full = g.names.filter((n) => n.includes(" "));
+      if (!full.length) continue;
+      const known: KnownOfficial | undefined = g.names.map((n) => this.g.known.get(fold(n))).find(Boolean);
+      const name = known && g.names.some((n) => fold(n) === fold(known.name)) ? known.name : longest(full);
+      const explicit = count(g.mentions.map((m) => m.p.country).filter((c): c is string => !!c));
+      const intl = g.mentions.some((m) => m.p.international);
+      let country: string | null = explicit ?? (known ? known.country : null);
+      if (!country && !intl && !known) {
+        if (looksVietnamese(name)) country = this.delegationCountry(g, texts, found) ?? "VN";
+        else {
+          const inSentence = g.mentions.flatMap((m) => found[m.sentence]!.facts.countries.map((c) => c.code)).find((c) => c !== "VN");
+          country = this.delegationCountry(g, texts, found) ?? inSentence ?? foreign;
+        }
+      }
+      const first = g.mentions[0]!;
+      const best = g.mentions.reduce((b, m) => (m.p.offices.length + (m.p.rank ? 1 : 0) > b.p.offices.length + (b.p.rank ? 1 : 0) ? m : b), first);
+      const rank = g.mentions.find((m) => m.p.rank)?.p.rank ?? null;
+      const offices = [...new Set(g.mentions.flatMap((m) => m.p.offices))];
+      const org = g.mentions.find((m) => m.p.org?.ministry)?.p.org ?? null;
+      const aliases = new Set(g.names.filter((n) => n !== name));
+      if (known) {
+        for (const a of [known.name, ...known.aliases, ...(known.en ? [known.en] : [])]) if (a !== name) aliases.add(a);
+      }
+      const key = `${country ?? "--"}|${fold(name)}`;
+      const official: ExtractedOfficial = {
+        key,
+        name,
+        aliases: [...aliases],
+        country,
+        nameEn: known?.en ?? null,
+        nameNative: known?.native ?? null,
+        rank: rank ? { vi: rank.vi, code: rank.code } : null,
+        offices,
+        ministry: org?.ministry ?? null,
+        unit: org?.unit ?? null,
+        sentence: texts[best.sentence] ?? "",
+      };
+      const existing = list.find((o) => o.key === key);
+      if (existing) {
+        existing.aliases = [...new Set([...existing.aliases, ...official.aliases])];
+        existing.offices = [...new Set([...existing.offices, ...official.offices])];
+      } else list.push(official);
+      for (const m of g.mentions) byMention.set(m.p, key);
+    }
+    return { list, byMention };
+  }
+
+  /** "Đoàn đại biểu cấp cao Singapore do ngài Tiêu Chí Hiền … làm Trưởng đoàn": the delegation's country. */
+  private delegationCountry(g: { mentions: { p: PersonMention; sentence: number }[] }, texts: string[], found: Found[]): string | null {
+    for (const m of g.mentions) {
+      const text = texts[m.sentence] ?? "";
+      const before = text.slice(0, m.p.index);
+      const d = /[Đđ]oàn(?!.*[Đđ]oàn)(.*)\sdo\s+(?:\S+\s+){0,12}$/su.exec(before);
+      if (!d) continue;
+      const from = before.length - d[0].length;
+      const facts = found[m.sentence]!.facts;
+      const c = [...facts.orgs.filter((o) => o.index >= from && o.index < m.p.index).map((o) => o.country), ...facts.countries.filter((x) => x.index >= from && x.index < m.p.index).map((x) => x.code)].filter(
+        (x): x is string => !!x,
+      );
+      if (c.length) return c[c.length - 1]!;
+    }
+    return null;
+  }
+}
+
+function subsetOrShared(a: Set<string>, b: Set<string>): boolean {
+  const shared = [...a].filter((x) => b.has(x)).length;
+  return shared === Math.min(a.size, b.size) || shared >= 2;
+}
+
+function longest(names: string[]): string {
+  return names.reduce((a, b) => (b.split(" ").length > a.split(" ").length ? b : a));
+}
+
+function count(values: string[]): string | null {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const fa = fold(a);
+  const fb = fold(b);
+  if (fa === fb || fa.startsWith(fb) || fb.startsWith(fa)) return true;
+  let i = 0;
+  while (i < fa.length && fa[i] === fb[i]) i++;
+  return i >= 0.6 * Math.min(fa.length, fb.length);
+}
+
+function mergeInto(e: ExtractedEvent & { counterparts: Set<string>; own: boolean }, c: ExtractedEvent & { counterparts: Set<string>; own: boolean }): void {
+  const more = (x: PartialDate | null) => (x ? (x.y !== undefined ? 1 : 0) + (x.m !== undefined ? 1 : 0) + (x.d !== undefined ? 1 : 0) : 0);
+  if ((c.own && !e.own) || (c.own === e.own && more(c.start) > more(e.start))) {
+    e.start = c.start;
+    e.end = c.end ?? e.end;
+    e.dateReason = c.dateReason;
+    e.own ||= c.own;
+  }
+  e.place ??= c.place;
+  e.countries = [...new Set([...e.countries, ...c.countries])].sort();
+  for (const p of c.participants) if (!e.participants.some((x) => x.key === p.key)) e.participants.push(p);
+  e.ministries = [...new Set([...e.ministries, ...c.ministries])];
+  for (const k of c.counterparts) e.counterparts.add(k);
+}
+
+export { precisionOf };

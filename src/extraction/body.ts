@@ -1,0 +1,159 @@
+// Body stage: separates the article from the site around it (navigation,
+// clock, teasers, credits, sign-offs), finds title and publication date, and
+// splits the body into sentences.
+import { formatPartial, type PartialDate } from "./dates.ts";
+import { fold, normalizeText } from "./text.ts";
+
+export interface Sentence {
+  text: string;
+  paragraph: number;
+  index: number;
+  isTitle: boolean;
+}
+
+export interface ArticleBody {
+  title: string | null;
+  publishedAt: string | null;
+  publishedFrom: "metadata" | "byline" | "record" | null;
+  siteClock: string | null;
+  outlet: string | null;
+  paragraphs: string[];
+  sentences: Sentence[];
+}
+
+export interface BodyHints {
+  title?: string | null;
+  publishedAt?: string | null;
+}
+
+// Lines after which a page holds only other stories.
+const CUT_MARKERS = new Set(
+  [
+    "Tin cùng chuyên mục", "Tin mới nhất", "Tin đọc nhiều", "Tin đọc nhiều trong tuần", "Xem thêm", "Top", "Tin liên quan",
+    "Bài liên quan", "Tin khác", "Các tin khác", "Đọc thêm", "Tin nổi bật", "Có thể bạn quan tâm", "Tin cùng loại", "Bình luận",
+    "Từ khóa", "Tags", "Chia sẻ", "Tin bài liên quan", "Xem tiếp", "Tin mới", "Tin xem nhiều",
+  ].map(fold),
+);
+// A line that is only an agency sign-off ends the article.
+const SIGN_OFF = /^(?:\(?(?:TTXVN|VNA|VNP|TTXVN\/VNP|TTXVN\/VNA|VOV|CAND|QĐND|TTXVN\/Vietnam\+)\)?|\(?Theo [^)]{2,40}\)?|[A-ZĐ]{2,8}(?:\/[A-Z+]{2,8})?)\.?$/u;
+const CHROME_LINE = /(?:Hotline|Email\s*:|E-mail\s*:|View count|Lượt xem|Đăng nhập|Đăng ký|Nhân Văn - Tin Cậy|^\s*•|^[|!\s[\]()]*$)/iu;
+const WEEKDAY = String.raw`(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|\d)|Chủ\s+[Nn]hật)`;
+const CLOCK_LINE = new RegExp(String.raw`^${WEEKDAY},?\s*(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})`, "u");
+const DATE_IN_LINE = /(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])/u;
+const METADATA = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})(?=\s|$)/u;
+const OUTLETS: [RegExp, string][] = [
+  [/\(ANTV\)/u, "ANTV"],
+  [/\(VOV\d?\)|VOV\.vn/u, "VOV"],
+  [/VTV\.vn/u, "VTV"],
+  [/TTXVN|VNA|Vietnam\+/u, "TTXVN"],
+  [/\(CAND\)|cand\.com\.vn/iu, "CAND"],
+  [/\(PL\)/u, "Pháp Luật"],
+  [/\(QĐND\)/u, "QĐND"],
+];
+
+function stripCredits(line: string): string {
+  return line
+    .replace(/\(\s*Ảnh\s*:[^)]*\)/giu, " ")
+    .replace(/Ảnh\s*:\s*(?:\p{Lu}[\p{L}.]*\s*){1,4}(?:[-/]\s*\p{Lu}[\p{L}.+]*\s*){0,2}\.?/gu, " ")
+    .replace(/\s*[-–]?\s*ảnh\s+\d+(?=\p{Lu}|\s|$)/gu, ". ")
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
+    .replace(/\s*\|+\s*/g, " ")
+    // Words glued by lost line breaks: "Bộ trưởngĐiều phối" → "Bộ trưởng Điều phối".
+    .replace(/(\p{Ll}{3})(\p{Lu})/gu, "$1 $2")
+    .replace(/^\s*\((?:ANTV|VOV\d?|PL|CAND|QĐND|TTXVN)\)\s*[-–—]?\s*/u, "")
+    .replace(/^\s*VTV\.vn\s*[-–—]\s*/u, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Publication date from a byline such as "04/06/2024" or "Thứ Năm, 11/05/2017, 08:00". */
+function bylineDate(line: string): PartialDate | null {
+  const m = DATE_IN_LINE.exec(line);
+  if (!m) return null;
+  const rest = line
+    .replace(m[0], "")
+    .replace(new RegExp(WEEKDAY, "gu"), "")
+    .replace(/\d{1,2}:\d{2}(?::\d{2})?|GMT\s*[+-]\d+|ngày|\||View count:?\s*\d+|[,\s\-–()]/giu, "");
+  // A byline carries little besides the date (an author or two at most).
+  if (rest.length > 70) return null;
+  return { d: Number(m[1]), m: Number(m[2]), y: Number(m[3]) };
+}
+
+/** Rejoins a sentence broken over two lines ("đang thăm và làm việc" / "tại Việt Nam."). */
+function joinWrapped(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev && line && /^\p{Ll}/u.test(line) && !/[.!?:;|]$/.test(prev)) out[out.length - 1] = `${prev} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+export function splitSentences(paragraph: string): string[] {
+  return paragraph
+    .replace(/\.\/\.$/u, ".")
+    .split(/(?<=[.!?…]["”»)]?)\s+(?=[\p{Lu}“"«(])|(?<=\.\/\.)\s*/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
+}
+
+export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
+  let text = normalizeText(raw);
+  let publishedAt: string | null = null;
+  let publishedFrom: ArticleBody["publishedFrom"] = null;
+  if (hints.publishedAt) {
+    publishedAt = hints.publishedAt;
+    publishedFrom = "record";
+  }
+  const meta = METADATA.exec(text);
+  if (meta) {
+    text = text.slice(meta[0].length);
+    if (!publishedAt) {
+      publishedAt = meta[1] ?? null;
+      publishedFrom = "metadata";
+    }
+  }
+  const outlet = OUTLETS.find(([re]) => re.test(text))?.[1] ?? null;
+
+  let lines = joinWrapped(text.split("\n").map((l) => l.trim()));
+  let siteClock: string | null = null;
+  const first = lines.findIndex((l) => l.length > 0);
+  const clock = first >= 0 ? CLOCK_LINE.exec(lines[first] ?? "") : null;
+  if (clock) {
+    siteClock = formatPartial({ d: Number(clock[1]), m: Number(clock[2]), y: Number(clock[3]) });
+    lines.splice(first, 1);
+  }
+  const cut = lines.findIndex((l, i) => CUT_MARKERS.has(fold(l)) || (i > 2 && SIGN_OFF.test(l)));
+  if (cut >= 0) lines = lines.slice(0, cut);
+
+  const kept: string[] = [];
+  let title: string | null = hints.title ? normalizeText(hints.title).trim() : null;
+  for (const [i, line] of lines.entries()) {
+    if (!line || CHROME_LINE.test(line)) continue;
+    if (i < 15 && kept.length < 6) {
+      const by = bylineDate(line);
+      if (by) {
+        if (!publishedAt) {
+          publishedAt = formatPartial(by);
+          publishedFrom = "byline";
+        }
+        continue;
+      }
+    }
+    const clean = stripCredits(line);
+    if (clean.split(" ").length < 3 && !/[.!?]$/.test(clean)) continue; // section names, menu items
+    kept.push(clean);
+  }
+  if (!title) {
+    const t = kept.slice(0, 3).find((l) => l.length <= 220 && !/[.!?:]$/.test(l) && l.split(" ").length >= 4);
+    if (t && kept.length > 1) title = t;
+  }
+  const paragraphs = kept.filter(Boolean);
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, pi) => {
+    const isTitle = title !== null && p === title;
+    for (const s of isTitle ? [p] : splitSentences(p)) sentences.push({ text: s, paragraph: pi, index: sentences.length, isTitle });
+  });
+  return { title, publishedAt, publishedFrom, siteClock, outlet, paragraphs, sentences };
+}

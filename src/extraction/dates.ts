@@ -1,0 +1,217 @@
+// Date reader: finds the date expressions of one sentence. Like chrono-node's
+// parsers it keeps what the text *said* (day, month, year where written) apart
+// from what is implied later (the year, resolved by resolveYear()).
+
+export interface PartialDate {
+  y?: number;
+  m?: number;
+  d?: number;
+}
+
+export type PartOfDay = "morning" | "noon" | "afternoon" | "evening" | "night";
+
+export interface DateMention {
+  start: PartialDate;
+  end?: PartialDate;
+  /** "today" for "hôm nay"/"chiều nay", "recent" for "vừa qua"/"mới đây". */
+  relative?: "today" | "yesterday" | "recent";
+  partOfDay?: PartOfDay;
+  index: number;
+  length: number;
+  text: string;
+}
+
+const PARTS: Record<string, PartOfDay> = { sáng: "morning", trưa: "noon", chiều: "afternoon", tối: "evening", đêm: "night" };
+const PART_WORD = "(sáng|trưa|chiều|tối|đêm)";
+const D = "(\\d{1,2})";
+const M = "(\\d{1,2})";
+const Y = "((?:19|20)\\d{2})";
+const SEP = "[/.-]";
+const DASH = "\\s*(?:-|–|—|đến|tới)\\s*";
+
+interface Pattern {
+  re: RegExp;
+  read(m: RegExpExecArray): Omit<DateMention, "index" | "length" | "text" | "partOfDay"> | null;
+}
+
+const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+const valid = (p: PartialDate) =>
+  (p.d === undefined || (p.d >= 1 && p.d <= 31)) && (p.m === undefined || (p.m >= 1 && p.m <= 12)) && (p.y === undefined || (p.y >= 1900 && p.y <= 2100));
+
+function date(d?: string, m?: string, y?: string): PartialDate | null {
+  const p: PartialDate = {};
+  if (d !== undefined) p.d = num(d);
+  if (m !== undefined) p.m = num(m);
+  if (y !== undefined) p.y = num(y);
+  return valid(p) ? p : null;
+}
+
+// Ordered: longer, more specific forms first; overlaps keep the first found.
+const PATTERNS: Pattern[] = [
+  // "từ ngày 28/5 - 4/6/2024", "từ 12 đến 16/9/2023", "từ ngày 17 – 20/02", "2-4/4"
+  {
+    re: new RegExp(`(?<![\\d/.])${D}(?:${SEP}${M})?(?:${SEP}${Y})?${DASH}(?:ngày\\s+)?${D}${SEP}${M}(?:${SEP}${Y})?(?![\\d/])`, "giu"),
+    read: (m) => {
+      const end = date(m[4], m[5], m[6]);
+      if (!end) return null;
+      const start = date(m[1], m[2] ?? m[5], m[3] ?? m[6]);
+      if (!start || start.m === undefined) return null;
+      // "16-3" alone would read as a span ending on day 3 of nothing: require a real order.
+      if (start.m === end.m && start.y === end.y && (start.d ?? 0) >= (end.d ?? 0)) return null;
+      return { start, end };
+    },
+  },
+  // "trong các ngày 05-11 và 06-11": two days given one after the other
+  {
+    re: new RegExp(`(?<![\\d/.])${D}${SEP}${M}(?:${SEP}${Y})?\\s+và\\s+(?:ngày\\s+)?${D}${SEP}${M}(?:${SEP}${Y})?(?![\\d/])`, "giu"),
+    read: (m) => {
+      const end = date(m[4], m[5], m[6] ?? m[3]);
+      const start = date(m[1], m[2], m[3] ?? m[6]);
+      if (!start || !end) return null;
+      return { start, end };
+    },
+  },
+  // "15/5/2023", "15-5-2023", "15.5.2023"
+  {
+    re: new RegExp(`(?<![\\d/.])${D}${SEP}${M}${SEP}${Y}(?![\\d/])`, "giu"),
+    read: (m) => {
+      const start = date(m[1], m[2], m[3]);
+      return start ? { start } : null;
+    },
+  },
+  // "tháng 11/2023", "tháng 9-2013", "tháng 9 năm 2024"
+  {
+    re: new RegExp(`tháng\\s+${M}(?:\\s*${SEP}\\s*|\\s+năm\\s+)${Y}(?!\\d)`, "giu"),
+    read: (m) => {
+      const start = date(undefined, m[1], m[2]);
+      return start ? { start } : null;
+    },
+  },
+  // "ngày 15/5", "Chiều 16/4", "hôm 16/3", "Sáng 30.10", "(6/7)"
+  {
+    re: new RegExp(`(?<=(?:ngày|hôm|nay|${PART_WORD.slice(1, -1)}|\\()\\s*)${D}${SEP}${M}(?![\\d/]|\\.\\d)`, "giu"),
+    read: (m) => {
+      const start = date(m[1], m[2]);
+      return start ? { start } : null;
+    },
+  },
+  // "tháng 9", "tháng 11 vừa qua"
+  {
+    re: new RegExp(`tháng\\s+${M}(?![\\d/])`, "giu"),
+    read: (m) => {
+      const start = date(undefined, m[1]);
+      return start ? { start } : null;
+    },
+  },
+  // "năm 2011", "vào năm 2016"
+  {
+    re: new RegExp(`năm\\s+${Y}(?!\\d)`, "giu"),
+    read: (m) => {
+      const start = date(undefined, undefined, m[1]);
+      return start ? { start } : null;
+    },
+  },
+  // "hôm nay", "chiều nay", "hôm qua", "vừa qua", "mới đây"
+  {
+    re: /(?<!\p{L})(hôm nay|sáng nay|trưa nay|chiều nay|tối nay|đêm nay|hôm qua|vừa qua|mới đây)(?!\p{L})/giu,
+    read: (m) => {
+      const w = (m[1] ?? "").toLowerCase();
+      return { start: {}, relative: w === "hôm qua" ? "yesterday" : w === "vừa qua" || w === "mới đây" ? "recent" : "today" };
+    },
+  },
+];
+
+const PART_BEFORE = new RegExp(`${PART_WORD}(?:\\s+(?:ngày|hôm|nay))?\\s*\\(?\\s*$`, "iu");
+
+/** Every date expression of a sentence, in text order, without overlaps. */
+export function readDates(sentence: string): DateMention[] {
+  const found: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
+      const a = m.index;
+      const b = a + m[0].length;
+      if (!free(a, b)) continue;
+      const r = p.read(m);
+      if (!r) continue;
+      const before = sentence.slice(Math.max(0, a - 14), a);
+      const part = PART_BEFORE.exec(before) ?? (r.relative ? /^(sáng|trưa|chiều|tối|đêm)/iu.exec(m[0]) : null);
+      const mention: DateMention = { ...r, index: a, length: b - a, text: m[0] };
+      const word = part?.[1]?.toLowerCase();
+      if (word && PARTS[word]) mention.partOfDay = PARTS[word];
+      found.push(mention);
+      taken.push([a, b]);
+    }
+  }
+  // "Chiều nay (10/10/2018)": the written date makes the relative word redundant.
+  const result = found.filter(
+    (f) => !(f.relative === "today" && found.some((g) => !g.relative && g.index > f.index && g.index - (f.index + f.length) <= 3)),
+  );
+  return result.sort((a, b) => a.index - b.index);
+}
+
+export function formatPartial(p: PartialDate | undefined): string | null {
+  if (!p || (p.y === undefined && p.m === undefined)) return null;
+  const mm = p.m !== undefined ? String(p.m).padStart(2, "0") : undefined;
+  const dd = p.d !== undefined ? String(p.d).padStart(2, "0") : undefined;
+  if (p.y === undefined) return mm && dd ? `--${mm}-${dd}` : null;
+  if (!mm) return String(p.y);
+  return dd ? `${p.y}-${mm}-${dd}` : `${p.y}-${mm}`;
+}
+
+export function parsePartial(s: string | null | undefined): PartialDate | null {
+  if (!s) return null;
+  let m = /^--(\d{2})-(\d{2})$/.exec(s);
+  if (m) return { m: Number(m[1]), d: Number(m[2]) };
+  m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s);
+  if (!m) return null;
+  const p: PartialDate = { y: Number(m[1]) };
+  if (m[2]) p.m = Number(m[2]);
+  if (m[3]) p.d = Number(m[3]);
+  return p;
+}
+
+export function precisionOf(p: PartialDate | undefined): "year" | "month" | "day" | null {
+  if (!p) return null;
+  if (p.d !== undefined && p.m !== undefined) return "day";
+  if (p.m !== undefined && p.y !== undefined) return "month";
+  if (p.y !== undefined) return "year";
+  return null;
+}
+
+/** The first and last day a partial date allows; null without a year. */
+export function spanOf(p: PartialDate | undefined): [string, string] | null {
+  if (!p || p.y === undefined) return null;
+  const y = String(p.y).padStart(4, "0");
+  if (p.m === undefined) return [`${y}-01-01`, `${y}-12-31`];
+  const mm = String(p.m).padStart(2, "0");
+  if (p.d !== undefined) {
+    const d = `${y}-${mm}-${String(p.d).padStart(2, "0")}`;
+    return [d, d];
+  }
+  const last = new Date(Date.UTC(p.y, p.m, 0)).getUTCDate();
+  return [`${y}-${mm}-01`, `${y}-${mm}-${String(last).padStart(2, "0")}`];
+}
+
+/** Compares two partial dates on the parts both state: are they compatible? */
+export function compatible(a: PartialDate | undefined, b: PartialDate | undefined): boolean {
+  if (!a || !b) return true;
+  for (const k of ["y", "m", "d"] as const) {
+    if (a[k] !== undefined && b[k] !== undefined && a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
+/**
+ * Gives a day or month without a year the year of a reference date (the
+ * publication): the same year unless that puts it after the reference, then
+ * the year before (GUIDE.md, Dates).
+ */
+export function resolveYear(p: PartialDate, ref: PartialDate | undefined): PartialDate {
+  if (p.y !== undefined || !ref || ref.y === undefined || p.m === undefined) return p;
+  let y = ref.y;
+  if (ref.m !== undefined && (p.m > ref.m || (p.m === ref.m && p.d !== undefined && ref.d !== undefined && p.d > ref.d))) y -= 1;
+  return { ...p, y };
+}

@@ -1,0 +1,342 @@
+// Loads the reviewable dictionaries of data/gazetteer and builds the matchers
+// every reader uses. Knowledge lives in those files; this module only indexes it.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { PhraseMatcher } from "./phrases.ts";
+import { fold } from "./text.ts";
+
+const DEFAULT_DIR = fileURLToPath(new URL("../../data/gazetteer/", import.meta.url));
+
+const strs = z.array(z.string()).default([]);
+const CountryFile = z.object({
+  countries: z.array(z.object({ code: z.string().length(2), en: z.string(), vi: z.string(), aliases: strs, short: strs, places: strs })),
+});
+const UnitSchema = z.object({ id: z.string(), vi: z.string(), en: z.string().nullish(), aliases: strs });
+const MinistryFile = z.object({
+  generic: z.array(z.object({ vi: z.string(), en: z.string(), aliases: strs })).default([]),
+  ministries: z.array(
+    z.object({
+      id: z.string(),
+      country: z.string().length(2),
+      vi: z.string(),
+      en: z.string().nullish(),
+      aliases: strs,
+      kind: z.string().default("ministry"),
+      units: z.array(UnitSchema).default([]),
+    }),
+  ),
+});
+const RankFile = z.object({ ranks: z.array(z.object({ vi: z.string(), en: z.string(), code: z.string(), grade: z.number(), aliases: strs })) });
+const OfficeFile = z.object({
+  offices: z.array(
+    z.object({ vi: z.string(), en: z.string(), code: z.string(), takes_org: z.boolean().default(false), level: z.string().default("other"), aliases: strs }),
+  ),
+});
+const TopicFile = z.object({ topics: z.array(z.object({ code: z.string(), en: z.string(), vi: z.string(), cues: strs })) });
+const AgreementTypeFile = z.object({
+  types: z.array(z.object({ code: z.enum(["mou", "agreement", "minutes", "plan", "other"]), en: z.string(), vi: z.string(), cues: strs })),
+});
+const OfficialFile = z.object({
+  officials: z.array(
+    z.object({
+      name: z.string(),
+      country: z.string().length(2).nullable(),
+      en: z.string().nullish(),
+      native: z.string().nullish(),
+      aliases: strs,
+    }),
+  ),
+});
+const OrganizationFile = z.object({ organizations: z.array(z.object({ id: z.string(), vi: z.string(), en: z.string(), aliases: strs })) });
+const NameList = z.object({ surnames: strs });
+const HonorificFile = z.object({ honorifics: z.array(z.object({ vi: z.string(), en: z.string() })) });
+const EventType = z.enum(["visit", "talks", "reception", "conference", "signing", "ceremony", "award", "other"]);
+const CueFile = z.object({
+  types: z.array(z.object({ type: EventType, en: z.string(), vi: z.string(), cues: strs })),
+  hedges: z.object({ before: strs, exceptions: strs }),
+  background: z.object({ markers: strs }),
+  directives: z.object({ verbs: strs, past: strs }),
+  plural_generic: strs,
+  programme_stops: z.object({ verbs: strs }),
+  blockers: z.object({ after: strs }).default({ after: [] }),
+});
+
+export type EventTypeCode = z.infer<typeof EventType>;
+export type AgreementTypeCode = z.infer<typeof AgreementTypeFile>["types"][number]["code"];
+
+export interface Country {
+  code: string;
+  en: string;
+  vi: string;
+  aliases: string[];
+}
+export interface Ministry {
+  code: string;
+  country: string;
+  vi: string;
+  en: string | null;
+  aliases: string[];
+  kind: string;
+}
+export interface Unit {
+  code: string;
+  ministry: Ministry;
+  vi: string;
+  en: string | null;
+  aliases: string[];
+}
+export interface GenericMinistry {
+  vi: string;
+  en: string;
+}
+export interface Rank {
+  vi: string;
+  en: string;
+  code: string;
+  grade: number;
+}
+export interface Office {
+  vi: string;
+  en: string;
+  code: string;
+  takesOrg: boolean;
+  level: string;
+}
+export interface KnownOfficial {
+  name: string;
+  country: string | null;
+  en: string | null;
+  native: string | null;
+  aliases: string[];
+}
+export interface Organization {
+  id: string;
+  vi: string;
+  en: string;
+}
+export interface Topic {
+  code: string;
+  en: string;
+  vi: string;
+}
+export interface EventTypeInfo {
+  type: EventTypeCode;
+  en: string;
+  vi: string;
+}
+
+export interface Gazetteer {
+  countries: Map<string, Country>;
+  countryNames: PhraseMatcher<Country>;
+  /** One-syllable forms used in pairs such as "Việt - Trung". */
+  countryShort: Map<string, Country>;
+  places: PhraseMatcher<Country>;
+  ministries: Ministry[];
+  /** Specific ministry names, and generic base names ("Bộ Nội vụ") with no country yet. */
+  ministryNames: PhraseMatcher<Ministry | GenericMinistry>;
+  /** Base names without "Bộ": "Công an" in "Bộ trưởng Công an". */
+  ministryShortNames: PhraseMatcher<Ministry | GenericMinistry>;
+  units: PhraseMatcher<Unit>;
+  ranks: PhraseMatcher<Rank>;
+  offices: PhraseMatcher<Office>;
+  honorifics: PhraseMatcher<string>;
+  organizations: PhraseMatcher<Organization>;
+  known: Map<string, KnownOfficial>;
+  surnames: Set<string>;
+  topics: { topic: Topic; cues: PhraseMatcher<Topic> }[];
+  agreementTypes: PhraseMatcher<AgreementTypeCode>;
+  agreementTypeInfo: Map<AgreementTypeCode, { en: string; vi: string }>;
+  eventTypes: Map<EventTypeCode, EventTypeInfo>;
+  eventCues: { type: EventTypeCode; re: RegExp }[];
+  /** Hedge words; hits whose value is "" are exceptions ("lời mời" is no invitation to come). */
+  hedges: PhraseMatcher<string>;
+  cueBlockers: Set<string>;
+  background: PhraseMatcher<string>;
+  directiveVerbs: string[];
+  pastMarkers: PhraseMatcher<string>;
+  pluralGeneric: Set<string>;
+  programmeStopVerbs: string[];
+}
+
+function load<T extends z.ZodType>(dir: string, file: string, schema: T): z.infer<T> {
+  const path = `${dir}${file}`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new Error(`gazetteer ${file}: ${(e as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`gazetteer ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
+/** Turns a cue written in Vietnamese into a regex over folded text. */
+function cuePattern(cue: string, slots: Record<string, string>): string {
+  return cue
+    .split(/(\{\w+\}|[()|?])/)
+    .map((part) => {
+      const slot = /^\{(\w+)\}$/.exec(part);
+      if (slot) return slots[slot[1] ?? ""] ?? "(?!)";
+      if (/^[()|?]$/.test(part)) return part === "(" ? "(?:" : part;
+      const f = fold(part);
+      const lead = /^\s/.test(part) ? "\\s+" : "";
+      const trail = /\s$/.test(part) ? "\\s+" : "";
+      return f ? lead + f.split(" ").join("\\s+") + trail : part.trim() ? "" : part.length ? "\\s+" : "";
+    })
+    .join("")
+    .replace(/(\\s\+)+/g, "\\s+");
+}
+
+const alternation = (names: Iterable<string>) =>
+  `(?:${[...new Set([...names].map(fold).filter(Boolean))]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.split(" ").join("\\s+"))
+    .join("|")})`;
+
+let cached: Gazetteer | null = null;
+
+export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
+  if (cached && dir === DEFAULT_DIR) return cached;
+  const cf = load(dir, "countries.json", CountryFile);
+  const mf = load(dir, "ministries.json", MinistryFile);
+  const rf = load(dir, "ranks.json", RankFile);
+  const of = load(dir, "offices.json", OfficeFile);
+  const tf = load(dir, "topics.json", TopicFile);
+  const af = load(dir, "agreement_types.json", AgreementTypeFile);
+  const kf = load(dir, "officials.json", OfficialFile);
+  const gf = load(dir, "organizations.json", OrganizationFile);
+  const sf = load(dir, "surnames.json", NameList);
+  const hf = load(dir, "honorifics.json", HonorificFile);
+  const ef = load(dir, "event_cues.json", CueFile);
+
+  const countries = new Map<string, Country>();
+  const countryNames = new PhraseMatcher<Country>({ matchCapital: true });
+  const countryShort = new Map<string, Country>();
+  const places = new PhraseMatcher<Country>({ matchCapital: true });
+  for (const c of cf.countries) {
+    const country: Country = { code: c.code.toUpperCase(), en: c.en, vi: c.vi, aliases: c.aliases };
+    countries.set(country.code, country);
+    for (const n of [c.vi, ...c.aliases]) countryNames.add(n, country);
+    if (/^\p{Lu}/u.test(c.en)) countryNames.add(c.en, country);
+    for (const s of c.short) countryShort.set(fold(s), country);
+    for (const p of c.places) places.add(p, country);
+  }
+
+  const ministries: Ministry[] = [];
+  const ministryNames = new PhraseMatcher<Ministry | GenericMinistry>();
+  const ministryShortNames = new PhraseMatcher<Ministry | GenericMinistry>({ matchCapital: true });
+  const units = new PhraseMatcher<Unit>();
+  const addShort = (name: string, value: Ministry | GenericMinistry) => {
+    const m = /^Bộ\s+(.+)$/u.exec(name);
+    if (m?.[1] && /^\p{Lu}/u.test(m[1])) ministryShortNames.add(m[1], value);
+  };
+  for (const g of mf.generic) {
+    const generic: GenericMinistry = { vi: g.vi, en: g.en };
+    for (const n of [g.vi, ...g.aliases]) {
+      ministryNames.add(n, generic);
+      addShort(n, generic);
+    }
+  }
+  for (const m of mf.ministries) {
+    const ministry: Ministry = { code: m.id, country: m.country.toUpperCase(), vi: m.vi, en: m.en ?? null, aliases: m.aliases, kind: m.kind };
+    ministries.push(ministry);
+    for (const n of [m.vi, ...m.aliases]) {
+      ministryNames.add(n, ministry);
+      addShort(n, ministry);
+    }
+    for (const u of m.units) {
+      const unit: Unit = { code: u.id, ministry, vi: u.vi, en: u.en ?? null, aliases: u.aliases };
+      for (const n of [u.vi, ...u.aliases]) units.add(n, unit);
+    }
+  }
+
+  const ranks = new PhraseMatcher<Rank>({ matchCapital: false });
+  for (const r of rf.ranks) for (const n of [r.vi, ...r.aliases]) ranks.add(n, { vi: r.vi, en: r.en, code: r.code, grade: r.grade });
+  const offices = new PhraseMatcher<Office>();
+  for (const o of of.offices) {
+    const office: Office = { vi: o.vi, en: o.en, code: o.code, takesOrg: o.takes_org, level: o.level };
+    for (const n of [o.vi, ...o.aliases]) offices.add(n, office);
+  }
+  const honorifics = new PhraseMatcher<string>();
+  for (const h of hf.honorifics) honorifics.add(h.vi, h.vi);
+  const organizations = new PhraseMatcher<Organization>({ matchCapital: true });
+  for (const o of gf.organizations) for (const n of [o.vi, ...o.aliases]) organizations.add(n, { id: o.id, vi: o.vi, en: o.en });
+
+  const known = new Map<string, KnownOfficial>();
+  for (const k of kf.officials) {
+    const entry: KnownOfficial = { name: k.name, country: k.country?.toUpperCase() ?? null, en: k.en ?? null, native: k.native ?? null, aliases: k.aliases };
+    for (const n of [k.name, ...k.aliases, ...(k.en ? [k.en] : [])]) {
+      const key = fold(n);
+      if (key && !known.has(key)) known.set(key, entry);
+    }
+  }
+
+  const topics = tf.topics.map((t) => {
+    const topic: Topic = { code: t.code, en: t.en, vi: t.vi };
+    const cues = new PhraseMatcher<Topic>();
+    for (const c of t.cues) cues.add(c, topic);
+    return { topic, cues };
+  });
+  const agreementTypes = new PhraseMatcher<AgreementTypeCode>();
+  const agreementTypeInfo = new Map<AgreementTypeCode, { en: string; vi: string }>();
+  for (const t of af.types) {
+    agreementTypeInfo.set(t.code, { en: t.en, vi: t.vi });
+    for (const c of t.cues) agreementTypes.add(c, t.code);
+  }
+
+  const slots: Record<string, string> = {
+    country: alternation([...countries.values()].flatMap((c) => [c.vi, ...c.aliases])),
+    rank: alternation(rf.ranks.map((r) => r.vi)),
+    agreement: alternation(af.types.flatMap((t) => t.cues)),
+  };
+  const eventTypes = new Map<EventTypeCode, EventTypeInfo>();
+  const eventCues: { type: EventTypeCode; re: RegExp }[] = [];
+  for (const t of ef.types) {
+    eventTypes.set(t.type, { type: t.type, en: t.en, vi: t.vi });
+    for (const c of t.cues) eventCues.push({ type: t.type, re: new RegExp(`(?<![\\p{L}\\p{N}])${cuePattern(c, slots)}(?![\\p{L}\\p{N}])`, "gu") });
+  }
+  const phraseSet = (list: string[]) => {
+    const m = new PhraseMatcher<string>();
+    for (const p of list) m.add(p, p);
+    return m;
+  };
+
+  const g: Gazetteer = {
+    countries,
+    countryNames,
+    countryShort,
+    places,
+    ministries,
+    ministryNames,
+    ministryShortNames,
+    units,
+    ranks,
+    offices,
+    honorifics,
+    organizations,
+    known,
+    surnames: new Set(sf.surnames.map(fold)),
+    topics,
+    agreementTypes,
+    agreementTypeInfo,
+    eventTypes,
+    eventCues,
+    hedges: (() => {
+      const m = phraseSet(ef.hedges.before);
+      for (const e of ef.hedges.exceptions) m.add(e, "");
+      return m;
+    })(),
+    cueBlockers: new Set(ef.blockers.after.map(fold)),
+    background: phraseSet(ef.background.markers),
+    directiveVerbs: ef.directives.verbs.map(fold),
+    pastMarkers: phraseSet(ef.directives.past),
+    pluralGeneric: new Set(ef.plural_generic.map(fold)),
+    programmeStopVerbs: ef.programme_stops.verbs.map(fold),
+  };
+  if (dir === DEFAULT_DIR) cached = g;
+  return g;
+}
+
+export const isGeneric = (m: Ministry | GenericMinistry): m is GenericMinistry => !("code" in m);

@@ -1,0 +1,62 @@
+// Text normalisation shared by every reader: one Unicode form, one tone-mark
+// style, and a folded form (no case, no diacritics) for matching.
+
+const TONES = "\u0300\u0301\u0303\u0309\u0323";
+// Old-style tone placement on "oa", "oe", "uy" at a syllable's end ("hoà",
+// "thuỷ") moves to the first vowel ("hòa", "thủy"), the form the press uses most.
+const OLD_STYLE = new RegExp(`(?<![qQ])([oO])([aAeE])([${TONES}])(?![\\p{L}\\u0300-\\u036f])`, "gu");
+const OLD_STYLE_UY = new RegExp(`(?<![qQ])([uU])([yY])([${TONES}])(?![\\p{L}\\u0300-\\u036f])`, "gu");
+
+/** NFC, one tone-mark style, no BOM, "\n" line ends, no zero-width characters. */
+export function normalizeText(input: string): string {
+  return input
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, "")
+    .replace(/\u00A0/g, " ")
+    .normalize("NFD")
+    .replace(OLD_STYLE, "$1$3$2")
+    .replace(OLD_STYLE_UY, "$1$3$2")
+    .normalize("NFC");
+}
+
+/** Folds one NFC character to at most one lower-case base letter (or a space). */
+function foldChar(c: string): string {
+  if (c === "đ" || c === "Đ") return "d";
+  const base = c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  if (base.length !== 1) return /\p{L}|\p{N}/u.test(c) ? c.toLowerCase() : " ";
+  return /[\p{L}\p{N}]/u.test(base) ? base.toLowerCase() : " ";
+}
+
+/**
+ * Folded form of an NFC string with the same length, index for index, so that
+ * a match found in the folded text maps straight back to the original.
+ */
+export function foldAligned(s: string): string {
+  let out = "";
+  for (const c of s) {
+    const f = foldChar(c);
+    // Characters outside the BMP take two code units: keep the length.
+    out += c.length === 2 ? f + " " : f;
+  }
+  return out;
+}
+
+/** Folded, trimmed, single-spaced form for keys and comparisons. */
+export function fold(s: string): string {
+  return foldAligned(normalizeText(s)).replace(/\s+/g, " ").trim();
+}
+
+export function isUpperInitial(word: string): boolean {
+  const c = word.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Collapses runs of spaces; trims punctuation a phrase should not end with. */
+export function tidy(s: string): string {
+  return s.replace(/\s+/g, " ").replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, "").trim();
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readBody } from "../../src/extraction/body.ts";
+import { fold, normalizeText } from "../../src/extraction/text.ts";
+
+const seed = (name: string) => readFileSync(new URL(`../../data/seeds/${name}`, import.meta.url), "utf8");
+
+describe("body reader", () => {
+  it("keeps the site clock apart from the publication date and drops teasers", () => {
+    const b = readBody(seed("000_5d531d129e3fa79b.txt"));
+    expect(b.siteClock).toBe("2025-12-08");
+    expect(b.publishedAt).toBeNull();
+    expect(b.title).toBe("Tăng cường quan hệ hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba");
+    const body = b.sentences.map((s) => s.text).join(" ");
+    expect(body).toContain("Lázaro Alberto Álvarez Casas");
+    expect(body).not.toContain("Donald Trump");
+    expect(body).not.toContain("Hotline");
+  });
+
+  it("reads the publication date from a metadata line or a byline", () => {
+    expect(readBody(seed("001_634d2d9314a48930.txt")).publishedAt).toBe("2025-08-16");
+    expect(readBody(seed("004_5c8efeb278a496af.txt")).publishedAt).toBe("2024-06-04");
+  });
+
+  it("removes photo credits and agency sign-offs", () => {
+    const b = readBody(seed("002_b60e7491f22b6e69.txt"));
+    const body = b.sentences.map((s) => s.text).join(" ");
+    expect(body).not.toMatch(/Trí Dũng|TTXVN\/VNP|Phạm Minh Chính/);
+    // The caption broken over two lines is one sentence again.
+    expect(b.sentences.some((s) => s.text.endsWith("đang thăm và làm việc tại Việt Nam."))).toBe(true);
+  });
+});
+
+describe("text normalisation", () => {
+  it("reads both tone-mark styles, NFD and CRLF the same", () => {
+    expect(normalizeText("Hoà bình, Thuỷ, Uỷ viên")).toBe("Hòa bình, Thủy, Ủy viên");
+    expect(normalizeText("Tô Lâm".normalize("NFD"))).toBe("Tô Lâm");
+    expect(normalizeText("\uFEFFa\r\nb")).toBe("a\nb");
+    expect(normalizeText("hoàn thành")).toBe("hoàn thành");
+    expect(fold("Quách Thành Côn")).toBe(fold("Quách Thanh Côn"));
+  });
+});
