@@ -1,0 +1,51 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { Config } from "../config/env.ts";
+import type { PrismaClient } from "../db/client.ts";
+import { createLogger } from "../logger.ts";
+import { healthRoutes } from "./health.ts";
+import { registerHttpPlugins } from "./http-plugins.ts";
+import { registerOpenApi } from "./openapi.ts";
+import { registerProblemHandlers } from "./problem.ts";
+import { genReqId, REQUEST_ID_HEADER } from "./request-id.ts";
+import { v1Routes } from "./routes/index.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    config: Config;
+    prisma: PrismaClient;
+  }
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  prisma: PrismaClient;
+  /** Defaults to a pino logger at config.logLevel. */
+  logger?: Logger;
+}
+
+/** The HTTP API, not yet listening: the server CLI listens, tests use app.inject. */
+export async function buildApp({ config, prisma, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: (logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
+    genReqId,
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimit,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("config", config);
+  app.decorate("prisma", prisma);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  await registerHttpPlugins(app, config);
+  registerProblemHandlers(app);
+  await registerOpenApi(app);
+  await app.register(healthRoutes);
+  await app.register(v1Routes, { prefix: "/v1" });
+  return app as unknown as FastifyInstance;
+}
