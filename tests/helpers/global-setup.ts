@@ -1,0 +1,46 @@
+// One embedded Postgres for the whole test run, in a temporary directory on a
+// free port; each test file makes its own databases on it (tests/helpers/db.ts).
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { pino } from "pino";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../../src/db/embedded.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1" }, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), "hoptac-test-pg-"));
+  // Run as root, Postgres runs as the `postgres` user, which must be able to enter this directory.
+  await fs.chmod(root, 0o755);
+  const log = pino({ level: process.env.TEST_PG_LOG ?? "warn" });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(root, "data"),
+    port: await freePort(),
+    log,
+    database: "postgres",
+    // A throwaway cluster: durability buys nothing here.
+    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+  });
+  project.provide("pgAdminUrl", server.adminUrl);
+  return async () => {
+    await server.stop();
+    await fs.rm(root, { recursive: true, force: true });
+  };
+}
