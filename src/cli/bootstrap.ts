@@ -11,6 +11,8 @@ import { MigrationError } from "../db/migrate.ts";
 import { createLogger, type Logger } from "../logger.ts";
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const ECHO_WINDOW_MS = 1000;
 
 export interface CliContext {
   config: Config;
@@ -65,11 +67,29 @@ export function runCli(main: (ctx: CliContext) => Promise<"keep-running" | void>
       }
     })());
 
-  const grace = closeWithGrace({ delay: SHUTDOWN_TIMEOUT_MS, logger: { error: (m: unknown) => log.error(m) } }, async ({ signal, err }) => {
-    if (err) log.error({ err }, "uncaught error; shutting down");
-    else if (signal) log.info({ signal }, "shutting down");
-    await closeAll();
-  });
+  // close-with-grace handles uncaught errors, the other signals and the time
+  // limit; these three signals get our handler, below.
+  const grace = closeWithGrace(
+    { delay: SHUTDOWN_TIMEOUT_MS, logger: { error: (m: unknown) => log.error(m) }, skip: [...STOP_SIGNALS] },
+    async ({ signal, err }) => {
+      if (err) log.error({ err }, "uncaught error; shutting down");
+      else if (signal) log.info({ signal }, "shutting down");
+      await closeAll();
+    },
+  );
+  let firstSignalAt: number | undefined;
+  const onStopSignal = (signal: NodeJS.Signals) => {
+    if (firstSignalAt === undefined) {
+      firstSignalAt = Date.now();
+      log.info({ signal }, "shutting down");
+      grace.close();
+    } else if (Date.now() - firstSignalAt > ECHO_WINDOW_MS) {
+      log.error({ signal }, "second signal: exiting before the shutdown finished");
+      process.exit(1);
+    }
+    // Else an echo: a terminal's Ctrl-C reaches this process directly and again through npm and tsx.
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
 
   const ctx: CliContext = {
     config,
