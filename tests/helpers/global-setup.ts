@@ -30,14 +30,20 @@ export default async function setup(project: TestProject) {
   // Run as root, Postgres runs as the `postgres` user, which must be able to enter this directory.
   await fs.chmod(root, 0o755);
   const log = pino({ level: process.env.TEST_PG_LOG ?? "warn" });
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(root, "data"),
-    port: await freePort(),
-    log,
-    database: "postgres",
-    // A throwaway cluster: durability buys nothing here.
-    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
-  });
+  let server;
+  try {
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(root, "data"),
+      port: await freePort(),
+      log,
+      database: "postgres",
+      // A throwaway cluster: durability buys nothing here.
+      postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    });
+  } catch (err) {
+    await fs.rm(root, { recursive: true, force: true });
+    throw err;
+  }
   project.provide("pgAdminUrl", server.adminUrl);
   return async () => {
     await server.stop();
