@@ -1,28 +1,17 @@
 // One embedded Postgres for the whole test run, in a temporary directory on a
 // free port; each test file makes its own databases on it (tests/helpers/db.ts).
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pino } from "pino";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../src/db/embedded.ts";
+import { freePort } from "./net.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen({ port: 0, host: "127.0.0.1" }, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {

@@ -1,0 +1,119 @@
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { EmbeddedPostgresError, hydrateSymlinks, startEmbeddedPostgres } from "../../src/db/embedded.ts";
+import { adminUrl } from "../helpers/db.ts";
+import { freePort } from "../helpers/net.ts";
+
+const log = pino({ level: "silent" });
+const temps: string[] = [];
+
+async function tempDir(): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hoptac-embedded-"));
+  await fs.chmod(dir, 0o755); // reachable by the postgres user when the tests run as root
+  temps.push(dir);
+  return dir;
+}
+
+afterEach(async () => {
+  for (const dir of temps.splice(0)) await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function failure(promise: Promise<unknown>): Promise<EmbeddedPostgresError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(EmbeddedPostgresError);
+    return err as EmbeddedPostgresError;
+  }
+  throw new Error("expected startEmbeddedPostgres to fail");
+}
+
+describe("hydrateSymlinks", () => {
+  it("creates the listed library links, relative to their folder, once", async () => {
+    const pkg = await tempDir();
+    await fs.mkdir(path.join(pkg, "native", "lib"), { recursive: true });
+    await fs.writeFile(path.join(pkg, "native", "lib", "libpq.so.5.18"), "");
+    await fs.writeFile(
+      path.join(pkg, "native", "pg-symlinks.json"),
+      JSON.stringify([
+        { source: "native/lib/libpq.so.5.18", target: "native/lib/libpq.so.5" },
+        { source: "native/lib/libpq.so.5.18", target: "native/lib/libpq.so" },
+      ]),
+    );
+    expect(await hydrateSymlinks(pkg)).toBe(2);
+    expect(await fs.readlink(path.join(pkg, "native", "lib", "libpq.so.5"))).toBe("libpq.so.5.18");
+    expect(await hydrateSymlinks(pkg)).toBe(0);
+  });
+});
+
+describe("startEmbeddedPostgres", () => {
+  it("initialises once, keeps its data across restarts, and stops", async () => {
+    const dataDir = path.join(await tempDir(), "pg");
+    const port = await freePort();
+
+    const first = await startEmbeddedPostgres({ dataDir, port, log });
+    expect(first.url).toMatch(new RegExp(`^postgresql://postgres:[^@]+@127\\.0\\.0\\.1:${port}/hoptac$`));
+    const client = new pg.Client({ connectionString: first.url });
+    await client.connect();
+    await client.query("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('Hà Nội')");
+    expect((await client.query("SELECT upper(v) AS v FROM kept")).rows).toEqual([{ v: "HÀ NỘI" }]);
+    await client.end();
+    const version = await fs.stat(path.join(dataDir, "PG_VERSION"));
+    await first.stop();
+    await expect(fs.access(path.join(dataDir, "postmaster.pid"))).rejects.toThrow();
+
+    const second = await startEmbeddedPostgres({ dataDir, port, log });
+    try {
+      expect(second.url).toBe(first.url);
+      expect((await fs.stat(path.join(dataDir, "PG_VERSION"))).mtimeMs).toBe(version.mtimeMs);
+      const again = new pg.Client({ connectionString: second.url });
+      await again.connect();
+      expect((await again.query("SELECT v FROM kept")).rows).toEqual([{ v: "Hà Nội" }]);
+      await again.end();
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it("says so when its port is taken", async () => {
+    const blocker = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
+    try {
+      const err = await failure(startEmbeddedPostgres({ dataDir: path.join(await tempDir(), "pg"), port, log }));
+      expect(err.message).toContain(`Port ${port}`);
+      expect(err.message).toContain("EMBEDDED_PG_PORT");
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("says so when a server left over from an earlier run still holds the data directory", async () => {
+    // A live Postgres process stands in for the leftover postmaster.
+    const client = new pg.Client({ connectionString: adminUrl() });
+    await client.connect();
+    const pid: number = (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+    try {
+      const dataDir = await tempDir();
+      await fs.writeFile(path.join(dataDir, "PG_VERSION"), "18\n");
+      await fs.writeFile(path.join(dataDir, "postmaster.pid"), `${pid}\n${dataDir}\n1700000000\n54329\n`);
+      const err = await failure(startEmbeddedPostgres({ dataDir, port: await freePort(), log }));
+      expect(err.message).toContain(`PID ${pid}, port 54329`);
+      expect(err.message).toContain(`kill -INT ${pid}`);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("refuses a non-empty directory that holds no Postgres data", async () => {
+    const dataDir = await tempDir();
+    await fs.writeFile(path.join(dataDir, "notes.txt"), "mine");
+    const err = await failure(startEmbeddedPostgres({ dataDir, port: await freePort(), log }));
+    expect(err.message).toMatch(/not empty but holds no Postgres data/);
+  });
+});
