@@ -236,9 +236,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const passwordFile = path.join(dataDir, PASSWORD_FILE);
-  const password = initialised
-    ? (await fs.readFile(passwordFile, "utf8").catch(() => "password")).trim()
-    : randomBytes(18).toString("base64url");
+  let password = randomBytes(18).toString("base64url");
+  if (initialised) {
+    const saved = await fs.readFile(passwordFile, "utf8").catch(() => undefined);
+    if (!saved?.trim()) {
+      throw new EmbeddedPostgresError(
+        `${dataDir} holds Postgres data but not the ${PASSWORD_FILE} file hoptac writes when it creates the directory, ` +
+          `so hoptac cannot log in. If the data is disposable, remove the directory and start again; else restore the file.`,
+      );
+    }
+    password = saved.trim();
+  }
 
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
