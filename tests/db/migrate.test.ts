@@ -101,7 +101,9 @@ describe("migrate", () => {
 
   it("accepts a database that Prisma migrated (its checksum forms included)", async () => {
     const script = await fs.readFile(path.join(MIGRATIONS_DIR, INIT, "migration.sql"), "utf8");
-    await migrate(db.url, { dir: await fs.mkdtemp(path.join(os.tmpdir(), "hoptac-empty-")) }); // creates the table only
+    const empty = path.join(dir, "empty");
+    await fs.mkdir(empty);
+    await migrate(db.url, { dir: empty }); // creates the bookkeeping table only
     await query(db.url, script);
     const digest = createHash("sha256").update(script).digest();
     // Old Prisma versions wrote the hex digits without zero padding.
