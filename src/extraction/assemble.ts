@@ -3,7 +3,7 @@
 // each with the sentence it comes from (GUIDE.md is the specification).
 import { readBody, type ArticleBody, type BodyHints } from "./body.ts";
 import {
-  compatible, formatPartial, parsePartial, precisionOf, readDates, resolveYear, type DateMention, type PartialDate,
+  compatible, formatPartial, parsePartial, readDates, resolveYear, type DateMention, type PartialDate,
 } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
 import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
@@ -271,7 +271,6 @@ export class ArticleReader {
       }
     }
 
-    // A signing inside talks is reported with the talks' day; drop empty signing events.
     const topics = this.topics(sentences.map((s) => s.text).join(" "));
     const outEvents: ExtractedEvent[] = events.map((e) => {
       const { counterparts: _c, own: _o, background: _b, ...rest } = e;
@@ -554,5 +553,3 @@ function mergeInto(e: ExtractedEvent & { counterparts: Set<string>; own: boolean
   e.ministries = [...new Set([...e.ministries, ...c.ministries])];
   for (const k of c.counterparts) e.counterparts.add(k);
 }
-
-export { precisionOf };

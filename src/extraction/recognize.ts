@@ -5,7 +5,7 @@
 // Công an Trung Quốc Vương Tiểu Hồng", "ông Quách Thanh Côn, Ủy viên Quốc vụ").
 import { isGeneric, type Country, type Gazetteer, type GenericMinistry, type Ministry, type Office, type Organization, type Rank, type Unit } from "./gazetteer.ts";
 import type { PhraseHit } from "./phrases.ts";
-import { fold, foldAligned, isUpperInitial } from "./text.ts";
+import { fold, foldAligned } from "./text.ts";
 
 export interface MinistryRef {
   code: string;
@@ -28,13 +28,8 @@ export interface OrgRef {
   text: string;
 }
 
-export interface PersonMention {
-  name: string;
-  /** Where the descriptors before the name start, and where those after it end. */
-  start: number;
-  end: number;
-  index: number;
-  length: number;
+/** What the rank, offices and organisation around a name say of the person. */
+export interface Descriptors {
   rank: Rank | null;
   /** Offices as written, with their organisation ("Bộ trưởng Bộ Công an"). */
   offices: string[];
@@ -44,6 +39,15 @@ export interface PersonMention {
   country: string | null;
   /** True when the person belongs to an international organisation (no country). */
   international: boolean;
+}
+
+export interface PersonMention extends Descriptors {
+  name: string;
+  /** Where the descriptors before the name start, and where those after it end. */
+  start: number;
+  end: number;
+  index: number;
+  length: number;
   anchored: "rank" | "office" | "honorific";
 }
 
@@ -229,18 +233,11 @@ export class Recognizer {
       return anchors.find((a) => a.index === p);
     };
 
-    interface Chain {
-      rank: Rank | null;
-      offices: string[];
-      officeCodes: string[];
-      org: OrgRef | null;
-      country: string | null;
-      international: boolean;
+    interface Chain extends Descriptors {
       end: number;
-      kind: Anchor["kind"];
     }
     const readChain = (start: Anchor): Chain => {
-      const chain: Chain = { rank: null, offices: [], officeCodes: [], org: null, country: null, international: false, end: start.index, kind: start.kind };
+      const chain: Chain = { rank: null, offices: [], officeCodes: [], org: null, country: null, international: false, end: start.index };
       let a: Anchor | undefined = start;
       while (a) {
         let end: number = a.index + a.length;
@@ -333,18 +330,14 @@ export class Recognizer {
       const chain = readChain(start);
       const nm = this.nameAt(text, folded, chain.end);
       if (nm && nm.index - chain.end <= 2 && this.isNameLike(nm.name, text, folded, nm.index)) {
+        const { end: _chainEnd, ...descriptors } = chain;
         const person: PersonMention = {
+          ...descriptors,
           name: nm.name,
           start: start.index,
           end: nm.end,
           index: nm.index,
           length: nm.end - nm.index,
-          rank: chain.rank,
-          offices: chain.offices,
-          officeCodes: chain.officeCodes,
-          org: chain.org,
-          country: chain.country,
-          international: chain.international,
           anchored: chain.rank ? "rank" : chain.offices.length ? "office" : "honorific",
         };
         let end = nm.end;
@@ -404,8 +397,4 @@ export class Recognizer {
 const VI_SYLLABLE = /^(?:[bcdđghklmnpqrstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|qu|th|tr)?[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$/u;
 export function looksVietnamese(name: string): boolean {
   return name.split(/\s+/).every((w) => VI_SYLLABLE.test(w.toLowerCase()));
-}
-
-export function isCapitalised(word: string): boolean {
-  return isUpperInitial(word);
 }
