@@ -212,9 +212,9 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
   const ef = load(dir, "event_cues.json", CueFile);
 
   const countries = new Map<string, Country>();
-  const countryNames = new PhraseMatcher<Country>({ matchCapital: true });
+  const countryNames = new PhraseMatcher<Country>({ matchCapital: true, exactOneWord: true });
   const countryShort = new Map<string, Country>();
-  const places = new PhraseMatcher<Country>({ matchCapital: true });
+  const places = new PhraseMatcher<Country>({ matchCapital: true, exactOneWord: true });
   for (const c of cf.countries) {
     const country: Country = { code: c.code.toUpperCase(), en: c.en, vi: c.vi, aliases: c.aliases };
     countries.set(country.code, country);
@@ -227,7 +227,7 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
   const ministries: Ministry[] = [];
   const ministryNames = new PhraseMatcher<Ministry | GenericMinistry>();
   const ministryShortNames = new PhraseMatcher<Ministry | GenericMinistry>({ matchCapital: true });
-  const units = new PhraseMatcher<Unit>();
+  const units = new PhraseMatcher<Unit>({ matchCapital: true });
   const addShort = (name: string, value: Ministry | GenericMinistry) => {
     const m = /^Bộ\s+(.+)$/u.exec(name);
     if (m?.[1] && /^\p{Lu}/u.test(m[1])) ministryShortNames.add(m[1], value);

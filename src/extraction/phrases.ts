@@ -1,6 +1,6 @@
 // Finds dictionary phrases in a sentence: longest match first, ignoring case,
 // diacritics and tone-mark style, on word boundaries.
-import { escapeRegExp, fold, foldAligned, isUpperInitial } from "./text.ts";
+import { escapeRegExp, fold, foldAligned, isUpperInitial, normalizeText } from "./text.ts";
 
 export interface PhraseHit<T> {
   index: number;
@@ -12,10 +12,15 @@ export interface PhraseHit<T> {
 export interface PhraseOptions {
   /** Require a capital initial in the text where the phrase has one ("Anh", "Pháp"). */
   matchCapital?: boolean;
+  /**
+   * One-word phrases match only with their own diacritics: folded, "Bỉ"
+   * (Belgium) would match "Bí thư" and "Lào" "Lao động".
+   */
+  exactOneWord?: boolean;
 }
 
 export class PhraseMatcher<T> {
-  private readonly byFolded = new Map<string, { values: T[]; capital: boolean }>();
+  private readonly byFolded = new Map<string, { values: T[]; capital: boolean; forms: Set<string> }>();
   private regex: RegExp | null = null;
 
   constructor(private readonly options: PhraseOptions = {}) {}
@@ -23,12 +28,20 @@ export class PhraseMatcher<T> {
   add(phrase: string, value: T): this {
     const key = fold(phrase);
     if (!key) return this;
-    const entry = this.byFolded.get(key) ?? { values: [], capital: false };
+    const entry = this.byFolded.get(key) ?? { values: [], capital: false, forms: new Set<string>() };
     if (!entry.values.includes(value)) entry.values.push(value);
+    entry.forms.add(normalizeText(phrase.trim()).toLowerCase());
     entry.capital ||= isUpperInitial(phrase.trim());
     this.byFolded.set(key, entry);
     this.regex = null;
     return this;
+  }
+
+  /** Whether the text found for an entry may stand for it (capital, diacritics). */
+  private accepts(entry: { capital: boolean; forms: Set<string> }, key: string, original: string): boolean {
+    if (this.options.matchCapital && entry.capital && !isUpperInitial(original)) return false;
+    if (this.options.exactOneWord && !key.includes(" ") && !entry.forms.has(original.toLowerCase())) return false;
+    return true;
   }
 
   get size(): number {
@@ -53,7 +66,7 @@ export class PhraseMatcher<T> {
       const entry = this.byFolded.get(key);
       const original = text.slice(m.index, m.index + m[0].length);
       if (!entry) continue;
-      if (this.options.matchCapital && entry.capital && !isUpperInitial(original)) {
+      if (!this.accepts(entry, key, original)) {
         re.lastIndex = m.index + 1;
         continue;
       }
@@ -74,7 +87,7 @@ export class PhraseMatcher<T> {
     const entry = this.byFolded.get(m[0].replace(/\s+/g, " "));
     const original = text.slice(start, start + m[0].length);
     if (!entry) return null;
-    if (this.options.matchCapital && entry.capital && !isUpperInitial(original)) return null;
+    if (!this.accepts(entry, m[0].replace(/\s+/g, " "), original)) return null;
     return { index: start, length: m[0].length, text: original, values: entry.values };
   }
 }
