@@ -1,0 +1,79 @@
+// The public data dump: the whole knowledge base read back from the database
+// as one JSON document (the format ../shared/eval/DUMP.md describes, plus
+// ranks, offices, evidence and English names).
+import type { PrismaClient } from "./generated/client.ts";
+
+export interface Dump {
+  generated_at: string;
+  articles: unknown[];
+  countries: unknown[];
+  officials: unknown[];
+  ministries: unknown[];
+  units: unknown[];
+  events: unknown[];
+  agreements: unknown[];
+  mentions: unknown[];
+}
+
+const a = (id: number) => `a${id}`;
+const o = (id: number) => `o${id}`;
+const m = (id: number) => `m${id}`;
+const e = (id: number) => `e${id}`;
+const g = (id: number) => `g${id}`;
+
+export async function buildDump(prisma: PrismaClient): Promise<Dump> {
+  const [articles, countries, officials, ministries, units, events, agreements] = await Promise.all([
+    prisma.article.findMany({
+      orderBy: { id: "asc" },
+      include: { countries: true, ministries: true, officialMentions: { orderBy: { officialId: "asc" } } },
+    }),
+    prisma.country.findMany({ orderBy: { code: "asc" }, where: { OR: [{ articles: { some: {} } }, { eventCountries: { some: {} } }, { officials: { some: {} } }] } }),
+    prisma.official.findMany({ orderBy: { id: "asc" }, include: { mentions: { orderBy: [{ observedFrom: "asc" }, { articleId: "asc" }] } } }),
+    prisma.ministry.findMany({ orderBy: { id: "asc" } }),
+    prisma.unit.findMany({ orderBy: { id: "asc" } }),
+    prisma.event.findMany({
+      orderBy: { id: "asc" },
+      include: { countries: true, participants: true, ministries: true, sources: { orderBy: { articleId: "asc" } } },
+    }),
+    prisma.agreement.findMany({ orderBy: { id: "asc" }, include: { parties: true, sources: { orderBy: { articleId: "asc" } } } }),
+  ]);
+  return {
+    generated_at: new Date().toISOString(),
+    articles: articles.map((x) => ({
+      id: a(x.id), file: x.file, url: x.url, source_key: x.sourceKey, outlet: x.outlet, title: x.title,
+      published_at: x.publishedAt, site_clock: x.siteClock,
+    })),
+    countries: countries.map((c) => ({ code: c.code, name_vi: c.nameVi, name_en: c.nameEn })),
+    officials: officials.map((x) => ({
+      id: o(x.id), name: x.name, aliases: x.aliases, country: x.countryCode, name_en: x.nameEn, name_native: x.nameNative,
+      timeline: x.mentions.map((t) => ({
+        article: a(t.articleId), observed_on: t.observedOn, name_as_written: t.nameAsWritten, rank: t.rank, offices: t.offices,
+        ministry: t.ministryId !== null ? m(t.ministryId) : null,
+      })),
+    })),
+    ministries: ministries.map((x) => ({ id: m(x.id), code: x.code, country: x.countryCode, name_vi: x.nameVi, name_en: x.nameEn, kind: x.kind })),
+    units: units.map((x) => ({ id: `u${x.id}`, code: x.code, ministry: m(x.ministryId), name_vi: x.nameVi, name_en: x.nameEn })),
+    events: events.map((x) => ({
+      id: e(x.id), type: x.type, start: x.start, end: x.end, start_precision: x.startPrecision, end_precision: x.endPrecision,
+      countries: x.countries.map((c) => c.countryCode).sort(), location: x.place,
+      officials: x.participants.map((p) => o(p.officialId)),
+      roles: Object.fromEntries(x.participants.map((p) => [o(p.officialId), p.role])),
+      ministries: x.ministries.map((p) => m(p.ministryId)), topics: x.topics, summary: x.summary,
+      articles: x.sources.map((s) => a(s.articleId)),
+      evidence: x.sources.map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
+    })),
+    agreements: agreements.map((x) => ({
+      id: g(x.id), type: x.type, title: x.title, signed: x.signed,
+      countries: x.parties.map((p) => p.countryCode).sort(), ministries: x.parties.flatMap((p) => (p.ministryId !== null ? [m(p.ministryId)] : [])),
+      event: x.eventId !== null ? e(x.eventId) : null,
+      articles: x.sources.map((s) => a(s.articleId)),
+      evidence: x.sources.map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
+    })),
+    mentions: articles.map((x) => ({
+      article: a(x.id),
+      officials: x.officialMentions.map((t) => o(t.officialId)),
+      countries: x.countries.map((c) => c.countryCode).sort(),
+      ministries: x.ministries.map((t) => m(t.ministryId)),
+    })),
+  };
+}
