@@ -274,7 +274,7 @@ export class ArticleReader {
     const topics = this.topics(sentences.map((s) => s.text).join(" "));
     const outEvents: ExtractedEvent[] = events.map((e) => {
       const { counterparts: _c, own: _o, background: _b, ...rest } = e;
-      return { ...rest, topics, summary: this.summary(e, officials.list) };
+      return { ...rest, participants: this.roles(e, officials.list), topics, summary: this.summary(e, officials.list) };
     });
 
     // Countries and ministries the article names as parties (GUIDE.md, Countries).
@@ -312,6 +312,32 @@ export class ArticleReader {
       agreements,
       topics,
     };
+  }
+
+  /**
+   * Roles: whoever leads a delegation ("đoàn … do X dẫn đầu") heads it; the
+   * first participant of the country where the event takes place (Việt Nam
+   * for receptions and talks with no place named) hosts; the first of each
+   * other country heads its side; the rest attend.
+   */
+  private roles(e: { type: EventTypeCode; place: string | null; sentence: string; participants: { key: string }[] }, officials: ExtractedOfficial[]): ExtractedEvent["participants"] {
+    const at = e.place ? (this.g.places.find(e.place)[0] ?? this.g.countryNames.find(e.place)[0])?.values[0]?.code : undefined;
+    const hostCountry = at ?? (["reception", "talks"].includes(e.type) ? "VN" : null);
+    const sentence = fold(e.sentence);
+    const leads = (o: ExtractedOfficial) => [o.name, ...o.aliases].some((n) => /^ (dan dau|lam truong doan)\b/.test(sentence.split(fold(n))[1] ?? ""));
+    const sides = new Set<string>();
+    let hosted = false;
+    return e.participants.map(({ key }) => {
+      const o = officials.find((x) => x.key === key);
+      const country = o?.country ?? null;
+      let role: ExtractedEvent["participants"][number]["role"] = "attendee";
+      if (o && leads(o)) role = "head_of_delegation";
+      else if (country && hostCountry && country === hostCountry && !hosted) role = "host";
+      else if (country && hostCountry && country !== hostCountry && !sides.has(country)) role = "head_of_delegation";
+      if (role === "host") hosted = true;
+      if (role === "head_of_delegation" && country) sides.add(country);
+      return { key, role };
+    });
   }
 
   private isBackgroundDate(text: string, d: DateMention): boolean {

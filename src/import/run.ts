@@ -62,6 +62,12 @@ export function extractArticle(raw: RawArticle): PreparedArticle {
   return prepareArticle(raw, x);
 }
 
+/** Prisma's messages open with the call site; the database's reason is the last line. */
+function lastLine(err: unknown): string {
+  const lines = String((err as Error)?.message ?? err).split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? "unknown error";
+}
+
 const zeroFacts = (): FactCounts => ({ officials: 0, events: 0, agreements: 0, countries: 0, ministries: 0 });
 
 /** Imports every article below the given files and folders ("-" is stdin). */
@@ -102,7 +108,7 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
       log?.debug({ file: raw.source, status: out.status, articleId: out.articleId }, "article");
     } catch (err) {
       // The article's transaction rolled back; nothing of it is stored.
-      skip({ source: raw.source, reason: `could not be stored: ${(err as Error).message.split("\n")[0]}` });
+      skip({ source: raw.source, reason: `could not be stored: ${lastLine(err)}` });
     }
     bar?.increment();
   }

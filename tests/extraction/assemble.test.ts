@@ -1,0 +1,99 @@
+// The readers of names, events and agreements on real sentences from the
+// corpora, and whole seed articles against their gold reading.
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ArticleReader } from "../../src/extraction/assemble.ts";
+import { formatPartial } from "../../src/extraction/dates.ts";
+import { loadGazetteer } from "../../src/extraction/gazetteer.ts";
+
+const reader = new ArticleReader(loadGazetteer());
+const read = (text: string) => reader.read(text);
+const date = (p: Parameters<typeof formatPartial>[0] | null) => formatPartial(p ?? undefined);
+
+describe("officials", () => {
+  it("reads name, country, rank, offices and ministry as the article states them", () => {
+    const x = read("Chiều 16/4, tại Hà Nội, Đại tướng Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an đã tiếp Trung tướng Lázaro Alberto Álvarez Casas, Bộ trưởng Bộ Nội vụ Cuba đang thăm và làm việc tại Việt Nam.");
+    const toLam = x.officials.find((o) => o.name === "Tô Lâm");
+    expect(toLam).toMatchObject({ country: "VN", rank: { vi: "Đại tướng" }, ministry: { code: "VN-MPS" } });
+    expect(toLam!.offices).toEqual(["Ủy viên Bộ Chính trị", "Bộ trưởng Bộ Công an"]);
+    const casas = x.officials.find((o) => o.country === "CU");
+    expect(casas).toMatchObject({ name: "Lázaro Alberto Álvarez Casas", rank: { vi: "Trung tướng" }, ministry: { code: "CU-MININT" } });
+    expect(x.countries).toEqual(["CU", "VN"]);
+  });
+
+  it("keeps the form Vietnamese media use for a foreign name, with the gazetteer's English form", () => {
+    const x = read("Ngày 13/9/2023, tại Bắc Kinh, Bộ trưởng Tô Lâm đã hội đàm với Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc Vương Tiểu Hồng.");
+    const wang = x.officials.find((o) => o.country === "CN");
+    expect(wang?.name).toBe("Vương Tiểu Hồng");
+    expect([wang?.nameEn, ...(wang?.aliases ?? [])]).toContain("Wang Xiaohong");
+  });
+
+  it("does not take a word for a country because it folds like one", () => {
+    // "Bí thư" folds like "Bỉ" (Belgium), "Lao động" like "Lào".
+    const x = read("Đồng chí Tô Lâm, Tổng Bí thư Ban Chấp hành Trung ương Đảng, tiếp Bộ trưởng Bộ Lao động Cuba tại Hà Nội ngày 5/3/2025.");
+    expect(x.countries).not.toContain("BE");
+    expect(x.countries).not.toContain("LA");
+  });
+});
+
+describe("events", () => {
+  it("reads a reception with roles, place and a date whose year is unknown", () => {
+    const x = read("Sáng 30.10, tại Hà Nội, Đại tướng Tô Lâm, Bộ trưởng Bộ Công an đã có buổi tiếp và làm việc với đoàn đại biểu cấp cao Mỹ do Ngoại trưởng Mike Pompeo dẫn đầu trong khuôn khổ chuyến thăm chính thức Việt Nam.");
+    const reception = x.events.find((e) => e.type === "reception");
+    expect(reception).toBeDefined();
+    expect(date(reception!.start)).toBe("--10-30");
+    expect(reception!.place).toBe("Hà Nội");
+    expect(reception!.countries).toEqual(["US", "VN"]);
+    expect(reception!.participants).toEqual([
+      { key: "VN|to lam", role: "host" },
+      { key: "US|mike pompeo", role: "head_of_delegation" },
+    ]);
+  });
+
+  it("reads a visit's span across months", () => {
+    const x = read("Từ ngày 28/5 - 4/6/2024, Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Lương Tam Quang, Thứ trưởng Bộ Công an dẫn đầu đã thăm và làm việc tại Cộng hòa Cuba.");
+    const visit = x.events.find((e) => e.type === "visit");
+    expect(date(visit!.start)).toBe("2024-05-28");
+    expect(date(visit!.end)).toBe("2024-06-04");
+    expect(visit!.countries).toEqual(["CU", "VN"]);
+  });
+
+  it("reads nothing from sentences that only plan or recall", () => {
+    const x = read("Hai bên nhất trí sẽ tiếp tục tăng cường trao đổi đoàn các cấp trong thời gian tới, thúc đẩy hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba.");
+    expect(x.events).toEqual([]);
+  });
+});
+
+describe("agreements", () => {
+  it("reads type, title and parties of a signed document, and its signing event", () => {
+    const x = read("Ngày 13/9/2023, tại Bắc Kinh, Bộ trưởng Tô Lâm và Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc Vương Tiểu Hồng đã ký Bản ghi nhớ về hợp tác phòng, chống khủng bố giữa Bộ Công an Việt Nam và Bộ Công an Trung Quốc.");
+    expect(x.agreements).toHaveLength(1);
+    const a = x.agreements[0]!;
+    expect(a.type).toBe("mou");
+    expect(a.title).toBe("Bản ghi nhớ về hợp tác phòng, chống khủng bố giữa Bộ Công an Việt Nam và Bộ Công an Trung Quốc");
+    expect(a.parties).toEqual([
+      { country: "VN", ministry: "VN-MPS", unit: null },
+      { country: "CN", ministry: "CN-MPS", unit: null },
+    ]);
+    const signing = x.events[a.event!];
+    expect(signing).toMatchObject({ type: "signing" });
+    expect(date(signing!.start)).toBe("2023-09-13");
+    expect(signing!.topics).toContain("counter_terrorism");
+  });
+});
+
+describe("whole seed articles against their gold reading", () => {
+  const dir = "data/seeds";
+  const gold = JSON.parse(fs.readFileSync(`${dir}/gold.json`, "utf8")) as {
+    articles: { file: string; published_at: string | null; countries: string[]; officials: { name: string; country: string }[]; events: { type: string }[] }[];
+  };
+  for (const g of gold.articles) {
+    it(`reads ${g.file}`, () => {
+      const x = read(fs.readFileSync(`${dir}/${g.file}`, "utf8"));
+      expect(x.publishedAt).toBe(g.published_at);
+      expect(x.countries).toEqual([...g.countries].sort());
+      for (const o of g.officials) expect(x.officials.map((p) => `${p.country}|${p.name}`)).toContain(`${o.country}|${o.name}`);
+      expect(x.events.map((e) => e.type).sort()).toEqual(g.events.map((e) => e.type).sort());
+    });
+  }
+});
