@@ -7,7 +7,7 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import { ArticleReader } from "../extraction/assemble.ts";
 import { loadGazetteer, type Gazetteer } from "../extraction/gazetteer.ts";
 import { isSkipped, readInputs, recordToArticle } from "./readers.ts";
-import { ArticleStore, countFacts, prepareArticle, type PreparedArticle } from "./store.ts";
+import { ArticleStore, countFacts, identify, prepareArticle, type PreparedArticle } from "./store.ts";
 import type { FactCounts, RawArticle, SkippedInput, StoreResult } from "./types.ts";
 
 export type { StoreResult } from "./types.ts";
@@ -93,6 +93,11 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
   bar?.start(inputs.length, 0, { file: "" });
   for (const raw of inputs) {
     bar?.increment(0, { file: raw.source.slice(-40) });
+    if ((await store.unchanged(identify(raw))) !== null) {
+      summary.unchanged++;
+      bar?.increment();
+      continue;
+    }
     let prepared: PreparedArticle;
     try {
       prepared = extractArticle(raw);

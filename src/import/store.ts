@@ -9,8 +9,9 @@ import { basename } from "node:path";
 import type { ArticleExtraction, ExtractedOfficial } from "../extraction/assemble.ts";
 import { formatPartial, parsePartial, precisionOf, spanOf } from "../extraction/dates.ts";
 import type { Gazetteer } from "../extraction/gazetteer.ts";
+import { fold, normalizeText } from "../extraction/text.ts";
 import type { MinistryRef } from "../extraction/recognize.ts";
-import type { Prisma, PrismaClient } from "../db/generated/client.ts";
+import { Prisma, type PrismaClient } from "../db/generated/client.ts";
 import {
   agreementMatch, eventMatch, eventSpan, mergeAgreements, mergeEvents, sameOfficial, titleKey,
   type AgreementFacts, type EventFacts,
@@ -29,19 +30,23 @@ export interface PreparedArticle {
   extraction: ArticleExtraction;
 }
 
-/** The article's identity across re-imports: its URL, else where it was read from. */
-export function sourceKeyOf(raw: RawArticle, text: string): string {
-  if (raw.url) return raw.url;
-  if (raw.file) return basename(raw.source);
-  return `sha256:${createHash("sha256").update(text).digest("hex")}`;
+export interface ArticleIdentity {
+  /** The article's identity across re-imports: its URL, else where it was read from. */
+  sourceKey: string;
+  /** Same hash, same content: nothing to do. Any Unicode form or tone-mark style hashes alike. */
+  contentHash: string;
+}
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+export function identify(raw: RawArticle): ArticleIdentity {
+  const text = normalizeText(raw.text);
+  const sourceKey = raw.url ? raw.url : raw.file ? basename(raw.source) : `sha256:${sha256(text)}`;
+  return { sourceKey, contentHash: sha256(JSON.stringify([sourceKey, raw.url, raw.title, raw.publishedAt, text])) };
 }
 
 export function prepareArticle(raw: RawArticle, extraction: ArticleExtraction): PreparedArticle {
-  const sourceKey = sourceKeyOf(raw, extraction.text);
-  const contentHash = createHash("sha256")
-    .update(JSON.stringify([sourceKey, raw.url, extraction.title, extraction.publishedAt, extraction.text]))
-    .digest("hex");
-  return { raw, sourceKey, contentHash, extraction };
+  return { raw, ...identify(raw), extraction };
 }
 
 const toDate = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
@@ -62,8 +67,16 @@ export class ArticleStore {
     private readonly g: Gazetteer,
   ) {}
 
+  /** The stored article with this identity and content, if any: re-reading it can be skipped. */
+  async unchanged(id: ArticleIdentity): Promise<number | null> {
+    const row = await this.prisma.article.findUnique({ where: { sourceKey: id.sourceKey }, select: { id: true, contentHash: true } });
+    return row?.contentHash === id.contentHash ? row.id : null;
+  }
+
   async store(p: PreparedArticle): Promise<StoreOutcome> {
-    return this.prisma.$transaction(
+    // Set inside, trusted only once the transaction has committed.
+    let countriesSeen = false;
+    const out = await this.prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
         const existing = await tx.article.findUnique({ where: { sourceKey: p.sourceKey }, select: { id: true, contentHash: true } });
@@ -79,10 +92,13 @@ export class ArticleStore {
           articleId = (await tx.article.create({ data: { sourceKey: p.sourceKey, ...row }, select: { id: true } })).id;
         }
         await this.writeFacts(tx, articleId, p.extraction);
+        countriesSeen = true;
         return { status: existing ? ("updated" as const) : ("imported" as const), articleId, facts };
       },
       { timeout: 60_000, maxWait: 60_000 },
     );
+    if (countriesSeen) this.countriesReady = true;
+    return out;
   }
 
   private articleRow(p: PreparedArticle) {
@@ -100,8 +116,11 @@ export class ArticleStore {
     };
   }
 
+  private countriesReady = false;
+
   /** The countries table is reference data: every gazetteer country, once. */
   private async ensureCountries(tx: Tx): Promise<void> {
+    if (this.countriesReady) return;
     const have = await tx.country.count();
     if (have >= this.g.countries.size) return;
     await tx.country.createMany({
@@ -167,7 +186,7 @@ export class ArticleStore {
       } else {
         eventId = (await tx.event.create({ data: { type: facts.type, summary: facts.summary, searchText: "" }, select: { id: true } })).id;
         await tx.eventSource.create({ data: { eventId, articleId, sentence: e.sentence, facts: facts as unknown as Prisma.InputJsonValue } });
-        await this.writeEvent(tx, eventId, facts);
+        await this.writeEvent(tx, eventId, facts, true);
       }
       eventIds.push(eventId);
     }
@@ -249,8 +268,9 @@ export class ArticleStore {
     const names = [o.name, ...o.aliases];
     let found = await tx.official.findUnique({ where: { key: o.key } });
     if (!found && o.country) {
+      const ids = await candidateOfficials(tx, o.country, names);
       const candidates = await tx.official.findMany({
-        where: { countryCode: o.country },
+        where: { id: { in: ids } },
         include: { mentions: { select: { offices: true } } },
         orderBy: { id: "asc" },
       });
@@ -307,8 +327,8 @@ export class ArticleStore {
     return scored.length === 1 ? scored[0]! : null;
   }
 
-  private async writeEvent(tx: Tx, id: number, f: EventFacts): Promise<void> {
-    await writeEventRow(tx, id, f, this.g);
+  private async writeEvent(tx: Tx, id: number, f: EventFacts, fresh = false): Promise<void> {
+    await writeEventRow(tx, id, f, this.g, fresh);
   }
 
   // ------------------------------------------------------------ agreements
@@ -331,7 +351,7 @@ export class ArticleStore {
   }
 }
 
-async function writeEventRow(tx: Tx, id: number, f: EventFacts, g: Gazetteer): Promise<void> {
+async function writeEventRow(tx: Tx, id: number, f: EventFacts, g: Gazetteer, fresh = false): Promise<void> {
   const span = eventSpan(f.start, f.end);
   const officials = await tx.official.findMany({ where: { id: { in: f.participants.map((p) => p.official) } }, select: { name: true, aliases: true } });
   const label = g.eventTypes.get(f.type);
@@ -348,11 +368,11 @@ async function writeEventRow(tx: Tx, id: number, f: EventFacts, g: Gazetteer): P
       ]),
     },
   });
-  await tx.eventCountry.deleteMany({ where: { eventId: id } });
+  if (!fresh) await tx.eventCountry.deleteMany({ where: { eventId: id } });
   await tx.eventCountry.createMany({ data: f.countries.map((countryCode) => ({ eventId: id, countryCode })) });
-  await tx.eventParticipant.deleteMany({ where: { eventId: id } });
+  if (!fresh) await tx.eventParticipant.deleteMany({ where: { eventId: id } });
   await tx.eventParticipant.createMany({ data: f.participants.map((pp) => ({ eventId: id, officialId: pp.official, role: pp.role })) });
-  await tx.eventMinistry.deleteMany({ where: { eventId: id } });
+  if (!fresh) await tx.eventMinistry.deleteMany({ where: { eventId: id } });
   await tx.eventMinistry.createMany({ data: f.ministries.map((ministryId) => ({ eventId: id, ministryId })) });
 }
 
@@ -402,6 +422,18 @@ export async function removeArticleFacts(tx: Tx, articleId: number, g: Gazetteer
     else await writeEventRow(tx, id, facts, g);
   }
   await tx.official.deleteMany({ where: { id: { in: officials }, mentions: { none: {} } } });
+}
+
+/**
+ * Officials of the country whose names share one of the longer words of these
+ * names: every pair sameOfficial can accept shares one (trigram index).
+ */
+async function candidateOfficials(tx: Tx, country: string, names: string[]): Promise<number[]> {
+  const words = [...new Set(names.flatMap((n) => fold(n).split(/[\s-]+/)))].filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
+  if (!words.length) return [];
+  const like = Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(search_text) LIKE ${`%${w}%`}`), " OR ");
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM officials WHERE country_code = ${country} AND (${like}) ORDER BY id`;
+  return rows.map((r) => r.id);
 }
 
 function foldSources<T>(sources: { facts: Prisma.JsonValue }[], merge: (a: T, b: T) => T): T | null {
