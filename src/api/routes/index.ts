@@ -1,9 +1,33 @@
-// The query API, mounted under /v1 by buildApp. Register each resource's
-// routes here (e.g. `await app.register(officialRoutes)`); the error handler,
-// validation (zod schemas via fastify-type-provider-zod) and OpenAPI docs are
-// already in place, and app.prisma is the database.
+// The query API, mounted under /v1 by buildApp: one module per resource.
 import type { FastifyInstance } from "fastify";
+import { agreementRoutes } from "./agreements.ts";
+import { articleReadRoutes, articleWriteRoutes } from "./articles.ts";
+import { countryRoutes } from "./countries.ts";
+import { eventRoutes } from "./events.ts";
+import { ministryRoutes } from "./ministries.ts";
+import { officialRoutes } from "./officials.ts";
+import { searchRoutes } from "./search.ts";
+import { statsRoutes } from "./stats.ts";
 
-export async function v1Routes(_app: FastifyInstance): Promise<void> {}
+/** Successful reads may be cached for a minute; with the ETag, clients revalidate cheaply. */
+const READ_CACHE_CONTROL = "public, max-age=60";
+
+export async function v1Routes(app: FastifyInstance): Promise<void> {
+  app.addHook("onSend", async (request, reply, payload) => {
+    if ((request.method === "GET" || request.method === "HEAD") && reply.statusCode < 400 && !reply.hasHeader("cache-control")) {
+      reply.header("cache-control", READ_CACHE_CONTROL);
+    }
+    return payload;
+  });
+  await app.register(eventRoutes);
+  await app.register(officialRoutes);
+  await app.register(countryRoutes);
+  await app.register(ministryRoutes);
+  await app.register(agreementRoutes);
+  await app.register(articleReadRoutes);
+  await app.register(articleWriteRoutes);
+  await app.register(searchRoutes);
+  await app.register(statsRoutes);
+}
 
 export default v1Routes;

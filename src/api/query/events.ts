@@ -1,0 +1,111 @@
+// Events: the filters shared by every event list (/events, a country's or an
+// official's events, /stats), the keyset page query, and the representation.
+import type { z } from "zod";
+import type { PrismaClient } from "../../db/client.ts";
+import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
+import type { CursorPosition } from "./cursor.ts";
+import { countryJson, ministryJson, sourceJson } from "./json.ts";
+import { after, dateSortKey, direction, foldedContains, join, sql, where, type Sql } from "./sql.ts";
+import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
+
+export interface EventFilters {
+  /** Events involving every one of these countries. */
+  countries?: string[];
+  official?: number;
+  ministry?: number;
+  /** Events of any of these types. */
+  types?: string[];
+  topic?: string;
+  /** First day of the range (YYYY-MM-DD): events whose span ends on or after it. */
+  from?: string;
+  /** Last day of the range (YYYY-MM-DD): events whose span starts on or before it. */
+  to?: string;
+  q?: string;
+}
+
+export type EventSort = "date" | "-date";
+
+/** The conditions on `events e` for the filters; a null span never overlaps a range. */
+export function eventConditions(f: EventFilters): Sql[] {
+  const c: Sql[] = [];
+  for (const code of new Set(f.countries ?? [])) {
+    c.push(sql`EXISTS (SELECT 1 FROM event_countries ec WHERE ec.event_id = e.id AND ec.country_code = ${code})`);
+  }
+  if (f.official !== undefined) {
+    c.push(sql`EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id AND ep.official_id = ${f.official})`);
+  }
+  if (f.ministry !== undefined) {
+    c.push(sql`EXISTS (SELECT 1 FROM event_ministries em WHERE em.event_id = e.id AND em.ministry_id = ${f.ministry})`);
+  }
+  if (f.types?.length) c.push(sql`e.type IN (${join(f.types.map((t) => sql`${t}::event_type`))})`);
+  if (f.topic !== undefined) c.push(sql`e.topics @> ARRAY[${f.topic}]::text[]`);
+  if (f.from !== undefined) c.push(sql`e.span_to >= ${f.from}::date`);
+  if (f.to !== undefined) c.push(sql`e.span_from <= ${f.to}::date`);
+  if (f.q !== undefined) c.push(foldedContains(sql`hoptac_fold(e.search_text)`, f.q));
+  return c;
+}
+
+export function eventCountSql(f: EventFilters): Sql {
+  return sql`SELECT count(*)::int AS count FROM events e ${where(eventConditions(f))}`;
+}
+
+/** The columns of an event's representation, for `events e`. */
+function eventColumns(evidence: boolean): Sql {
+  return sql`e.id, e.type::text AS type, e.start, e.start_precision::text AS start_precision,
+    e."end", e.end_precision::text AS end_precision, e.span_from::text AS span_from, e.span_to::text AS span_to,
+    e.place, e.summary, e.topics, e.date_reason, e.mechanism, e.ordinal,
+    coalesce((SELECT json_agg(${countryJson("c")} ORDER BY c.code)
+      FROM event_countries ec JOIN countries c ON c.code = ec.country_code WHERE ec.event_id = e.id), '[]'::json) AS countries,
+    coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'country', o.country_code, 'role', ep.role) ORDER BY ep.role, o.name, o.id)
+      FROM event_participants ep JOIN officials o ON o.id = ep.official_id WHERE ep.event_id = e.id), '[]'::json) AS officials,
+    coalesce((SELECT json_agg(${ministryJson("m")} ORDER BY m.country_code, m.code)
+      FROM event_ministries em JOIN ministries m ON m.id = em.ministry_id WHERE em.event_id = e.id), '[]'::json) AS ministries,
+    coalesce((SELECT json_agg(json_build_object('id', a.id, 'type', a.type, 'title', a.title) ORDER BY a.id)
+      FROM agreements a WHERE a.event_id = e.id), '[]'::json) AS agreements,
+    coalesce((SELECT json_agg(${sourceJson("ar", evidence ? "es" : undefined)} ORDER BY ar.id)
+      FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = e.id), '[]'::json) AS sources`;
+}
+
+/** One page of events (limit + 1 rows, to tell whether another page follows), represented. */
+export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
+  const desc = sort === "-date";
+  const key = dateSortKey(sql`e.span_from`, desc);
+  const conditions = eventConditions(f);
+  if (position) conditions.push(after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc));
+  return sql`WITH page AS (
+      SELECT e.id, ${key} AS sort_key FROM events e ${where(conditions)}
+      ORDER BY sort_key ${direction(desc)}, e.id ${direction(desc)} LIMIT ${limit + 1})
+    SELECT ${eventColumns(false)}, page.sort_key::text AS sort_key
+    FROM page JOIN events e ON e.id = page.id
+    ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
+}
+
+export function eventByIdSql(id: number): Sql {
+  return sql`SELECT ${eventColumns(true)} FROM events e WHERE e.id = ${id}`;
+}
+
+type EventDetail = z.infer<typeof EventDetailSchema>;
+type EventItem = z.infer<typeof EventSchema>;
+
+/** A row of eventPageSql: the event without its label, and the sort key. */
+export type EventRow = Omit<EventDetail, "type_label" | "sources"> & { sources: EventItem["sources"]; sort_key: string };
+type EventDetailRow = Omit<EventDetail, "type_label">;
+
+export function represent<R extends { type: EventTypeCode }>(row: R): Omit<R, "sort_key"> & { type_label: Label } {
+  const { sort_key: _, ...rest } = row as R & { sort_key?: unknown };
+  return { ...rest, type_label: EVENT_TYPE_LABELS[row.type] };
+}
+
+export async function countEvents(prisma: PrismaClient, f: EventFilters): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ count: number }[]>(eventCountSql(f));
+  return row?.count ?? 0;
+}
+
+export async function eventPage(prisma: PrismaClient, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Promise<EventRow[]> {
+  return prisma.$queryRaw<EventRow[]>(eventPageSql(f, sort, position, limit));
+}
+
+export async function eventById(prisma: PrismaClient, id: number): Promise<EventDetail | null> {
+  const [row] = await prisma.$queryRaw<EventDetailRow[]>(eventByIdSql(id));
+  return row ? represent(row) : null;
+}

@@ -1,0 +1,51 @@
+// Small SQL building blocks shared by the queries. Every value is a bound
+// parameter (Prisma.sql tagged templates); only fixed fragments are raw.
+import { Prisma } from "../../db/generated/client.ts";
+
+export const { sql, join, raw, empty } = Prisma;
+export type Sql = Prisma.Sql;
+
+/** `WHERE a AND b …`, or nothing. */
+export function where(conditions: Sql[]): Sql {
+  return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
+}
+
+/** The text for a LIKE pattern that matches it literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Whitespace collapsed, so that "to  lam" is "to lam". */
+export function normalizeQuery(text: string): string {
+  return text.trim().replace(/\s+/g, " ");
+}
+
+/**
+ * `folded` (an expression already under hoptac_fold, as its trigram index has it)
+ * contains the text, ignoring case and diacritics.
+ */
+export function foldedContains(folded: Sql, text: string): Sql {
+  return sql`${folded} LIKE '%' || hoptac_fold(${escapeLike(normalizeQuery(text))}) || '%'`;
+}
+
+/** A keyset sort key over a nullable date: rows without a date come last in both directions. */
+export function dateSortKey(column: Sql, descending: boolean): Sql {
+  return descending ? sql`coalesce(${column}, '-infinity'::date)` : sql`coalesce(${column}, 'infinity'::date)`;
+}
+
+/** Whether a cursor's key can be a dateSortKey value. */
+export function isDateKey(key: string | null): boolean {
+  if (key === null) return false;
+  if (key === "infinity" || key === "-infinity") return true;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (!m) return false;
+  const d = new Date(`${key}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === key;
+}
+
+/** `(key, id) > (after)` or `<`, for the page after a cursor. */
+export function after(key: Sql, id: Sql, position: { key: Sql; id: number }, descending: boolean): Sql {
+  return descending ? sql`(${key}, ${id}) < (${position.key}, ${position.id})` : sql`(${key}, ${id}) > (${position.key}, ${position.id})`;
+}
+
+export const direction = (descending: boolean): Sql => raw(descending ? "DESC" : "ASC");

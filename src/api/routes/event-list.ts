@@ -1,0 +1,47 @@
+// The one event list behind /events, /countries/{code}/events and /officials/{id}/events.
+import type { z } from "zod";
+import type { PrismaClient } from "../../db/client.ts";
+import { decodeCursor, paginate } from "../query/cursor.ts";
+import { countEvents, eventPage, represent, type EventFilters, type EventSort } from "../query/events.ts";
+import { isDateKey } from "../query/sql.ts";
+import { dateRange, eventFilterShape, eventListShape, queryObject } from "../schemas/params.ts";
+import { EventSchema, listOf } from "../schemas/resources.ts";
+
+export const EventListQuery = queryObject(eventListShape);
+export type EventListQuery = z.infer<typeof EventListQuery>;
+
+/** GET /events, with the examples that answer "which events involved Cuba since 2024?" in the explorer. */
+export const EventSearchQuery = queryObject({
+  ...eventListShape,
+  country: eventListShape.country.meta({ example: ["CU"] }),
+  from: eventListShape.from.meta({ example: "2024" }),
+});
+
+export const EventFilterQuery = queryObject(eventFilterShape);
+export type EventFilterQuery = z.infer<typeof EventFilterQuery>;
+
+export const EventListSchema = listOf(EventSchema).meta({ id: "EventList", description: "A page of events." });
+
+/** The filters a query asks for, with from/to widened to whole periods. */
+export function eventFilters(query: EventFilterQuery, fixed: Partial<EventFilters> = {}): EventFilters {
+  const { from, to } = dateRange(query.from, query.to);
+  return {
+    countries: [...(fixed.countries ?? []), ...(query.country ?? [])],
+    official: fixed.official ?? query.official,
+    ministry: fixed.ministry ?? query.ministry,
+    types: query.type,
+    topic: query.topic,
+    from,
+    to,
+    q: query.q,
+  };
+}
+
+export async function listEvents(prisma: PrismaClient, query: EventListQuery, fixed: Partial<EventFilters> = {}) {
+  const filters = eventFilters(query, fixed);
+  const sort: EventSort = query.sort;
+  const position = query.cursor === undefined ? null : decodeCursor(query.cursor, "events", sort, isDateKey);
+  const [rows, count] = await Promise.all([eventPage(prisma, filters, sort, position, query.limit), countEvents(prisma, filters)]);
+  const page = paginate(rows, query.limit, "events", sort, (row) => ({ key: row.sort_key ?? null, id: row.id }));
+  return { data: page.rows.map(represent), meta: { count, next_cursor: page.next } };
+}
