@@ -130,7 +130,8 @@ export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
   const kept: string[] = [];
   let title: string | null = hints.title ? normalizeText(hints.title).trim() : null;
   for (const [i, line] of lines.entries()) {
-    if (!line || CHROME_LINE.test(line)) continue;
+    if (!line) continue;
+    // Before the chrome test: a byline may carry a view counter ("29/11/2017 | 08:35 | View count: 3252").
     if (i < 15 && kept.length < 6) {
       const by = bylineDate(line);
       if (by) {
@@ -141,6 +142,7 @@ export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
         continue;
       }
     }
+    if (CHROME_LINE.test(line)) continue;
     const clean = stripCredits(line);
     if (clean.split(" ").length < 3 && !/[.!?]$/.test(clean)) continue; // section names, menu items
     kept.push(clean);

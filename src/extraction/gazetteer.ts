@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { PhraseMatcher } from "./phrases.ts";
-import { fold } from "./text.ts";
+import { fold, normalizeText } from "./text.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("../../data/gazetteer/", import.meta.url));
 
@@ -50,6 +50,7 @@ const OfficialFile = z.object({
 });
 const OrganizationFile = z.object({ organizations: z.array(z.object({ id: z.string(), vi: z.string(), en: z.string(), aliases: strs })) });
 const NameList = z.object({ surnames: strs });
+const AdminUnitFile = z.object({ units: z.array(z.object({ vi: z.string(), en: z.string() })) });
 const HonorificFile = z.object({ honorifics: z.array(z.object({ vi: z.string(), en: z.string() })) });
 const EventType = z.enum(["visit", "talks", "reception", "conference", "signing", "ceremony", "award", "other"]);
 const CueFile = z.object({
@@ -141,6 +142,8 @@ export interface Gazetteer {
   ranks: PhraseMatcher<Rank>;
   offices: PhraseMatcher<Office>;
   honorifics: PhraseMatcher<string>;
+  /** Words for administrative divisions, lower case with diacritics ("tỉnh", "thành phố"). */
+  adminUnits: string[];
   organizations: PhraseMatcher<Organization>;
   known: Map<string, KnownOfficial>;
   surnames: Set<string>;
@@ -209,6 +212,7 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
   const gf = load(dir, "organizations.json", OrganizationFile);
   const sf = load(dir, "surnames.json", NameList);
   const hf = load(dir, "honorifics.json", HonorificFile);
+  const uf = load(dir, "admin_units.json", AdminUnitFile);
   const ef = load(dir, "event_cues.json", CueFile);
 
   const countries = new Map<string, Country>();
@@ -315,6 +319,7 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     ranks,
     offices,
     honorifics,
+    adminUnits: uf.units.map((u) => normalizeText(u.vi).toLowerCase()),
     organizations,
     known,
     surnames: new Set(sf.surnames.map(fold)),

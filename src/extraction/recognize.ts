@@ -5,7 +5,7 @@
 // Công an Trung Quốc Vương Tiểu Hồng", "ông Quách Thanh Côn, Ủy viên Quốc vụ").
 import { isGeneric, type Country, type Gazetteer, type GenericMinistry, type Ministry, type Office, type Organization, type Rank, type Unit } from "./gazetteer.ts";
 import type { PhraseHit } from "./phrases.ts";
-import { fold, foldAligned } from "./text.ts";
+import { escapeRegExp, fold, foldAligned } from "./text.ts";
 
 export interface MinistryRef {
   code: string;
@@ -74,7 +74,7 @@ export interface RecognizeContext {
 const slug = (s: string) => fold(s).replace(/ /g, "-");
 const CONNECTOR = /^\s*(?:,|kiêm|-|–|—|\(|và đồng thời)\s*/u;
 const COUNTRY_GLUE = /^\s*(?:nước\s+|của\s+|thuộc\s+)?/u;
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}’']*(?:-\p{L}[\p{L}\p{M}’']*)*\.?|\p{Lu}\.(?:\p{Lu}\.?)+)/u;
+const NAME_WORD = /^(?:\p{Lu}\.(?:\p{Lu}\.?)+|\p{Lu}[\p{L}\p{M}’']*(?:-\p{L}[\p{L}\p{M}’']*)*\.?)/u;
 const PARTICLES = new Set(["de", "da", "del", "van", "von", "bin", "al", "la", "le", "dos", "di"]);
 // Words that open an organisation's name, never a person's.
 const NOT_NAME_START = new Set(["đoàn", "bộ", "cục", "tổng", "vụ", "sở", "công", "thành", "tỉnh", "quận", "huyện", "đại", "hội", "ủy", "ban", "nhà", "trường", "học", "viện", "liên", "hiệp", "tổ", "chính", "đảng", "nước", "phòng", "tòa", "cơ", "cảnh", "lực", "quân", "văn", "trung", "ngay", "tại", "theo", "trong"]);
@@ -82,7 +82,12 @@ const ORG_HEAD = /^\s+(?:Ủy ban|Uỷ ban|Cơ quan|Hội đồng|Tổng cục|C
 const PREPOSITION_BEFORE = /(?:của|với|tặng|cho|và|về)\s*$/u;
 
 export class Recognizer {
-  constructor(private readonly g: Gazetteer) {}
+  /** Text ending in a division's word ("… tỉnh"): what follows is a place. */
+  private readonly afterDivision: RegExp;
+
+  constructor(private readonly g: Gazetteer) {
+    this.afterDivision = new RegExp(`(?:^|\\s)(?:${g.adminUnits.map(escapeRegExp).join("|")})\\s*$`, "u");
+  }
 
   private country(hit: PhraseHit<Country> | null): string | null {
     return hit?.values[0]?.code ?? null;
@@ -170,6 +175,9 @@ export class Recognizer {
   private nameAt(text: string, folded: string, pos: number): { name: string; index: number; end: number } | null {
     let at = pos;
     while (text[at] === " ") at++;
+    // "Công an tỉnh Thanh Hóa": after a division's name comes a place.
+    const before = text.slice(Math.max(0, at - 12), at).toLowerCase();
+    if (this.afterDivision.test(before)) return null;
     const words: string[] = [];
     let end = at;
     let cursor = at;
