@@ -405,8 +405,11 @@ export class ArticleReader {
     for (const v of verbs) {
       if (hedgeAt.some((h) => h < v.index)) continue;
       const after = v.index + v[0].length;
-      const hits = this.g.agreementTypes.find(text, folded).filter((h) => h.index >= after && h.index - after <= 40);
+      // Documents right after the verb, and each one listed right after the previous ("“A” và “B”").
+      let reach = after + 40;
+      const hits = this.g.agreementTypes.find(text, folded).filter((h) => h.index >= after);
       for (const h of hits) {
+        if (h.index > reach) break;
         if (out.some((o) => text.indexOf(o.title) <= h.index && text.indexOf(o.title) + o.title.length > h.index)) continue;
         const quoted = /[“"]$/.test(text.slice(0, h.index).trimEnd());
         let title: string;
@@ -415,6 +418,7 @@ export class ArticleReader {
         title = tidy(title.replace(/\.\/?\.?$/, ""));
         if (title.split(" ").length < 2) continue;
         out.push({ type: h.values[0]!, title: title.charAt(0).toUpperCase() + title.slice(1) });
+        reach = h.index + title.length + 12;
       }
     }
     return out;
