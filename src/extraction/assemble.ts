@@ -144,7 +144,7 @@ export class ArticleReader {
       return resolveYear(p, pub);
     };
 
-    const agreements: ExtractedAgreement[] = [];
+    const agreements: (ExtractedAgreement & { named: boolean })[] = [];
     for (const f of found) {
       const s = sentences[f.sentence]!;
       const text = s.text;
@@ -176,7 +176,7 @@ export class ArticleReader {
             if (a.title.length > dup.title.length) dup.title = a.title;
             continue;
           }
-          agreements.push({ type: a.type, title: a.title, signed: when, parties, event: evIndex, sentence: text });
+          agreements.push({ type: a.type, title: a.title, signed: when, parties, event: evIndex, sentence: text, named: a.named });
         }
       }
 
@@ -309,7 +309,10 @@ export class ArticleReader {
       units: [...units.values()],
       officials: officials.list,
       events: outEvents,
-      agreements,
+      // A document only described is dropped when one of its type is named.
+      agreements: agreements
+        .filter((a) => a.named || !agreements.some((b) => b.named && b.type === a.type))
+        .map(({ named: _n, ...a }) => a),
       topics,
     };
   }
@@ -399,9 +402,9 @@ export class ArticleReader {
     return [...new Set(facts.orgs.map((o) => o.ministry?.code).filter((c): c is string => !!c))];
   }
 
-  private readAgreements(text: string, folded: string, hedgeAt: number[]): { type: AgreementTypeCode; title: string }[] {
+  private readAgreements(text: string, folded: string, hedgeAt: number[]): { type: AgreementTypeCode; title: string; named: boolean }[] {
     const verbs = [...folded.matchAll(/(?<![\p{L}])(le ky|ky ket|ky)(?![\p{L}])/gu)];
-    const out: { type: AgreementTypeCode; title: string }[] = [];
+    const out: { type: AgreementTypeCode; title: string; named: boolean }[] = [];
     for (const v of verbs) {
       if (hedgeAt.some((h) => h < v.index)) continue;
       const after = v.index + v[0].length;
@@ -417,7 +420,9 @@ export class ArticleReader {
         else title = text.slice(h.index).split(/(?:\s+và\s+[“"]|;|\.(?:\s|\/|$)|\s+tại\s+(?:buổi|lễ)|\s+\(|$)/u)[0] ?? "";
         title = tidy(title.replace(/\.\/?\.?$/, ""));
         if (title.split(" ").length < 2) continue;
-        out.push({ type: h.values[0]!, title: title.charAt(0).toUpperCase() + title.slice(1) });
+        // "ký Bản ghi nhớ …" names a document; "ký kết chương trình hợp tác" may only describe one.
+        const named = quoted || /^\p{Lu}/u.test(title);
+        out.push({ type: h.values[0]!, title: title.charAt(0).toUpperCase() + title.slice(1), named });
         reach = h.index + title.length + 12;
       }
     }
