@@ -488,7 +488,8 @@ export class ArticleReader {
       const full = g.names.filter((n) => n.includes(" "));
       if (!full.length) continue;
       const known: KnownOfficial | undefined = g.names.map((n) => this.g.known.get(fold(n))).find(Boolean);
-      const name = known && g.names.some((n) => fold(n) === fold(known.name)) ? known.name : longest(full);
+      // A known person goes by the gazetteer's form (the one Vietnamese media use), the same in every article.
+      const name = known ? known.name : longest(full);
       const explicit = count(g.mentions.map((m) => m.p.country).filter((c): c is string => !!c));
       const intl = g.mentions.some((m) => m.p.international);
       let country: string | null = explicit ?? (known ? known.country : null);
