@@ -1,11 +1,13 @@
 // The OpenAPI 3.1 document (built from the routes' zod schemas), served at
 // GET /openapi.json, and Swagger UI at /docs.
+import { STATUS_CODES } from "node:http";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { VERSION } from "../version.ts";
 import { API_KEY_SECURITY_SCHEMES } from "./auth.ts";
+import { PROBLEM_CONTENT_TYPE } from "./problem.ts";
 
 export const TAGS = [
   { name: "system", description: "Liveness, readiness and this document." },
@@ -15,7 +17,75 @@ export const TAGS = [
   { name: "events", description: "Visits, talks, conferences and other activities." },
   { name: "agreements", description: "Agreements, memoranda and plans, with their parties." },
   { name: "countries", description: "The countries Việt Nam deals with." },
+  { name: "search", description: "One search box across the knowledge base." },
 ];
+
+/** What each error status means here, for the documented responses. */
+const ERROR_DESCRIPTIONS: Record<string, string> = {
+  "400": "A parameter is invalid: `errors` lists each one, with where it is and why.",
+  "401": "The API key is missing or wrong.",
+  "404": "There is no such resource.",
+  "409": "A conflicting request was being handled at the same moment; send it again.",
+  "413": "The body is larger than the server's BODY_LIMIT.",
+  "415": "The body is not JSON.",
+  "422": "The request is well formed but cannot be used: `detail` says why.",
+  "429": "Too many requests from this client; retry after the Retry-After header's seconds.",
+  "503": "The service cannot answer: writes are disabled (no API_KEY) or the database is unreachable.",
+};
+
+const NOT_RATE_LIMITED = new Set(["/health", "/ready"]);
+
+interface OpenApiDocument {
+  paths?: Record<string, Record<string, { responses?: Record<string, { description?: string; content?: Record<string, { schema?: { $ref?: string } }> }> }>>;
+  components?: { schemas?: Record<string, { description?: string }> };
+  [key: string]: unknown;
+}
+
+/**
+ * Touches up the generated document: each response gets a description,
+ * problem responses the application/problem+json media type they are sent
+ * with, every rate-limited operation its 429, and the unused input copies of
+ * the response components are dropped.
+ */
+function finishDocument(doc: OpenApiDocument): OpenApiDocument {
+  const schemas = doc.components?.schemas ?? {};
+  const problemRef = "#/components/schemas/Problem";
+  for (const [path, operations] of Object.entries(doc.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      const responses = (operation.responses ??= {});
+      if (!NOT_RATE_LIMITED.has(path) && !responses["429"]) {
+        responses["429"] = { content: { "application/json": { schema: { $ref: problemRef } } } };
+      }
+      for (const [status, response] of Object.entries(responses)) {
+        const json = response.content?.["application/json"];
+        const ref = json?.schema?.$ref;
+        if (ref === problemRef && response.content) {
+          response.content = { [PROBLEM_CONTENT_TYPE]: json! };
+        }
+        if (!response.description || response.description === "Default Response") {
+          const component = ref?.startsWith("#/components/schemas/") ? schemas[ref.slice("#/components/schemas/".length)] : undefined;
+          response.description =
+            ERROR_DESCRIPTIONS[status] ?? (ref !== problemRef ? component?.description : undefined) ?? STATUS_CODES[Number(status)] ?? "Response";
+        }
+      }
+    }
+  }
+  // fastify-type-provider-zod adds an "…Input" copy of every component; keep those a request uses.
+  let dropped = true;
+  while (dropped) {
+    dropped = false;
+    for (const name of Object.keys(schemas)) {
+      if (!name.endsWith("Input")) continue;
+      const ref = JSON.stringify(`#/components/schemas/${name}`);
+      const { [name]: _self, ...rest } = schemas;
+      if (!JSON.stringify({ ...doc, components: { ...doc.components, schemas: rest } }).includes(ref)) {
+        delete schemas[name];
+        dropped = true;
+      }
+    }
+  }
+  return doc;
+}
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
@@ -32,7 +102,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       components: { securitySchemes: API_KEY_SECURITY_SCHEMES },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => finishDocument(jsonSchemaTransformObject(input) as OpenApiDocument),
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
