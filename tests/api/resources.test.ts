@@ -1,0 +1,409 @@
+// Officials, countries, ministries, agreements, articles, search and stats
+// over the seed articles.
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allPages, expectProblemShape, getJson, seededKb, type Event, type Kb, type List } from "./kb.ts";
+
+interface Ref {
+  id: number;
+  code: string;
+  name_vi: string;
+  name_en: string | null;
+  country: string;
+}
+interface Official {
+  id: number;
+  name: string;
+  country: { code: string; name_vi: string; name_en: string } | null;
+  aliases: string[];
+  name_en: string | null;
+  event_count: number;
+  mention_count: number;
+  latest: { rank: string | null; offices: string[]; ministry: Ref | null; observed_on: string | null } | null;
+}
+interface TimelineEntry {
+  observed_on: string | null;
+  rank: string | null;
+  offices: string[];
+  ministry: Ref | null;
+  sentence: string;
+  source: { article_id: number };
+}
+interface Country {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  aliases: string[];
+  counts: { events: number; officials: number; ministries: number; agreements: number; articles: number };
+}
+interface Ministry {
+  id: number;
+  code: string;
+  name_vi: string;
+  country: { code: string };
+  counts: { events: number; officials: number; agreements: number; units: number; articles: number };
+}
+interface Agreement {
+  id: number;
+  type: string;
+  type_label: { vi: string; en: string };
+  title: string;
+  signed: string | null;
+  parties: { country: { code: string }; ministry: Ref | null }[];
+  event: { id: number } | null;
+  sources: { article_id: number; sentence?: string }[];
+}
+interface Article {
+  id: number;
+  title: string | null;
+  published_at: string | null;
+  counts: { officials: number; events: number; agreements: number; countries: number; ministries: number };
+}
+interface Hit {
+  type: string;
+  id: number | string;
+  label: string;
+  score: number;
+  href: string;
+}
+interface Group {
+  key: string | null;
+  name_vi: string | null;
+  name_en: string | null;
+  country: string | null;
+  count: number;
+}
+
+let kb: Kb;
+let toLam: Official;
+let vnMps: Ministry;
+let cnMps: Ministry;
+
+const get = (path: string) => request(kb.app.server).get(path);
+
+beforeAll(async () => {
+  kb = await seededKb("api_resources");
+  toLam = (await getJson<List<Official>>(kb.app, "/v1/officials?q=to%20lam")).data.find((o) => o.name === "Tô Lâm")!;
+  const ministries = (await getJson<List<Ministry>>(kb.app, "/v1/ministries?limit=200")).data;
+  vnMps = ministries.find((m) => m.code === "VN-MPS")!;
+  cnMps = ministries.find((m) => m.code === "CN-MPS")!;
+});
+
+afterAll(async () => {
+  await kb?.close();
+});
+
+describe("officials", () => {
+  it("finds Tô Lâm by 'to lam', 'TÔ LÂM' and 'Tô Lâm'", async () => {
+    expect(toLam).toMatchObject({ country: { code: "VN", name_vi: "Việt Nam" }, aliases: expect.any(Array) });
+    expect(toLam.event_count).toBeGreaterThan(0);
+    expect(toLam.mention_count).toBeGreaterThan(1);
+    expect(toLam.latest).toMatchObject({ offices: expect.any(Array) });
+    for (const q of ["TÔ LÂM", "Tô Lâm", "tô lâm", " to  lam "]) {
+      const found = await getJson<List<Official>>(kb.app, `/v1/officials?q=${encodeURIComponent(q)}`);
+      expect(found.data.map((o) => o.id)).toContain(toLam.id);
+    }
+  });
+
+  it("filters by country and by ministry", async () => {
+    const vn = await getJson<List<Official>>(kb.app, "/v1/officials?country=vn&limit=200");
+    expect(vn.meta.count).toBeGreaterThan(1);
+    for (const o of vn.data) expect(o.country?.code).toBe("VN");
+    const cn = await getJson<List<Official>>(kb.app, `/v1/officials?ministry=${cnMps.id}`);
+    expect(cn.meta.count).toBeGreaterThan(0);
+    for (const o of cn.data) expect(o.country?.code).toBe("CN");
+    const inVnMps = await getJson<List<Official>>(kb.app, `/v1/officials?ministry=${vnMps.id}&country=VN&limit=200`);
+    expect(inVnMps.data.map((o) => o.id)).toContain(toLam.id);
+  });
+
+  it("pages through all officials with limit=2 in name order", async () => {
+    const all = await getJson<List<Official>>(kb.app, "/v1/officials?limit=200");
+    expect(all.meta.count).toBeGreaterThan(10);
+    const { items } = await allPages<Official>(kb.app, "/v1/officials?limit=2");
+    expect(items.map((o) => o.id)).toEqual(all.data.map((o) => o.id));
+  });
+
+  it("GET /officials/{id} gives the timeline of ranks and offices with dates and sources", async () => {
+    const official = await getJson<Official & { timeline: TimelineEntry[] }>(kb.app, `/v1/officials/${toLam.id}`);
+    expect(official).toMatchObject({ id: toLam.id, name: "Tô Lâm", country: { code: "VN" }, name_en: toLam.name_en });
+    expect(official.timeline).toHaveLength(toLam.mention_count);
+    const dated = official.timeline.filter((t) => t.observed_on !== null).map((t) => t.observed_on!);
+    expect(dated).toEqual([...dated].sort());
+    // Undated observations come after the dated ones.
+    const firstUndated = official.timeline.findIndex((t) => t.observed_on === null);
+    if (firstUndated >= 0) expect(official.timeline.slice(firstUndated).every((t) => t.observed_on === null)).toBe(true);
+    for (const t of official.timeline) {
+      expect(t.sentence).toContain("Tô Lâm");
+      expect(t.source.article_id).toEqual(expect.any(Number));
+    }
+    expect(official.timeline.some((t) => t.rank === "Đại tướng" && t.ministry?.code === "VN-MPS")).toBe(true);
+  });
+
+  it("GET /officials/{id}/events is /events?official={id}", async () => {
+    const own = await getJson<List<Event>>(kb.app, `/v1/officials/${toLam.id}/events?limit=200`);
+    const filtered = await getJson<List<Event>>(kb.app, `/v1/events?official=${toLam.id}&limit=200`);
+    expect(own).toEqual(filtered);
+    expect(own.meta.count).toBe(toLam.event_count);
+    const withChina = await getJson<List<Event>>(kb.app, `/v1/officials/${toLam.id}/events?country=CN`);
+    for (const e of withChina.data) expect(e.countries.map((c) => c.code)).toContain("CN");
+    expectProblemShape(await get(`/v1/officials/${toLam.id}/events?official=1`), 400);
+  });
+
+  it("is 404 for unknown officials", async () => {
+    expectProblemShape(await get("/v1/officials/999999"), 404);
+    expectProblemShape(await get("/v1/officials/999999/events"), 404);
+    expectProblemShape(await get("/v1/officials/abc"), 400);
+  });
+});
+
+describe("countries", () => {
+  it("lists every country with names and counts; involved=true keeps those with facts", async () => {
+    const all = await getJson<List<Country>>(kb.app, "/v1/countries");
+    expect(all.meta.count).toBeGreaterThan(200);
+    expect(all.data.length).toBe(Math.min(all.meta.count, 250));
+    const involved = await getJson<List<Country>>(kb.app, "/v1/countries?involved=true");
+    expect(involved.data.map((c) => c.code)).toEqual(expect.arrayContaining(["CN", "CU", "RU", "VN"]));
+    expect(involved.data.every((c) => Object.values(c.counts).some((n) => n > 0))).toBe(true);
+    const paged = await allPages<Country>(kb.app, "/v1/countries?limit=50");
+    expect(paged.items.map((c) => c.code)).toEqual([...paged.items.map((c) => c.code)].sort());
+    expect(paged.items).toHaveLength(all.meta.count);
+  });
+
+  it("finds countries by name without diacritics", async () => {
+    const found = await getJson<List<Country>>(kb.app, "/v1/countries?q=trung%20quoc");
+    expect(found.data.map((c) => c.code)).toContain("CN");
+    const english = await getJson<List<Country>>(kb.app, "/v1/countries?q=russia");
+    expect(english.data.map((c) => c.code)).toContain("RU");
+  });
+
+  it("GET /countries/{code} gives names and counts that agree with the lists", async () => {
+    const cuba = await getJson<Country>(kb.app, "/v1/countries/cu");
+    expect(cuba).toMatchObject({ code: "CU", name_vi: "Cuba", name_en: "Cuba" });
+    expect(cuba.counts.events).toBe((await getJson<List<Event>>(kb.app, "/v1/events?country=CU")).meta.count);
+    expect(cuba.counts.officials).toBe((await getJson<List<Official>>(kb.app, "/v1/officials?country=CU")).meta.count);
+    expect(cuba.counts.ministries).toBe((await getJson<List<Ministry>>(kb.app, "/v1/ministries?country=CU")).meta.count);
+    expect(cuba.counts.agreements).toBe((await getJson<List<Agreement>>(kb.app, "/v1/agreements?country=CU")).meta.count);
+    expect(cuba.counts.articles).toBe((await getJson<List<Article>>(kb.app, "/v1/articles?country=CU")).meta.count);
+  });
+
+  it("GET /countries/{code}/events is /events with that country, and takes the same filters", async () => {
+    expect(await getJson(kb.app, "/v1/countries/CN/events?limit=200")).toEqual(await getJson(kb.app, "/v1/events?country=CN&limit=200"));
+    expect(await getJson(kb.app, "/v1/countries/CN/events?type=reception&country=VN")).toEqual(
+      await getJson(kb.app, "/v1/events?country=CN&country=VN&type=reception"),
+    );
+  });
+
+  it("GET /countries/{code}/timeline counts events per year and type, with the undated apart", async () => {
+    const cn = await getJson<Country>(kb.app, "/v1/countries/CN");
+    const timeline = await getJson<{
+      data: { year: number; total: number; by_type: Record<string, number> }[];
+      meta: { count: number; undated: number; types: string[] };
+    }>(kb.app, "/v1/countries/CN/timeline");
+    expect(timeline.meta.types).toEqual(["visit", "talks", "reception", "conference", "signing", "ceremony", "award", "other"]);
+    const years = timeline.data.map((y) => y.year);
+    expect(years).toEqual(years.map((_, i) => years[0]! + i));
+    for (const y of timeline.data) {
+      expect(Object.keys(y.by_type)).toEqual(timeline.meta.types);
+      expect(Object.values(y.by_type).reduce((a, b) => a + b, 0)).toBe(y.total);
+      const inYear = await getJson<List<Event>>(kb.app, `/v1/events?country=CN&from=${y.year}&to=${y.year}&limit=200`);
+      expect(inYear.data.filter((e) => e.span_from!.startsWith(String(y.year))).length).toBe(y.total);
+    }
+    expect(timeline.data.reduce((a, y) => a + y.total, 0) + timeline.meta.undated).toBe(cn.counts.events);
+    const visits = await getJson<{ data: { total: number }[]; meta: { undated: number } }>(kb.app, "/v1/countries/CN/timeline?type=visit");
+    expect(visits.data.reduce((a, y) => a + y.total, 0) + visits.meta.undated).toBe(
+      (await getJson<List<Event>>(kb.app, "/v1/events?country=CN&type=visit")).meta.count,
+    );
+  });
+
+  it("is 404 for an unknown code and 400 for a malformed one", async () => {
+    for (const path of ["/v1/countries/ZZ", "/v1/countries/zz/events", "/v1/countries/ZZ/timeline"]) {
+      expect(expectProblemShape(await get(path), 404).detail).toMatch(/ZZ/);
+    }
+    for (const path of ["/v1/countries/CUB", "/v1/countries/1/events", "/v1/countries/C/timeline"]) {
+      expect(expectProblemShape(await get(path), 400).errors).toEqual([{ in: "path", name: "code", message: expect.any(String) }]);
+    }
+    expectProblemShape(await get("/v1/countries?involved=yes"), 400);
+  });
+});
+
+describe("ministries", () => {
+  it("lists ministries by country and name, without diacritics", async () => {
+    const china = await getJson<List<Ministry>>(kb.app, "/v1/ministries?country=cn");
+    expect(china.data.map((m) => m.code)).toContain("CN-MPS");
+    for (const m of china.data) expect(m.country.code).toBe("CN");
+    const mps = await getJson<List<Ministry>>(kb.app, "/v1/ministries?q=bo%20cong%20an");
+    expect(mps.data.map((m) => m.code)).toEqual(expect.arrayContaining(["VN-MPS", "CN-MPS"]));
+    const { items } = await allPages<Ministry>(kb.app, "/v1/ministries?limit=1");
+    expect(items.map((m) => m.id)).toEqual((await getJson<List<Ministry>>(kb.app, "/v1/ministries?limit=200")).data.map((m) => m.id));
+  });
+
+  it("GET /ministries/{id} gives units, officials seen there and recent events", async () => {
+    const m = await getJson<Ministry & { units: { code: string }[]; officials: { id: number; offices: string[] }[]; recent_events: Event[] }>(
+      kb.app,
+      `/v1/ministries/${vnMps.id}`,
+    );
+    expect(m).toMatchObject({ id: vnMps.id, code: "VN-MPS", name_vi: "Bộ Công an", country: { code: "VN" } });
+    expect(m.units).toHaveLength(m.counts.units);
+    expect(m.officials.map((o) => o.id)).toContain(toLam.id);
+    expect(m.officials).toHaveLength(m.counts.officials);
+    expect(m.recent_events.length).toBe(Math.min(10, m.counts.events));
+    expect(m.recent_events.map((e) => e.id)).toEqual((await getJson<List<Event>>(kb.app, `/v1/events?ministry=${vnMps.id}&limit=10`)).data.map((e) => e.id));
+    expectProblemShape(await get("/v1/ministries/999999"), 404);
+    expectProblemShape(await get("/v1/ministries/x"), 400);
+  });
+});
+
+describe("agreements", () => {
+  it("answers a newcomer: which agreements were signed with Russia (and with Cuba)?", async () => {
+    const russia = await getJson<List<Agreement>>(kb.app, "/v1/agreements?country=RU");
+    for (const a of russia.data) expect(a.parties.map((p) => p.country.code)).toContain("RU");
+    const cuba = await getJson<List<Agreement>>(kb.app, "/v1/agreements?country=cu");
+    expect(cuba.meta.count).toBe(1);
+    expect(cuba.data[0]).toMatchObject({ type: "agreement", type_label: { vi: expect.any(String), en: "Agreement" }, signed: "2025-08", event: { id: expect.any(Number) } });
+    expect(cuba.data[0]!.parties.map((p) => p.country.code)).toEqual(["CU", "VN"]);
+    expect(cuba.data[0]!.title).toMatch(/an ninh mạng/);
+  });
+
+  it("filters by ministry, type, date and text", async () => {
+    const all = await getJson<List<Agreement>>(kb.app, "/v1/agreements");
+    expect(all.meta.count).toBeGreaterThanOrEqual(2);
+    const china = await getJson<List<Agreement>>(kb.app, `/v1/agreements?ministry=${cnMps.id}`);
+    expect(china.meta.count).toBeGreaterThan(0);
+    for (const a of china.data) expect(a.parties.some((p) => p.ministry?.id === cnMps.id)).toBe(true);
+    const types = new Set(all.data.map((a) => a.type));
+    for (const type of types) {
+      const byType = await getJson<List<Agreement>>(kb.app, `/v1/agreements?type=${type}`);
+      expect(byType.meta.count).toBe(all.data.filter((a) => a.type === type).length);
+    }
+    expect((await getJson<List<Agreement>>(kb.app, "/v1/agreements?from=2025&to=2025")).data.map((a) => a.signed)).toEqual(["2025-08"]);
+    expect((await getJson<List<Agreement>>(kb.app, "/v1/agreements?from=2025-08-31&to=2025-09")).meta.count).toBe(1);
+    expect((await getJson<List<Agreement>>(kb.app, "/v1/agreements?to=2022")).meta.count).toBe(0);
+    const cyber = await getJson<List<Agreement>>(kb.app, "/v1/agreements?q=AN%20NINH%20MANG");
+    expect(cyber.meta.count).toBe(1);
+    expect(cyber.data[0]!.title).toMatch(/an ninh mạng/);
+    const { items } = await allPages<Agreement>(kb.app, "/v1/agreements?limit=1&sort=date");
+    expect(items.map((a) => a.id)).toEqual((await getJson<List<Agreement>>(kb.app, "/v1/agreements?sort=date")).data.map((a) => a.id));
+  });
+
+  it("GET /agreements/{id} adds the evidence sentences", async () => {
+    const [first] = (await getJson<List<Agreement>>(kb.app, "/v1/agreements?country=CU")).data;
+    const detail = await getJson<Agreement>(kb.app, `/v1/agreements/${first!.id}`);
+    expect(detail).toMatchObject({ ...first, sources: [expect.objectContaining({ sentence: expect.stringMatching(/an ninh mạng/) })] });
+    expectProblemShape(await get("/v1/agreements/999999"), 404);
+    expectProblemShape(await get("/v1/agreements?type=treaty"), 400);
+  });
+});
+
+describe("articles", () => {
+  it("lists the articles with their fact counts, newest first and undated last", async () => {
+    const list = await getJson<List<Article>>(kb.app, "/v1/articles");
+    expect(list.meta.count).toBe(5);
+    const dates = list.data.map((a) => a.published_at);
+    const dated = dates.filter((d) => d !== null);
+    expect(dates.slice(0, dated.length)).toEqual([...dated].sort().reverse());
+    const { items } = await allPages<Article>(kb.app, "/v1/articles?limit=2");
+    expect(items.map((a) => a.id)).toEqual(list.data.map((a) => a.id));
+    expect((await getJson<List<Article>>(kb.app, "/v1/articles?country=RU")).meta.count).toBe(1);
+    expect((await getJson<List<Article>>(kb.app, "/v1/articles?country=CN&country=VN")).meta.count).toBe(2);
+    expect((await getJson<List<Article>>(kb.app, `/v1/articles?official=${toLam.id}`)).meta.count).toBe(toLam.mention_count);
+    expect((await getJson<List<Article>>(kb.app, `/v1/articles?ministry=${cnMps.id}`)).meta.count).toBe(cnMps.counts.articles);
+  });
+
+  it("GET /articles/{id} gives the text and every fact with its evidence", async () => {
+    const list = await getJson<List<Article>>(kb.app, "/v1/articles?country=CU");
+    const withAgreement = list.data.find((a) => a.counts.agreements > 0)!;
+    const article = await getJson<
+      Article & {
+        text: string;
+        countries: { code: string }[];
+        ministries: Ref[];
+        officials: { official: { id: number; name: string }; sentence: string }[];
+        events: { id: number; type_label: { en: string }; sentence: string }[];
+        agreements: { id: number; sentence: string }[];
+      }
+    >(kb.app, `/v1/articles/${withAgreement.id}`);
+    expect(article.text.length).toBeGreaterThan(500);
+    expect(article.countries.map((c) => c.code)).toEqual(["CU", "VN"]);
+    expect(article.officials).toHaveLength(article.counts.officials);
+    expect(article.events).toHaveLength(article.counts.events);
+    expect(article.agreements).toHaveLength(article.counts.agreements);
+    for (const fact of [...article.officials, ...article.events, ...article.agreements]) expect(article.text).toContain(fact.sentence.slice(0, 30));
+    expect(article.events[0]!.type_label.en).toEqual(expect.any(String));
+    expect(article.ministries.map((m) => m.code)).toEqual(expect.arrayContaining(["VN-MPS"]));
+    expectProblemShape(await get("/v1/articles/999999"), 404);
+  });
+});
+
+describe("search", () => {
+  it("ranks Tô Lâm first for 'to lam', across kinds of things", async () => {
+    const found = await getJson<{ data: Hit[]; meta: { count: number } }>(kb.app, "/v1/search?q=to%20lam");
+    expect(found.data[0]).toMatchObject({ type: "official", id: toLam.id, label: "Tô Lâm", score: 1, href: `/v1/officials/${toLam.id}` });
+    expect(found.data.some((h) => h.type === "event")).toBe(true);
+    const scores = found.data.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("tolerates typos and ignores diacritics", async () => {
+    const typo = await getJson<{ data: Hit[] }>(kb.app, "/v1/search?q=Lazaro%20Alvares");
+    expect(typo.data[0]).toMatchObject({ type: "official", label: "Lázaro Alberto Álvarez Casas" });
+    const missing = await getJson<{ data: Hit[] }>(kb.app, "/v1/search?q=quach%20thanh%20con&type=official");
+    expect(missing.data.map((h) => h.label)).toContain("Quách Thanh Côn");
+  });
+
+  it("searches only the kinds asked for: countries and ministries", async () => {
+    const found = await getJson<{ data: Hit[] }>(kb.app, "/v1/search?q=trung%20quoc&type=country&type=ministry");
+    expect(found.data[0]).toMatchObject({ type: "country", id: "CN", href: "/v1/countries/CN" });
+    expect(found.data.every((h) => h.type === "country" || h.type === "ministry")).toBe(true);
+    const ministries = await getJson<{ data: Hit[] }>(kb.app, "/v1/search?q=bo%20cong%20an&type=ministry&limit=2");
+    expect(ministries.data).toHaveLength(2);
+    expect(ministries.data.every((h) => h.type === "ministry" && h.label === "Bộ Công an")).toBe(true);
+  });
+
+  it("refuses a missing or too short query and unknown kinds", async () => {
+    expect(expectProblemShape(await get("/v1/search"), 400).errors![0]!.name).toBe("q");
+    expectProblemShape(await get("/v1/search?q=a"), 400);
+    expect(expectProblemShape(await get("/v1/search?q=abc&type=person"), 400).errors![0]!.name).toBe("type.0");
+    expectProblemShape(await get("/v1/search?q=abc&limit=101"), 400);
+  });
+});
+
+describe("stats", () => {
+  it("counts events by type, country, year, topic and ministry", async () => {
+    const total = (await getJson<List<Event>>(kb.app, "/v1/events")).meta.count;
+    const byType = await getJson<{ data: Group[]; meta: { total: number; group_by: string; count: number } }>(kb.app, "/v1/stats?group_by=type");
+    expect(byType.meta).toMatchObject({ total, group_by: "type", count: byType.data.length });
+    expect(byType.data.reduce((a, g) => a + g.count, 0)).toBe(total);
+    expect(byType.data.find((g) => g.key === "visit")).toMatchObject({ name_vi: "Chuyến thăm", name_en: "Visit" });
+    const counts = byType.data.map((g) => g.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+    const byCountry = await getJson<{ data: Group[] }>(kb.app, "/v1/stats?group_by=country");
+    expect(byCountry.data[0]).toMatchObject({ key: "VN", name_vi: "Việt Nam", country: "VN", count: total });
+    const cu = byCountry.data.find((g) => g.key === "CU")!;
+    expect(cu.count).toBe((await getJson<List<Event>>(kb.app, "/v1/events?country=CU")).meta.count);
+
+    const byYear = await getJson<{ data: Group[] }>(kb.app, "/v1/stats?group_by=year");
+    expect(byYear.data.at(-1)!.key).toBeNull();
+    const years = byYear.data.slice(0, -1).map((g) => g.key!);
+    expect(years).toEqual([...years].sort());
+    expect(byYear.data.reduce((a, g) => a + g.count, 0)).toBe(total);
+
+    const byTopic = await getJson<{ data: Group[] }>(kb.app, "/v1/stats?group_by=topic");
+    for (const g of byTopic.data) expect(g.name_en).toEqual(expect.any(String));
+
+    const byMinistry = await getJson<{ data: Group[] }>(kb.app, "/v1/stats?group_by=ministry");
+    expect(byMinistry.data.find((g) => g.key === String(vnMps.id))).toMatchObject({ name_vi: "Bộ Công an", country: "VN", count: vnMps.counts.events });
+  });
+
+  it("takes the /events filters", async () => {
+    const filtered = await getJson<{ data: Group[]; meta: { total: number } }>(kb.app, `/v1/stats?group_by=type&country=CN&from=2023&official=${toLam.id}`);
+    const events = await getJson<List<Event>>(kb.app, `/v1/events?country=CN&from=2023&official=${toLam.id}&limit=200`);
+    expect(filtered.meta.total).toBe(events.meta.count);
+    for (const g of filtered.data) expect(g.count).toBe(events.data.filter((e) => e.type === g.key).length);
+  });
+
+  it("needs group_by, one of the five", async () => {
+    expect(expectProblemShape(await get("/v1/stats"), 400).errors).toEqual([{ in: "query", name: "group_by", message: expect.stringMatching(/country, type, year, topic, ministry/) }]);
+    expectProblemShape(await get("/v1/stats?group_by=official"), 400);
+  });
+});
