@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   checksumMatches,
+  listMigrations,
   markRolledBack,
   migrate,
   MIGRATE_LOCK_KEY,
@@ -17,6 +18,8 @@ import {
 import { createEmptyDatabase } from "../helpers/db.ts";
 
 const INIT = "20261122000000_init";
+/** Every migration the project ships, in order. */
+const ALL = (await listMigrations()).map((m) => m.name);
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -59,11 +62,12 @@ afterEach(async () => {
 
 describe("migrate", () => {
   it("applies every migration to a fresh database, with Prisma's bookkeeping", async () => {
-    expect(await migrate(db.url)).toEqual({ applied: [INIT] });
+    expect(ALL[0]).toBe(INIT);
+    expect(await migrate(db.url)).toEqual({ applied: ALL });
 
     const script = await fs.readFile(path.join(MIGRATIONS_DIR, INIT, "migration.sql"));
-    const rows = await query(db.url, "SELECT * FROM _prisma_migrations");
-    expect(rows).toHaveLength(1);
+    const rows = await query(db.url, "SELECT * FROM _prisma_migrations ORDER BY migration_name");
+    expect(rows).toHaveLength(ALL.length);
     expect(rows[0]).toMatchObject({
       migration_name: INIT,
       checksum: createHash("sha256").update(script).digest("hex"),
@@ -96,24 +100,26 @@ describe("migrate", () => {
   it("does nothing when run again", async () => {
     await migrate(db.url);
     expect(await migrate(db.url)).toEqual({ applied: [] });
-    expect(await query(db.url, "SELECT 1 FROM _prisma_migrations")).toHaveLength(1);
+    expect(await query(db.url, "SELECT 1 FROM _prisma_migrations")).toHaveLength(ALL.length);
   });
 
   it("accepts a database that Prisma migrated (its checksum forms included)", async () => {
-    const script = await fs.readFile(path.join(MIGRATIONS_DIR, INIT, "migration.sql"), "utf8");
     const empty = path.join(dir, "empty");
     await fs.mkdir(empty);
     await migrate(db.url, { dir: empty }); // creates the bookkeeping table only
-    await query(db.url, script);
-    const digest = createHash("sha256").update(script).digest();
-    // Old Prisma versions wrote the hex digits without zero padding.
-    const unpadded = [...digest].map((b) => b.toString(16)).join("");
-    await query(
-      db.url,
-      `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
-       VALUES (gen_random_uuid()::text, $1, now(), $2, now(), 1)`,
-      [unpadded.length === 64 ? digest.toString("hex") : unpadded, INIT],
-    );
+    for (const name of ALL) {
+      const script = await fs.readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+      await query(db.url, script);
+      const digest = createHash("sha256").update(script).digest();
+      // Old Prisma versions wrote the hex digits without zero padding.
+      const unpadded = [...digest].map((b) => b.toString(16)).join("");
+      await query(
+        db.url,
+        `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+         VALUES (gen_random_uuid()::text, $1, now(), $2, now(), 1)`,
+        [name === INIT ? unpadded : digest.toString("hex"), name],
+      );
+    }
     expect(await migrate(db.url)).toEqual({ applied: [] });
   });
 
@@ -145,7 +151,9 @@ describe("migrate", () => {
     expect(first.message).toContain(broken);
     expect(first.message).toMatch(/syntax error.*line 2/);
     // The migrations before it were applied; its own changes were rolled back.
-    expect(await query(db.url, "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL")).toEqual([{ migration_name: INIT }]);
+    expect(await query(db.url, "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")).toEqual(
+      ALL.map((migration_name) => ({ migration_name })),
+    );
     expect(await query(db.url, "SELECT to_regclass('half_done') AS t")).toEqual([{ t: null }]);
     const [row] = await query(db.url, "SELECT * FROM _prisma_migrations WHERE migration_name = $1", [broken]);
     expect(row).toMatchObject({ finished_at: null, rolled_back_at: null, applied_steps_count: 0 });
@@ -165,8 +173,8 @@ describe("migrate", () => {
 
   it("serialises two runners started at once: each migration is applied once", async () => {
     const [a, b] = await Promise.all([migrate(db.url), migrate(db.url)]);
-    expect([...a.applied, ...b.applied]).toEqual([INIT]);
-    expect(await query(db.url, "SELECT migration_name FROM _prisma_migrations")).toEqual([{ migration_name: INIT }]);
+    expect([...a.applied, ...b.applied].sort()).toEqual(ALL);
+    expect(await query(db.url, "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name")).toEqual(ALL.map((migration_name) => ({ migration_name })));
   });
 
   it("gives up with a clear error when another runner holds the lock too long", async () => {

@@ -103,7 +103,9 @@ function clientFieldShapes(models: string[]): Map<string, Map<string, { nullable
     for (const prop of checker.getPropertiesOfType(type)) {
       const propType = checker.getTypeOfSymbolAtLocation(prop, source);
       const parts = propType.isUnion() ? propType.types : [propType];
-      const nullable = parts.some((t) => (t.flags & ts.TypeFlags.Null) !== 0);
+      // JsonValue admits null itself: a required Json field reads "JsonValue", an optional one "JsonValue | null".
+      const text = checker.typeToString(propType, undefined, ts.TypeFormatFlags.NoTruncation);
+      const nullable = /JsonValue/.test(text) ? /\|\s*null\b/.test(text) : parts.some((t) => (t.flags & ts.TypeFlags.Null) !== 0);
       const isList = parts.some((t) => checker.isArrayType(t));
       fields.set(prop.name, { nullable, isList });
     }
