@@ -64,6 +64,9 @@ export interface ArticleExtraction {
   topics: string[];
 }
 
+/** "nguyên", "cựu", "khi còn trên cương vị" (former) and up to three words of office before an organisation. */
+const FORMER = /(?:^|[\s,(])(?:nguyên|cựu|từng(?: là| giữ chức| làm)?|khi còn(?: là| giữ chức| làm| trên cương vị)?)\s+(?:\S+\s+){0,3}$/u;
+
 const ORDINALS: Record<string, number> = { nhất: 1, nhat: 1, hai: 2, ba: 3, tư: 4, tu: 4, bốn: 4, năm: 5, nam: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
 
 interface Found {
@@ -291,6 +294,8 @@ export class ArticleReader {
         // A body named only to describe someone who takes no part does not count.
         const owner = f.facts.persons.find((p) => p.org === org);
         if (owner && outEvents.length && !participantKeys.has(keyOf(owner) ?? "")) continue;
+        // "nguyên Bộ trưởng Bộ Công an của Israel": a former office speaks for no ministry.
+        if (FORMER.test(sentences[f.sentence]!.text.slice(Math.max(0, org.index - 40), org.index).toLowerCase())) continue;
         ministries.set(org.ministry.code, org.ministry);
         countries.add(org.ministry.country);
         if (org.unit) units.set(org.unit.code, { ...org.unit, ministry: org.ministry.code });
