@@ -80,7 +80,8 @@ export interface EventFacts {
   dateReason: string | null;
   place: string | null;
   countries: string[];
-  participants: { official: number; role: Role }[];
+  /** Participants with their country (null when unknown). */
+  participants: { official: number; role: Role; country?: string | null }[];
   ministries: number[];
   topics: string[];
   summary: string;
@@ -129,8 +130,9 @@ function datesAgree(a: EventFacts, b: EventFacts): boolean | undefined {
 /**
  * How well an incoming event matches a stored one, or null when they cannot
  * be the same activity: the same type, the same foreign side, dates that
- * allow the same days, no conflicting ordinal, and at least one shared
- * participant (or, with no participants named, the same day stated).
+ * allow the same days, no conflicting ordinal, no different foreign
+ * counterparts, and at least one shared participant or the same numbered
+ * session (or, with no participants named, the same day stated).
  * An undated report matches only through shared participants and foreign
  * countries; the caller accepts it only when one stored event qualifies.
  */
@@ -143,15 +145,23 @@ export function eventMatch(stored: EventFacts, incoming: EventFacts): { score: n
   if (fs.length || fi.length ? sharedCountries === 0 : false) return null;
   const ids = new Set(stored.participants.map((p) => p.official));
   const shared = incoming.participants.filter((p) => ids.has(p.official)).length;
+  // The same numbered session of a mechanism ("Hội nghị … lần thứ 8") is one event whoever is named.
+  const sameSession = stored.ordinal !== null && stored.ordinal === incoming.ordinal;
+  // Receptions or talks with different foreign counterparts are different events.
+  const foreignIds = (f: EventFacts) => f.participants.filter((p) => p.country && p.country !== "VN").map((p) => p.official);
+  const fps = foreignIds(stored);
+  const fpi = foreignIds(incoming);
+  if (!sameSession && fps.length && fpi.length && !fpi.some((id) => fps.includes(id))) return null;
   const agree = datesAgree(stored, incoming);
   if (agree === false) return null;
   if (agree === undefined) {
-    if (shared === 0 || fs.length !== fi.length || sharedCountries !== fs.length) return null;
-    return { score: shared * 10 + sharedCountries, undated: true };
+    if ((shared === 0 && !sameSession) || fs.length !== fi.length || sharedCountries !== fs.length) return null;
+    return { score: shared * 10 + (sameSession ? 20 : 0) + sharedCountries, undated: true };
   }
   const sameDay = stored.start === incoming.start && precisionOf(parsePartial(stored.start) ?? undefined) === "day";
-  if (shared === 0 && !(sameDay && !stored.participants.length && !incoming.participants.length && sharedCountries > 0)) return null;
-  return { score: shared * 10 + (sameDay ? 5 : 0) + sharedCountries, undated: false };
+  const bothUnnamed = !stored.participants.length && !incoming.participants.length;
+  if (shared === 0 && !sameSession && !(sameDay && bothUnnamed && sharedCountries > 0)) return null;
+  return { score: shared * 10 + (sameSession ? 20 : 0) + (sameDay ? 5 : 0) + sharedCountries, undated: false };
 }
 
 const ROLE_RANK: Record<Role, number> = { attendee: 0, head_of_delegation: 1, host: 2 };
@@ -169,7 +179,10 @@ export function mergeEvents(base: EventFacts, add: EventFacts): EventFacts {
   for (const p of add.participants) {
     const have = participants.find((x) => x.official === p.official);
     if (!have) participants.push({ ...p });
-    else if (ROLE_RANK[p.role] > ROLE_RANK[have.role]) have.role = p.role;
+    else {
+      if (ROLE_RANK[p.role] > ROLE_RANK[have.role]) have.role = p.role;
+      have.country ??= p.country;
+    }
   }
   return {
     ...base,

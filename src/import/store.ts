@@ -169,7 +169,8 @@ export class ArticleStore {
         countries: [...new Set(e.countries)].sort(),
         participants: dedupeParticipants(e.participants.flatMap((pp) => {
           const official = officialIds.get(pp.key);
-          return official === undefined ? [] : [{ official, role: pp.role }];
+          const country = x.officials.find((o) => o.key === pp.key)?.country ?? null;
+          return official === undefined ? [] : [{ official, role: pp.role, country }];
         })),
         ministries: [...new Set(e.ministries.map((c) => ministryIds.get(c)).filter((id): id is number => id !== undefined))],
         topics: e.topics,
