@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../problem.ts";
-import { escapeLike, join, normalizeQuery, raw, sql, type Sql } from "../query/sql.ts";
+import { escapeLike, join, normalizeQuery, sql, type Sql } from "../query/sql.ts";
 import { Limit, queryObject, repeatable } from "../schemas/params.ts";
 
 const KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
@@ -13,7 +13,9 @@ export const SearchHitSchema = z
     id: z.union([z.number().int(), z.string()]).describe("Its id: a number, or the ISO code for a country."),
     label: z.string().describe("Its name, title or summary."),
     detail: z.string().nullable().describe("A few words to tell similar hits apart."),
-    score: z.number().describe("Trigram word similarity of the query to the folded text, 0 to 1 (1: the query appears as is)."),
+    score: z
+      .number()
+      .describe("1 when the text contains the query (ignoring case and diacritics), else the trigram word similarity of the query to it, 0 to 1."),
     href: z.string().describe("The API path of the full resource."),
   })
   .meta({ id: "SearchHit", example: { type: "official", id: 1, label: "Tô Lâm", detail: "Việt Nam", score: 1, href: "/v1/officials/1" } });
@@ -48,7 +50,8 @@ function branch(kind: Kind, q: string): Sql {
   const query = sql`hoptac_fold(${q})`;
   const pattern = sql`'%' || hoptac_fold(${escapeLike(q)}) || '%'`;
   const match = (folded: Sql) => sql`(${folded} LIKE ${pattern} OR ${query} <% ${folded})`;
-  const score = (folded: Sql) => sql`word_similarity(${query}, ${folded}) AS score, similarity(${query}, ${folded}) AS closeness`;
+  // A hit that contains the query scores 1 without computing the (costly) similarity.
+  const score = (folded: Sql) => sql`CASE WHEN ${folded} LIKE ${pattern} THEN 1 ELSE word_similarity(${query}, ${folded}) END AS score`;
   switch (kind) {
     case "official": {
       const folded = sql`hoptac_fold(o.search_text)`;
@@ -64,8 +67,10 @@ function branch(kind: Kind, q: string): Sql {
     }
     case "country": {
       const folded = sql`hoptac_fold(c.name_vi || ' ' || c.name_en)`;
+      // A two-letter query may also be an ISO code ("cu").
+      const code = /^[A-Za-z]{2}$/.test(q) ? sql` OR c.code = ${q.toUpperCase()}` : sql``;
       return sql`SELECT 'country' AS type, NULL AS num_id, c.code::text AS code, c.name_vi AS label, c.name_en AS detail, ${score(folded)}
-        FROM countries c WHERE ${match(folded)} OR c.code = upper(${q})`;
+        FROM countries c WHERE ${match(folded)}${code}`;
     }
     case "event": {
       const folded = sql`hoptac_fold(e.search_text)`;
@@ -82,6 +87,9 @@ function branch(kind: Kind, q: string): Sql {
   }
 }
 
+/** Among equal scores: countries, then officials, ministries, agreements and events; shorter labels first. */
+const KIND_ORDER = ["country", "official", "ministry", "agreement", "event"];
+
 const PATHS: Record<Kind, string> = {
   official: "officials",
   ministry: "ministries",
@@ -94,7 +102,7 @@ export function searchSql(q: string, kinds: readonly Kind[], limit: number): Sql
   const text = normalizeQuery(q);
   return sql`SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score FROM (
       ${join(kinds.map((k) => sql`(${branch(k, text)})`), " UNION ALL ")}
-    ) hits ORDER BY hits.score DESC, hits.closeness DESC, ${raw("type")}, num_id, code LIMIT ${limit}`;
+    ) hits ORDER BY hits.score DESC, array_position(${KIND_ORDER}::text[], hits.type), length(hits.label), num_id, code LIMIT ${limit}`;
 }
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
