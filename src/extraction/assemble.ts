@@ -155,7 +155,10 @@ export class ArticleReader {
       const hedges = this.g.hedges.find(text, folded).filter((h) => h.values[0] !== "");
       const background = this.g.background.find(text, folded);
       const directive = this.isDirective(text, folded, f.dates);
-      const cues = directive ? [] : this.cues(text);
+      // "tiếp thân mật và hội đàm với …": one meeting, reported as talks.
+      const cues = (directive ? [] : this.cues(text)).filter(
+        (c, i, all) => !(c.type === "reception" && all.slice(i + 1).some((d) => d.type === "talks" && /^\s*(?:\p{L}+\s+){0,2}và\s*$/u.test(text.slice(c.index + c.length, d.index)))),
+      );
       const persons = f.facts.persons;
 
       // Agreements (and their signing event) come from signing verbs followed by a document type.
