@@ -189,7 +189,9 @@ function cuePattern(cue: string, slots: Record<string, string>): string {
       return f ? lead + f.split(" ").join("\\s+") + trail : part.trim() ? "" : part.length ? "\\s+" : "";
     })
     .join("")
-    .replace(/(\\s\+)+/g, "\\s+");
+    .replace(/(\\s\+)+/g, "\\s+")
+    // An optional word between two spaces ("gặp (gỡ|mặt)? Chủ tịch") takes one of them along.
+    .replace(/\\s\+(\(\?:[^()]*\))\?\\s\+/g, "\\s+(?:$1\\s+)?");
 }
 
 const alternation = (names: Iterable<string>) =>

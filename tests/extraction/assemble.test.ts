@@ -58,6 +58,16 @@ describe("events", () => {
     expect(visit!.countries).toEqual(["CU", "VN"]);
   });
 
+  it("reads talks and two receptions with different counterparts from one sentence", () => {
+    const x = read("Ngày 5/11/2016, tại Paris, Bộ trưởng Trần Đại Quang đã hội đàm với Bộ trưởng Bộ Nội vụ Pháp Bernard Cazeneuve; gặp Chủ tịch Ủy ban Quốc phòng và các lực lượng vũ trang của Quốc hội Pháp Patricia Adam và Tổng Giám đốc Cảnh sát quốc gia Pháp Jean-Marc Falcone.");
+    expect(x.events.map((e) => e.type).sort()).toEqual(["reception", "reception", "talks"]);
+  });
+
+  it("reads 'tiếp … và hội đàm' as one meeting", () => {
+    const x = read("Ngày 27/8/2015, Thượng tướng Trần Đại Quang đã tiếp thân mật và hội đàm với Đoàn đại biểu cấp cao Bộ Nội vụ Singapore.");
+    expect(x.events.map((e) => e.type)).toEqual(["talks"]);
+  });
+
   it("reads nothing from sentences that only plan or recall", () => {
     const x = read("Hai bên nhất trí sẽ tiếp tục tăng cường trao đổi đoàn các cấp trong thời gian tới, thúc đẩy hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba.");
     expect(x.events).toEqual([]);
