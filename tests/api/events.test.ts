@@ -246,6 +246,8 @@ describe("paging", () => {
       "x".repeat(1000),
       forged({ l: "events", s: "-date", k: "not a date", i: 1 }),
       forged({ l: "events", s: "-date", k: "2024-02-30", i: 1 }),
+      forged({ l: "events", s: "-date", k: "0000-01-01", i: 1 }),
+      forged({ l: "events", s: "-date", k: "2024-01-01\u0000", i: 1 }),
       forged({ l: "events", s: "-date", k: "2024-01-01", i: -1 }),
       forged({ l: "events", s: "-date", k: "2024-01-01", i: 1e12 }),
       forged([1, 2]),
@@ -285,8 +287,8 @@ describe("bad parameters", () => {
     expect(problem.errors).toEqual([{ in: "query", name: "to", message: expect.stringMatching(/before/) }]);
   });
 
-  it("refuse limits outside 1..200 and empty text", async () => {
-    for (const q of ["limit=0", "limit=201", "limit=1.5", "limit=x", "q=", "q=%20%20", "official=0", "ministry=-1", `official=${2 ** 31}`]) {
+  it("refuse limits outside 1..200, empty text, NUL characters and repeated single values", async () => {
+    for (const q of ["limit=0", "limit=201", "limit=1.5", "limit=x", "q=", "q=%20%20", "q=a%00b", "q=a&q=b", "official=0", "ministry=-1", `official=${2 ** 31}`, "from=0000"]) {
       expectProblemShape(await request(kb.app.server).get(`/v1/events?${q}`), 400);
     }
     expect((await getJson<List<Event>>(kb.app, "/v1/events?limit=200")).meta).toBeDefined();

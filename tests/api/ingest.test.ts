@@ -110,6 +110,8 @@ describe("POST /v1/articles", () => {
       ["body", "url"],
       ["body", "text"],
     ]);
+    const nul = expectProblemShape(await post().set(auth).send({ ...RECORD, title: "a\u0000b" }), 400);
+    expect(nul.errors).toEqual([{ in: "body", name: "title", message: expect.stringMatching(/NUL/) }]);
     expectProblemShape(await post().set(auth).set("content-type", "application/json").send("[1,"), 400);
     expectProblemShape(await post().set(auth).set("content-type", "text/plain").send("hello"), 400);
     expectProblemShape(await post().set(auth).set("content-type", "application/xml").send("<text>hello</text>"), 415);

@@ -121,6 +121,9 @@ describe("officials", () => {
     expect(all.meta.count).toBeGreaterThan(10);
     const { items } = await allPages<Official>(kb.app, "/v1/officials?limit=2");
     expect(items.map((o) => o.id)).toEqual(all.data.map((o) => o.id));
+    const forged = Buffer.from(JSON.stringify({ l: "officials", s: "name", k: "\u0000", i: 1 })).toString("base64url");
+    expectProblemShape(await get(`/v1/officials?cursor=${forged}`), 400);
+    expectProblemShape(await get("/v1/officials?cursor=abc"), 400);
   });
 
   it("GET /officials/{id} gives the timeline of ranks and offices with dates and sources", async () => {
@@ -364,6 +367,7 @@ describe("search", () => {
     expectProblemShape(await get("/v1/search?q=a"), 400);
     expect(expectProblemShape(await get("/v1/search?q=abc&type=person"), 400).errors![0]!.name).toBe("type.0");
     expectProblemShape(await get("/v1/search?q=abc&limit=101"), 400);
+    expectProblemShape(await get("/v1/search?q=%00%00"), 400);
   });
 });
 

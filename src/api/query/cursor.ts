@@ -13,7 +13,8 @@ export interface CursorPosition {
 const Payload = z.object({
   l: z.string(),
   s: z.string(),
-  k: z.string().max(1000).nullable(),
+  // Postgres text cannot hold NUL.
+  k: z.string().max(1000).refine((k) => !k.includes("\u0000")).nullable(),
   i: z.number().int().min(0).max(2_147_483_647),
 });
 

@@ -38,7 +38,7 @@ export function isDateKey(key: string | null): boolean {
   if (key === null) return false;
   if (key === "infinity" || key === "-infinity") return true;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
-  if (!m) return false;
+  if (!m || m[1] === "0000") return false;
   const d = new Date(`${key}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === key;
 }

@@ -8,7 +8,7 @@ import { conflict, notFound, problemResponses, unprocessable } from "../problem.
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, unitJson } from "../query/json.ts";
 import { sql, where, type Sql } from "../query/sql.ts";
-import { CountryCode, Cursor, Id, IdParams, Limit, queryObject, repeatable } from "../schemas/params.ts";
+import { CountryCode, Cursor, Id, IdParams, Limit, NO_NUL, noNul, queryObject, repeatable } from "../schemas/params.ts";
 import {
   AgreementTypeSchema, CountryRefSchema, DatePrecisionSchema, EventTypeSchema, LabelSchema, listOf, MinistryRefSchema, OfficialRefSchema, UnitRefSchema,
 } from "../schemas/resources.ts";
@@ -198,13 +198,16 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
+/** A record field: text without NUL characters, which Postgres cannot store. */
+const recordText = () => z.string().refine(noNul, NO_NUL).nullish();
+
 const ArticleRecordSchema = z
   .object({
-    url: z.string().nullish().describe("The article's URL: its identity, so that posting it again updates it instead of adding a copy."),
-    title: z.string().nullish(),
-    published_at: z.string().nullish().describe("Publication date: ISO (2024-06-04, or a timestamp) or as the page prints it (04/06/2024)."),
-    text: z.string().nullish().describe("The article as plain text, paragraphs separated by blank lines. Give text or html."),
-    html: z.string().nullish().describe("The page's HTML, read when there is no text; its meta tags fill the fields the record leaves out."),
+    url: recordText().describe("The article's URL: its identity, so that posting it again updates it instead of adding a copy."),
+    title: recordText(),
+    published_at: recordText().describe("Publication date: ISO (2024-06-04, or a timestamp) or as the page prints it (04/06/2024)."),
+    text: recordText().describe("The article as plain text, paragraphs separated by blank lines. Give text or html."),
+    html: recordText().describe("The page's HTML, read when there is no text; its meta tags fill the fields the record leaves out."),
   })
   .describe("One article in the importer's JSON record form. Fields other than these are ignored.")
   .meta({

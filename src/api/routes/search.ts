@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../problem.ts";
 import { escapeLike, join, normalizeQuery, sql, type Sql } from "../query/sql.ts";
-import { Limit, queryObject, repeatable } from "../schemas/params.ts";
+import { Limit, NO_NUL, noNul, queryObject, repeatable } from "../schemas/params.ts";
 
 const KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
 type Kind = (typeof KINDS)[number];
@@ -26,6 +26,7 @@ const SearchQuery = queryObject({
     .trim()
     .min(2, "must be at least 2 characters")
     .max(200, "must be at most 200 characters")
+    .refine(noNul, NO_NUL)
     .describe('What to look for, ignoring case and diacritics and tolerating typos ("to lam", "Lazaro Alvares").')
     .meta({ example: "to lam" }),
   type: repeatable(z.enum(KINDS, { error: `must be one of ${KINDS.join(", ")}` }))

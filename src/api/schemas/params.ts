@@ -81,11 +81,16 @@ export function dateRange(from: string | undefined, to: string | undefined): { f
   return { from: f, to: t };
 }
 
+/** Postgres text cannot hold NUL; a query with one is a client mistake, not a server error. */
+export const noNul = (s: string) => !s.includes("\u0000");
+export const NO_NUL = "must not contain NUL characters";
+
 export const SearchText = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .max(200, "must be at most 200 characters");
+  .max(200, "must be at most 200 characters")
+  .refine(noNul, NO_NUL);
 
 export const Limit = (max: number, fallback: number) =>
   z.coerce
