@@ -1,12 +1,14 @@
 // Display labels for the enum codes the API returns, in Vietnamese and English.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { AgreementType, EventType } from "../../db/generated/enums.ts";
 
-export const EVENT_TYPES = ["visit", "talks", "reception", "conference", "signing", "ceremony", "award", "other"] as const;
-export type EventTypeCode = (typeof EVENT_TYPES)[number];
+// The codes come from the database's enums, so that a new type cannot go without its labels.
+export type EventTypeCode = EventType;
+export const EVENT_TYPES = Object.values(EventType) as [EventTypeCode, ...EventTypeCode[]];
 
-export const AGREEMENT_TYPES = ["mou", "agreement", "minutes", "plan", "other"] as const;
-export type AgreementTypeCode = (typeof AGREEMENT_TYPES)[number];
+export type AgreementTypeCode = AgreementType;
+export const AGREEMENT_TYPES = Object.values(AgreementType) as [AgreementTypeCode, ...AgreementTypeCode[]];
 
 export interface Label {
   vi: string;
