@@ -249,6 +249,9 @@ describe("bad inputs", () => {
     expect(first.extraction.events.length).toBeGreaterThan(0);
     const second = await importRecord(db.prisma, { url: "https://example.vn/tin/1", text });
     expect(second).toMatchObject({ status: "unchanged", articleId: first.articleId });
+    // Control characters, a NUL among them, are dropped rather than refused by the database.
+    const nul = await importRecord(db.prisma, { url: "https://example.vn/tin/2\u0000", title: "Tin\u0000", text: `${text}\u0000\u0007` });
+    expect(nul.status).toBe("imported");
     await expect(importRecord(db.prisma, { url: "x", text: "" })).rejects.toThrow(InputError);
     await expect(importRecord(db.prisma, { text: "Hello world, this is not Vietnamese at all." })).rejects.toMatchObject({ reason: "not Vietnamese text" });
   });

@@ -31,7 +31,8 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** NFC, LF line ends, no BOM. */
 export function normalize(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+  // Control characters (a NUL from a JSON "\u0000" among them) carry nothing and Postgres refuses NUL.
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").normalize("NFC");
 }
 
 // Letters only Vietnamese writes: ă ơ ư đ, the hook and dot-below tones, and tilde
