@@ -32,6 +32,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 /** NFC, LF line ends, no BOM. */
 export function normalize(text: string): string {
   // Control characters (a NUL from a JSON "\u0000" among them) carry nothing and Postgres refuses NUL.
+  // eslint-disable-next-line no-control-regex -- matching them is the point
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").normalize("NFC");
 }
 
