@@ -329,7 +329,8 @@ export class ArticleReader {
    * Roles: whoever leads a delegation ("đoàn … do X dẫn đầu") heads it; the
    * first participant of the country where the event takes place (Việt Nam
    * for receptions and talks with no place named) hosts; the first of each
-   * other country heads its side; the rest attend.
+   * other country heads its side (with no host known, every side has a
+   * head: the signatories of a signing); the rest attend.
    */
   private roles(e: { type: EventTypeCode; place: string | null; sentence: string; participants: { key: string }[] }, officials: ExtractedOfficial[]): ExtractedEvent["participants"] {
     const at = e.place ? (this.g.places.find(e.place)[0] ?? this.g.countryNames.find(e.place)[0])?.values[0]?.code : undefined;
@@ -344,7 +345,7 @@ export class ArticleReader {
       let role: ExtractedEvent["participants"][number]["role"] = "attendee";
       if (o && leads(o)) role = "head_of_delegation";
       else if (country && hostCountry && country === hostCountry && !hosted) role = "host";
-      else if (country && hostCountry && country !== hostCountry && !sides.has(country)) role = "head_of_delegation";
+      else if (country && country !== hostCountry && !sides.has(country)) role = "head_of_delegation";
       if (role === "host") hosted = true;
       if (role === "head_of_delegation" && country) sides.add(country);
       return { key, role };
