@@ -106,23 +106,33 @@ export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
     publishedAt = hints.publishedAt;
     publishedFrom = "record";
   }
-  const meta = METADATA.exec(text);
-  if (meta) {
-    text = text.slice(meta[0].length);
+  // The page's head: its first few non-empty lines, where a title given apart
+  // (an HTML page's, a record's) may now stand before the metadata or clock line.
+  const rawLines = text.split("\n");
+  const head = rawLines.map((l, i) => [l, i] as const).filter(([l]) => l.trim()).slice(0, 3).map(([, i]) => i);
+  for (const i of head) {
+    const meta = METADATA.exec(rawLines[i]!);
+    if (!meta) continue;
+    rawLines[i] = rawLines[i]!.slice(meta[0].length);
     if (!publishedAt) {
       publishedAt = meta[1] ?? null;
       publishedFrom = "metadata";
     }
+    break;
   }
+  text = rawLines.join("\n");
   const outlet = OUTLETS.find(([re]) => re.test(text))?.[1] ?? null;
 
   let lines = joinWrapped(text.split("\n").map((l) => l.trim()));
   let siteClock: string | null = null;
-  const first = lines.findIndex((l) => l.length > 0);
-  const clock = first >= 0 ? CLOCK_LINE.exec(lines[first] ?? "") : null;
-  if (clock) {
+  // The site clock opens the page; only the title may come before it.
+  const nonEmpty = lines.map((l, i) => [l, i] as const).filter(([l]) => l.length > 0).map(([, i]) => i);
+  const titleFirst = hints.title && nonEmpty[0] !== undefined && fold(lines[nonEmpty[0]]!) === fold(hints.title);
+  const at = nonEmpty[0] !== undefined && CLOCK_LINE.test(lines[nonEmpty[0]]!) ? nonEmpty[0] : titleFirst ? nonEmpty[1] : undefined;
+  const clock = at !== undefined ? CLOCK_LINE.exec(lines[at] ?? "") : null;
+  if (clock && at !== undefined) {
     siteClock = formatPartial({ d: Number(clock[1]), m: Number(clock[2]), y: Number(clock[3]) });
-    lines.splice(first, 1);
+    lines.splice(at, 1);
   }
   const cut = lines.findIndex((l, i) => CUT_MARKERS.has(fold(l)) || (i > 2 && SIGN_OFF.test(l)));
   if (cut >= 0) lines = lines.slice(0, cut);

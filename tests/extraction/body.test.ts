@@ -22,6 +22,21 @@ describe("body reader", () => {
     expect(readBody(seed("004_5c8efeb278a496af.txt")).publishedAt).toBe("2024-06-04");
   });
 
+  it("still knows the clock and the metadata line when a page's title is put before them", () => {
+    const title = "Tăng cường quan hệ hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba";
+    const b = readBody(`${title}\n\n${seed("000_5d531d129e3fa79b.txt")}`, { title });
+    expect(b.siteClock).toBe("2025-12-08");
+    expect(b.publishedAt).toBeNull();
+    const m = readBody(`Một tiêu đề\n\n${seed("001_634d2d9314a48930.txt")}`, { title: "Một tiêu đề" });
+    expect(m.publishedAt).toBe("2025-08-16");
+    expect(m.sentences.map((x) => x.text).join(" ")).not.toMatch(/(^|\s)date 2025/);
+  });
+
+  it("reads a byline that carries a view counter", () => {
+    const b = readBody("TIN THẾ GIỚI\n\nChủ tịch Cuba Raúl Castro tiếp Bộ trưởng Tô Lâm\n29/11/2017 | 08:35  | View count: 3252\n\nChiều 28/11, tại La Habana, Đại tướng Raúl Castro đã tiếp Thượng tướng Tô Lâm.");
+    expect(b.publishedAt).toBe("2017-11-29");
+  });
+
   it("removes photo credits and agency sign-offs", () => {
     const b = readBody(seed("002_b60e7491f22b6e69.txt"));
     const body = b.sentences.map((s) => s.text).join(" ");
