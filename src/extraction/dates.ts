@@ -56,6 +56,8 @@ const PATTERNS: Pattern[] = [
       if (!end) return null;
       const start = date(m[1], m[2] ?? m[5], m[3] ?? m[6]);
       if (!start || start.m === undefined) return null;
+      // "28/12 - 3/1/2024": a start later in the year than the end lies in the year before.
+      if (m[2] !== undefined && m[3] === undefined && start.y !== undefined && end.m !== undefined && start.m > end.m) start.y -= 1;
       // "16-3" alone would read as a span ending on day 3 of nothing: require a real order.
       if (start.m === end.m && start.y === end.y && (start.d ?? 0) >= (end.d ?? 0)) return null;
       return { start, end };

@@ -18,6 +18,9 @@ describe("date reader", () => {
     expect(read("từ ngày 17 – 20/02, chiều 18/2, tại thủ đô Phnom Penh")).toHaveLength(2);
     expect(read("trong các ngày 05-11 và 06-11, đoàn đại biểu")[0]).toMatchObject({ start: "--11-05", end: "--11-06" });
     expect(read("đã sang thăm và làm việc với Bộ Công an Việt Nam từ ngày 2-4/4.")[0]).toMatchObject({ start: "--04-02", end: "--04-04" });
+    // Across New Year, the year written once belongs to the end.
+    expect(read("Đoàn đã thăm và làm việc tại Liên bang Nga từ ngày 28/12 - 3/1/2024.")[0]).toMatchObject({ start: "2023-12-28", end: "2024-01-03" });
+    expect(read("từ ngày 30/12/2023 - 3/1/2024")[0]).toMatchObject({ start: "2023-12-30", end: "2024-01-03" });
   });
 
   it("reads months, years and words relative to publication", () => {
