@@ -4,6 +4,7 @@
 // Pure functions; src/import/store.ts applies them inside the transaction.
 import type { EventTypeCode } from "../extraction/gazetteer.ts";
 import { compatible, parsePartial, precisionOf, spanOf, type PartialDate } from "../extraction/dates.ts";
+import { looksVietnamese } from "../extraction/recognize.ts";
 import { fold } from "../extraction/text.ts";
 
 // ---------------------------------------------------------------- officials
@@ -40,12 +41,13 @@ function slip(a: string, b: string): boolean {
  * for foreign names, whose transliterations vary — when one's words are all in
  * the other (at least two of them: "Patrushev Nikolai" / "Nikolai Platonovich
  * Patrushev") or they differ by a slip of the pen. Near-identical Vietnamese
- * names are routinely different people, so for them a slip counts only when
- * the two also hold the same office (see sameOfficial).
+ * (and Sino-Vietnamese) names are routinely different people, so for them a
+ * slip counts only when the two also hold the same office (see sameOfficial).
  */
 export function sameName(a: string, b: string, country: string | null): boolean {
   if (fold(a) === fold(b)) return true;
-  if (country === "VN" || country === null) return false;
+  // Sino-Vietnamese readings of Chinese names ("Vương Tiểu Hồng") are as tight as Vietnamese ones.
+  if (country === "VN" || country === null || (looksVietnamese(a) && looksVietnamese(b))) return false;
   const ta = tokens(a);
   const tb = tokens(b);
   const [small, large] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
@@ -130,13 +132,12 @@ function datesAgree(a: EventFacts, b: EventFacts): boolean | undefined {
 /**
  * How well an incoming event matches a stored one, or null when they cannot
  * be the same activity: the same type, the same foreign side, dates that
- * allow the same days, no conflicting ordinal, no different foreign
- * counterparts, and at least one shared participant or the same numbered
- * session (or, with no participants named, the same day stated).
- * An undated report matches only through shared participants and foreign
- * countries; the caller accepts it only when one stored event qualifies.
+ * allow the same days, no conflicting ordinal, no different counterparts
+ * (foreign people, or hosts), and at least one shared participant or the
+ * same numbered session. A weak match — an undated report, or one that names
+ * nobody on the same day — the caller accepts only when no other event qualifies.
  */
-export function eventMatch(stored: EventFacts, incoming: EventFacts): { score: number; undated: boolean } | null {
+export function eventMatch(stored: EventFacts, incoming: EventFacts): { score: number; weak: boolean } | null {
   if (stored.type !== incoming.type) return null;
   if (stored.ordinal !== null && incoming.ordinal !== null && stored.ordinal !== incoming.ordinal) return null;
   const fs = foreign(stored.countries);
@@ -145,23 +146,30 @@ export function eventMatch(stored: EventFacts, incoming: EventFacts): { score: n
   if (fs.length || fi.length ? sharedCountries === 0 : false) return null;
   const ids = new Set(stored.participants.map((p) => p.official));
   const shared = incoming.participants.filter((p) => ids.has(p.official)).length;
-  // The same numbered session of a mechanism ("Hội nghị … lần thứ 8") is one event whoever is named.
+  // Talks or receptions with different counterparts, on either side, are different events.
+  if (differ(stored, incoming, (p) => !!p.country && p.country !== "VN")) return null;
+  if (differ(stored, incoming, (p) => p.role === "host")) return null;
   const sameSession = stored.ordinal !== null && stored.ordinal === incoming.ordinal;
-  // Receptions or talks with different foreign counterparts are different events.
-  const foreignIds = (f: EventFacts) => f.participants.filter((p) => p.country && p.country !== "VN").map((p) => p.official);
-  const fps = foreignIds(stored);
-  const fpi = foreignIds(incoming);
-  if (!sameSession && fps.length && fpi.length && !fpi.some((id) => fps.includes(id))) return null;
   const agree = datesAgree(stored, incoming);
   if (agree === false) return null;
   if (agree === undefined) {
     if ((shared === 0 && !sameSession) || fs.length !== fi.length || sharedCountries !== fs.length) return null;
-    return { score: shared * 10 + (sameSession ? 20 : 0) + sharedCountries, undated: true };
+    return { score: shared * 10 + (sameSession ? 20 : 0) + sharedCountries, weak: true };
   }
   const sameDay = stored.start === incoming.start && precisionOf(parsePartial(stored.start) ?? undefined) === "day";
-  const bothUnnamed = !stored.participants.length && !incoming.participants.length;
-  if (shared === 0 && !sameSession && !(sameDay && bothUnnamed && sharedCountries > 0)) return null;
-  return { score: shared * 10 + (sameSession ? 20 : 0) + (sameDay ? 5 : 0) + sharedCountries, undated: false };
+  const score = shared * 10 + (sameSession ? 20 : 0) + (sameDay ? 5 : 0) + sharedCountries;
+  if (shared > 0 || sameSession) return { score, weak: false };
+  // One report names nobody: the same day and sides is enough, when nothing else qualifies.
+  const unnamed = !stored.participants.length || !incoming.participants.length;
+  if (sameDay && unnamed && sharedCountries > 0 && fs.length === fi.length) return { score, weak: true };
+  return null;
+}
+
+/** Both events name people of this kind, and none is the same. */
+function differ(a: EventFacts, b: EventFacts, kind: (p: EventFacts["participants"][number]) => boolean): boolean {
+  const pa = a.participants.filter(kind).map((p) => p.official);
+  const pb = b.participants.filter(kind).map((p) => p.official);
+  return pa.length > 0 && pb.length > 0 && !pb.some((id) => pa.includes(id));
 }
 
 const ROLE_RANK: Record<Role, number> = { attendee: 0, head_of_delegation: 1, host: 2 };
@@ -209,7 +217,7 @@ export interface AgreementFacts {
   event: number | null;
 }
 
-/** The folded title without its generic head, for matching one document across articles. */
+/** The folded title, letters and digits only, for matching one document across articles. */
 export function titleKey(title: string): string {
   return fold(title).replace(/[^a-z0-9 ]/g, " ").replace(/\s+/g, " ").trim();
 }
@@ -219,7 +227,7 @@ export function agreementMatch(stored: AgreementFacts, incoming: AgreementFacts)
   const cs = stored.parties.map((p) => p.country).sort().join(",");
   const ci = incoming.parties.map((p) => p.country).sort().join(",");
   if (cs !== ci) return false;
-  if (stored.event !== null && stored.event === incoming.event) return true;
+  // Several documents may be signed at one event: the title decides.
   if (titleKey(stored.title) !== titleKey(incoming.title)) return false;
   const a = parsePartial(stored.signed) ?? undefined;
   const b = parsePartial(incoming.signed) ?? undefined;

@@ -321,10 +321,10 @@ export class ArticleStore {
         const facts = foldSources<EventFacts>(r.sources, mergeEvents);
         return { id: r.id, facts, match: facts ? eventMatch(facts, f) : null };
       })
-      .filter((r): r is { id: number; facts: EventFacts; match: { score: number; undated: boolean } } => r.match !== null && r.facts !== null);
-    const dated = scored.filter((r) => !r.match.undated).sort((a, b) => b.match.score - a.match.score);
-    if (dated[0]) return dated[0];
-    // A report without a date joins another only when no other event could be meant.
+      .filter((r): r is { id: number; facts: EventFacts; match: { score: number; weak: boolean } } => r.match !== null && r.facts !== null);
+    const strong = scored.filter((r) => !r.match.weak).sort((a, b) => b.match.score - a.match.score);
+    if (strong[0]) return strong[0];
+    // A weak match (no date, or nobody named) joins only when no other event could be meant.
     return scored.length === 1 ? scored[0]! : null;
   }
 

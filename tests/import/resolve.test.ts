@@ -1,6 +1,6 @@
 // The rules that decide when two reports name the same person or activity.
 import { describe, expect, it } from "vitest";
-import { eventMatch, mergeEvents, sameName, sameOfficial, type EventFacts } from "../../src/import/resolve.ts";
+import { agreementMatch, eventMatch, mergeEvents, sameName, sameOfficial, type EventFacts } from "../../src/import/resolve.ts";
 
 describe("officials across articles", () => {
   it("joins foreign name orders, partial forms and slips, not near-identical Vietnamese names", () => {
@@ -9,6 +9,8 @@ describe("officials across articles", () => {
     expect(sameName("Quách Thanh Côn", "Quách Thành Côn", "CN")).toBe(true);
     expect(sameName("Nikolai Patrushev", "Dmitry Patrushev", "RU")).toBe(false);
     expect(sameName("Trần Đại Quang", "Trần Đại Quan", "VN")).toBe(false);
+    // Sino-Vietnamese readings are as tight as Vietnamese names.
+    expect(sameName("Vương Tiểu Hồng", "Vương Tiểu Hùng", "CN")).toBe(false);
     expect(sameName("Nguyễn Văn Thành", "Nguyễn Văn Thanh", "VN")).toBe(true); // the same once folded
   });
 
@@ -41,12 +43,28 @@ describe("events across articles", () => {
     expect(eventMatch(stored, event({ type: "talks", participants: [toLam, pompeo] }))).toBeNull();
     expect(eventMatch(stored, event({ countries: ["CN", "VN"], participants: [toLam] }))).toBeNull();
     expect(eventMatch(stored, event({ participants: [toLam, other] }))).toBeNull();
+    // The same guest received by another host.
+    const pm = { official: 4, role: "host" as const, country: "VN" };
+    expect(eventMatch(stored, event({ participants: [pm, pompeo] }))).toBeNull();
+  });
+
+  it("joins a report that names nobody only weakly: the same day and sides", () => {
+    expect(eventMatch(event({ participants: [toLam, pompeo] }), event({}))).toMatchObject({ weak: true });
+    expect(eventMatch(event({ participants: [toLam, pompeo] }), event({ start: "2020-10" }))).toBeNull();
   });
 
   it("joins the same numbered session of a mechanism whoever is named, and never two sessions", () => {
     const eighth = event({ type: "conference", start: "2023-09", countries: ["CN", "VN"], ordinal: 8 });
     expect(eventMatch(eighth, event({ type: "conference", start: "2023-09-13", countries: ["CN", "VN"], ordinal: 8 }))).not.toBeNull();
     expect(eventMatch(eighth, event({ type: "conference", start: "2023-09-13", countries: ["CN", "VN"], ordinal: 7 }))).toBeNull();
+  });
+
+  it("keeps two documents signed at one event apart", () => {
+    const parties = [{ country: "CN", ministry: 1, unit: null }, { country: "VN", ministry: 2, unit: null }];
+    const drugs = { type: "mou", title: "Bản ghi nhớ về hợp tác phòng, chống ma túy", signed: "2024-05-14", parties, event: 7 };
+    const cyber = { ...drugs, title: "Bản ghi nhớ về hợp tác bảo đảm an ninh mạng" };
+    expect(agreementMatch(drugs, cyber)).toBe(false);
+    expect(agreementMatch(drugs, { ...drugs, signed: "2024-05", event: null })).toBe(true);
   });
 
   it("merges to the better date and the union of participants", () => {
