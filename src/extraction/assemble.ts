@@ -130,20 +130,16 @@ export class ArticleReader {
     // Events, sentence by sentence, in reading order.
     const events: (ExtractedEvent & { counterparts: Set<string>; own: boolean; background: boolean })[] = [];
     let narrative: PartialDate | null = null;
-    let frame: PartialDate | null = null;
+    // The first dated visit: days inside its span (or its months) take its year.
+    let frame: { start: PartialDate; end: PartialDate | null } | null = null;
     const hasForeign = foreign !== null || international;
     const pubMonth: PartialDate | null = pub?.y !== undefined && pub.m !== undefined ? { y: pub.y, m: pub.m } : pub?.y !== undefined ? { y: pub.y } : null;
 
-    const sentenceYear = (f: Found): number | undefined => {
-      const text = sentences[f.sentence]!.text;
-      const y = f.dates.find((d) => d.start.y !== undefined && d.start.m === undefined && !this.isBackgroundDate(text, d));
-      return y?.start.y;
-    };
-    const resolve = (p: PartialDate, f: Found): PartialDate => {
+    const resolve = (p: PartialDate, stated: number | undefined): PartialDate => {
       if (p.y !== undefined) return p;
-      const sy = sentenceYear(f);
-      if (sy !== undefined) return { ...p, y: sy };
-      if (frame?.y !== undefined && frame.m === p.m) return { ...p, y: frame.y };
+      if (stated !== undefined) return { ...p, y: stated };
+      const fy = frame ? yearInSpan(p, frame.start, frame.end) : undefined;
+      if (fy !== undefined) return { ...p, y: fy };
       return resolveYear(p, pub);
     };
 
@@ -160,12 +156,13 @@ export class ArticleReader {
         (c, i, all) => !(c.type === "reception" && all.slice(i + 1).some((d) => d.type === "talks" && /^\s*(?:\p{L}+\s+){0,2}và\s*$/u.test(text.slice(c.index + c.length, d.index)))),
       );
       const persons = f.facts.persons;
+      const stated = this.statedYear(text, f.dates, cues);
 
       // Agreements (and their signing event) come from signing verbs followed by a document type.
       const signed = this.readAgreements(text, folded, hedges.map((h) => h.index));
       if (signed.length) {
         const date = this.ownDate(text, f.dates, text.length / 2);
-        const when = date ? resolve(date.start, f) : (narrative ?? pubMonth);
+        const when = date ? resolve(date.start, stated) : (narrative ?? pubMonth);
         const countries = this.sentenceCountries(f.facts, foreign);
         const participants = persons.map((p) => keyOf(p)).filter((k): k is string => k !== null);
         const earlier = events.findIndex((e) => e.type === "signing" && compatible(e.start ?? undefined, when ?? undefined));
@@ -204,8 +201,8 @@ export class ArticleReader {
           start = date.relative === "today" && pub?.d !== undefined ? pub : pubMonth;
           reason = "publication";
         } else if (date) {
-          start = resolve(date.start, f);
-          end = date.end ? resolve(date.end, f) : null;
+          start = resolve(date.start, stated);
+          end = date.end ? resolve(date.end, stated) : null;
           if (start.y === undefined && pub === undefined) reason = "stated, year unknown";
         } else if (narrative && !isBackground) {
           start = narrative;
@@ -266,14 +263,14 @@ export class ArticleReader {
           events.push(candidate);
         }
         if (date && !isBackground && !date.relative) {
-          const st = resolve(date.start, f);
+          const st = resolve(date.start, stated);
           if (st.d !== undefined) narrative = st;
-          if (cue.type === "visit" && !frame) frame = st;
+          if (cue.type === "visit" && !frame) frame = { start: st, end: date.end ? resolve(date.end, stated) : null };
         }
       }
       if (!cues.length && f.dates.length && !directive) {
         const d = f.dates.find((x) => x.start.d !== undefined && !this.isBackgroundDate(text, x));
-        if (d && hasForeign) narrative = resolve(d.start, f);
+        if (d && hasForeign) narrative = resolve(d.start, stated);
       }
     }
 
@@ -355,6 +352,23 @@ export class ArticleReader {
   private isBackgroundDate(text: string, d: DateMention): boolean {
     const before = fold(text.slice(Math.max(0, d.index - 12), d.index));
     return /(ke tu|tu sau|giai doan|den nay)\s*$/.test(before) || (d.start.d === undefined && /tu\s*$/.test(before)) || /^\d{4}\s*[-–]\s*\d{4}/.test(text.slice(d.index - 1));
+  }
+
+  /**
+   * A year the sentence states for its activities: "năm YYYY" right after a
+   * date, or in the clause of an activity ("đã ký Kế hoạch … trong năm 2011");
+   * never one in brackets ("(năm 1962)") or a background phrase.
+   */
+  private statedYear(text: string, dates: DateMention[], cues: Cue[]): number | undefined {
+    for (const y of dates) {
+      if (y.start.y === undefined || y.start.m !== undefined || this.isBackgroundDate(text, y)) continue;
+      const before = text.slice(0, y.index);
+      if ((before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0)) continue;
+      const afterDate = dates.some((d) => d.start.m !== undefined && d.index < y.index && /^[\s,]*$/.test(text.slice(d.index + d.length, y.index)));
+      const inClause = cues.some((c) => c.index < y.index && !/[,;:()]/.test(text.slice(c.index + c.length, y.index)));
+      if (afterDate || inClause) return y.start.y;
+    }
+    return undefined;
   }
 
   /** The date a cue goes with: the nearest one in its sentence that is not background. */
@@ -558,6 +572,21 @@ export class ArticleReader {
     }
     return null;
   }
+}
+
+/** The year of a day or month that falls inside a span (or in its first or last month). */
+function yearInSpan(p: PartialDate, start: PartialDate, end: PartialDate | null): number | undefined {
+  if (p.m === undefined) return undefined;
+  const at = (x: PartialDate, day = 0) => (x.m ?? 0) * 100 + (x.d ?? day);
+  if (end?.y !== undefined && end.m !== undefined && start.y !== undefined) {
+    if (start.y === end.y) {
+      if (at(p, 31) >= at(start) && at(p) <= at(end, 31)) return start.y;
+    } else if (at(p, 31) >= at(start)) return start.y;
+    else if (at(p) <= at(end, 31)) return end.y;
+  }
+  if (start.y !== undefined && start.m === p.m) return start.y;
+  if (end?.y !== undefined && end.m === p.m) return end.y;
+  return undefined;
 }
 
 function subsetOrShared(a: Set<string>, b: Set<string>): boolean {

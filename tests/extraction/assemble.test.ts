@@ -68,6 +68,18 @@ describe("events", () => {
     expect(x.events.map((e) => e.type)).toEqual(["talks"]);
   });
 
+  it("takes a year only where the sentence states it for the activity, not from brackets", () => {
+    const x = read("Bộ trưởng Lương Tam Quang tiếp Đại sứ Lào\n\n04/06/2024\n\nChiều 3/6, tại Trụ sở Bộ Công an, Đại tướng Lương Tam Quang, Bộ trưởng Bộ Công an đã tiếp ngài Khamphao Ernthavanh, Đại sứ Lào tại Việt Nam nhân dịp kỷ niệm 62 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào (năm 1962).\n\nHai bên trao đổi về kết quả hợp tác giữa hai Bộ.");
+    expect(date(x.events.find((e) => e.type === "reception")!.start)).toBe("2024-06-03");
+    const y = read("Chiều 18/2, tại thủ đô Phnom Penh, Đại tướng Lê Hồng Anh, Bộ trưởng Bộ Công an Việt Nam và Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng đã ký Kế hoạch hợp tác giữa hai Bộ trong năm 2011.");
+    expect(date(y.events.find((e) => e.type === "signing")!.start)).toBe("2011-02-18");
+  });
+
+  it("gives a day inside a visit's span across two months the visit's year", () => {
+    const x = read("Từ ngày 29/5 - 2/6/2017, Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an dẫn đầu đã thăm chính thức Liên bang Nga.\n\nSáng 1/6, tại Moskva, Thượng tướng Tô Lâm đã hội đàm với Đại tướng Kolokoltsev Vladimir Alexandrovich, Bộ trưởng Bộ Nội vụ Nga.");
+    expect(date(x.events.find((e) => e.type === "talks")!.start)).toBe("2017-06-01");
+  });
+
   it("reads nothing from sentences that only plan or recall", () => {
     const x = read("Hai bên nhất trí sẽ tiếp tục tăng cường trao đổi đoàn các cấp trong thời gian tới, thúc đẩy hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba.");
     expect(x.events).toEqual([]);
