@@ -39,6 +39,8 @@ const SIGN_OFF = /^(?:\(?(?:TTXVN|VNA|VNP|TTXVN\/VNP|TTXVN\/VNA|VOV|CAND|QĐND|T
 const CHROME_LINE = /(?:Hotline|Email\s*:|E-mail\s*:|View count|Lượt xem|Đăng nhập|Đăng ký|Nhân Văn - Tin Cậy|^\s*•|^[|!\s[\]()]*$)/iu;
 const WEEKDAY = String.raw`(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|\d)|Chủ\s+[Nn]hật)`;
 const CLOCK_LINE = new RegExp(String.raw`^${WEEKDAY},?\s*(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})`, "u");
+/** "Thứ Hai, 08/12/2025 12:08 GMT+7": a site's clock, the time the page was saved. */
+const isSiteClock = (line: string) => CLOCK_LINE.test(line) && /\d{1,2}:\d{2}/.test(line) && /GMT/iu.test(line);
 const DATE_IN_LINE = /(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])/u;
 const METADATA = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})(?=\s|$)/u;
 const OUTLETS: [RegExp, string][] = [
@@ -68,6 +70,7 @@ function stripCredits(line: string): string {
 
 /** Publication date from a byline such as "04/06/2024" or "Thứ Năm, 11/05/2017, 08:00". */
 function bylineDate(line: string): PartialDate | null {
+  if (isSiteClock(line)) return null;
   const m = DATE_IN_LINE.exec(line);
   if (!m) return null;
   const rest = line
@@ -125,10 +128,16 @@ export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
 
   let lines = joinWrapped(text.split("\n").map((l) => l.trim()));
   let siteClock: string | null = null;
-  // The site clock opens the page; only the title may come before it.
+  // The site clock opens the page; only the title may come before a bare one,
+  // and one with a time and zone is the clock among the first three lines.
   const nonEmpty = lines.map((l, i) => [l, i] as const).filter(([l]) => l.length > 0).map(([, i]) => i);
   const titleFirst = hints.title && nonEmpty[0] !== undefined && fold(lines[nonEmpty[0]]!) === fold(hints.title);
-  const at = nonEmpty[0] !== undefined && CLOCK_LINE.test(lines[nonEmpty[0]]!) ? nonEmpty[0] : titleFirst ? nonEmpty[1] : undefined;
+  const at =
+    nonEmpty[0] !== undefined && CLOCK_LINE.test(lines[nonEmpty[0]]!)
+      ? nonEmpty[0]
+      : titleFirst && nonEmpty[1] !== undefined && CLOCK_LINE.test(lines[nonEmpty[1]]!)
+        ? nonEmpty[1]
+        : nonEmpty.slice(0, 3).find((i) => isSiteClock(lines[i]!));
   const clock = at !== undefined ? CLOCK_LINE.exec(lines[at] ?? "") : null;
   if (clock && at !== undefined) {
     siteClock = formatPartial({ d: Number(clock[1]), m: Number(clock[2]), y: Number(clock[3]) });
@@ -140,7 +149,7 @@ export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
   const kept: string[] = [];
   let title: string | null = hints.title ? normalizeText(hints.title).trim() : null;
   for (const [i, line] of lines.entries()) {
-    if (!line) continue;
+    if (!line || isSiteClock(line)) continue;
     // Before the chrome test: a byline may carry a view counter ("29/11/2017 | 08:35 | View count: 3252").
     if (i < 15 && kept.length < 6) {
       const by = bylineDate(line);

@@ -32,6 +32,16 @@ describe("body reader", () => {
     expect(m.sentences.map((x) => x.text).join(" ")).not.toMatch(/(^|\s)date 2025/);
   });
 
+  it("takes a clock line with time and zone near the top for the site clock, never the publication date", () => {
+    const b = readBody("ANTV\nThứ Hai, 08/12/2025 12:08 GMT+7\n\nTăng cường quan hệ hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba\n\nChiều ngày 15/5, tại Hà Nội, Bộ Công an đã tổ chức Lễ đón chính thức Đoàn đại biểu cấp cao Bộ Nội vụ Cuba.");
+    expect(b.siteClock).toBe("2025-12-08");
+    expect(b.publishedAt).toBeNull();
+    expect(b.sentences.map((s) => s.text).join(" ")).not.toContain("GMT");
+    // A byline with its author keeps its date and zone.
+    const v = readBody("Chủ tịch nước tiếp Tổng Thư ký Interpol\nQuang Anh, Văn Khương (Ban Thời sự)-Thứ năm, ngày 06/07/2017 19:51 GMT+7\nVTV.vn - Chiều nay (6/7), tại Hà Nội, Chủ tịch nước Trần Đại Quang đã tiếp Tổng Thư ký Interpol Jurgen Stock.");
+    expect(v.publishedAt).toBe("2017-07-06");
+  });
+
   it("reads a byline that carries a view counter", () => {
     const b = readBody("TIN THẾ GIỚI\n\nChủ tịch Cuba Raúl Castro tiếp Bộ trưởng Tô Lâm\n29/11/2017 | 08:35  | View count: 3252\n\nChiều 28/11, tại La Habana, Đại tướng Raúl Castro đã tiếp Thượng tướng Tô Lâm.");
     expect(b.publishedAt).toBe("2017-11-29");
