@@ -1,10 +1,13 @@
 // The importer's pipeline, stage by stage: read (files, folders, stdin,
 // records) → extract (src/extraction) → store (one transaction per article).
 // A bad input is reported with its reason and skipped; the others go on.
+import { stat } from "node:fs/promises";
+import { dirname } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/generated/client.ts";
 import { ArticleReader } from "../extraction/assemble.ts";
+import { formatPartial, readDates } from "../extraction/dates.ts";
 import { loadGazetteer, type Gazetteer } from "../extraction/gazetteer.ts";
 import { isSkipped, readInputs, recordToArticle } from "./readers.ts";
 import { ArticleStore, countFacts, identify, prepareArticle, type PreparedArticle } from "./store.ts";
@@ -47,19 +50,42 @@ function extraction() {
   return shared;
 }
 
-/** An ISO timestamp in a record ("2024-06-04T08:00:00+07:00") gives its date. */
-function publishedHint(s: string | null): string | null {
-  if (!s) return null;
-  const iso = /^(\d{4}-\d{2}-\d{2})[T ]/.exec(s.trim());
-  return iso ? iso[1]! : s.trim();
+const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/**
+ * A record's or page's publication date as a partial ISO date: ISO dates as
+ * they are, timestamps as the day they fall on in Việt Nam, Vietnamese forms
+ * ("04/06/2024") read by the date reader; anything else is no date.
+ */
+export function publishedHint(s: string | null): string | null {
+  const v = s?.trim();
+  if (!v) return null;
+  if (/^\d{4}(-\d{2}){0,2}$/.test(v)) return v;
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v)) {
+    // Without a zone the time is Việt Nam's own.
+    const at = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(v) ? v : `${v.replace(" ", "T")}+07:00`);
+    return Number.isNaN(at.getTime()) ? v.slice(0, 10) : VIETNAM_DAY.format(at);
+  }
+  const read = readDates(v)[0];
+  return read?.start.y !== undefined ? formatPartial(read.start) : null;
 }
 
 /** Extract stage: what the article says, ready to store. */
-export function extractArticle(raw: RawArticle): PreparedArticle {
+export function extractArticle(raw: RawArticle, root?: string): PreparedArticle {
   const { reader } = extraction();
   const x = reader.read(raw.text, { title: raw.title, publishedAt: publishedHint(raw.publishedAt) });
   if (!x.text.trim()) throw new InputError("no article body found");
-  return prepareArticle(raw, x);
+  return prepareArticle(raw, x, root);
+}
+
+/** The folder an input's paths are taken relative to (its own folder for a file). */
+async function rootOf(p: string): Promise<string | undefined> {
+  if (p === "-") return undefined;
+  try {
+    return (await stat(p)).isDirectory() ? p : dirname(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Prisma's messages open with the call site; the database's reason is the last line. */
@@ -80,10 +106,13 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
     log?.warn({ file: s.source, reason: s.reason }, "skipped");
   };
 
-  const inputs: RawArticle[] = [];
-  for await (const r of readInputs(paths, { stdin: options.stdin })) {
-    if (isSkipped(r)) skip(r);
-    else inputs.push(r);
+  const inputs: { raw: RawArticle; root: string | undefined }[] = [];
+  for (const p of paths) {
+    const root = await rootOf(p);
+    for await (const r of readInputs([p], { stdin: options.stdin })) {
+      if (isSkipped(r)) skip(r);
+      else inputs.push({ raw: r, root });
+    }
   }
 
   const store = new ArticleStore(prisma, extraction().g);
@@ -91,16 +120,16 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
     ? new SingleBar({ format: "importing [{bar}] {value}/{total} articles | {file}", stream: process.stderr, hideCursor: true })
     : null;
   bar?.start(inputs.length, 0, { file: "" });
-  for (const raw of inputs) {
+  for (const { raw, root } of inputs) {
     bar?.increment(0, { file: raw.source.slice(-40) });
-    if ((await store.unchanged(identify(raw))) !== null) {
+    if ((await store.unchanged(identify(raw, root))) !== null) {
       summary.unchanged++;
       bar?.increment();
       continue;
     }
     let prepared: PreparedArticle;
     try {
-      prepared = extractArticle(raw);
+      prepared = extractArticle(raw, root);
     } catch (err) {
       skip({ source: raw.source, reason: err instanceof InputError ? err.reason : `could not be read: ${(err as Error).message}` });
       bar?.increment();
@@ -126,15 +155,18 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
 
 /** What the given inputs would give, without writing anything (`--dry-run`). */
 export async function* extractPaths(paths: string[], options: { stdin?: NodeJS.ReadableStream } = {}): AsyncGenerator<PreparedArticle | SkippedInput> {
-  for await (const r of readInputs(paths, options)) {
-    if (isSkipped(r)) {
-      yield r;
-      continue;
-    }
-    try {
-      yield extractArticle(r);
-    } catch (err) {
-      yield { source: r.source, reason: err instanceof InputError ? err.reason : `could not be read: ${(err as Error).message}` };
+  for (const p of paths) {
+    const root = await rootOf(p);
+    for await (const r of readInputs([p], options)) {
+      if (isSkipped(r)) {
+        yield r;
+        continue;
+      }
+      try {
+        yield extractArticle(r, root);
+      } catch (err) {
+        yield { source: r.source, reason: err instanceof InputError ? err.reason : `could not be read: ${(err as Error).message}` };
+      }
     }
   }
 }

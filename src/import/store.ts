@@ -5,7 +5,7 @@
 // fact to its sentence. Writers take one advisory lock, so concurrent
 // imports (the CLI and the HTTP ingest) resolve against each other safely.
 import { createHash } from "node:crypto";
-import { basename } from "node:path";
+import { basename, relative, sep } from "node:path";
 import type { ArticleExtraction, ExtractedOfficial } from "../extraction/assemble.ts";
 import { formatPartial, parsePartial, precisionOf, spanOf } from "../extraction/dates.ts";
 import type { Gazetteer } from "../extraction/gazetteer.ts";
@@ -17,6 +17,7 @@ import {
   type AgreementFacts, type EventFacts,
 } from "./resolve.ts";
 import type { FactCounts, ImportStatus, RawArticle } from "./types.ts";
+import { extractorVersion } from "./version.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,20 +34,31 @@ export interface PreparedArticle {
 export interface ArticleIdentity {
   /** The article's identity across re-imports: its URL, else where it was read from. */
   sourceKey: string;
-  /** Same hash, same content: nothing to do. Any Unicode form or tone-mark style hashes alike. */
+  /**
+   * Same hash, same content read by the same extractor: nothing to do. Any
+   * Unicode form or tone-mark style hashes alike.
+   */
   contentHash: string;
 }
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
-export function identify(raw: RawArticle): ArticleIdentity {
+/**
+ * The article's identity: its URL, else its path below the folder it was
+ * imported from (its base name when imported as a file), else its text.
+ */
+export function identify(raw: RawArticle, root?: string): ArticleIdentity {
   const text = normalizeText(raw.text);
-  const sourceKey = raw.url ? raw.url : raw.file ? basename(raw.source) : `sha256:${sha256(text)}`;
-  return { sourceKey, contentHash: sha256(JSON.stringify([sourceKey, raw.url, raw.title, raw.publishedAt, text])) };
+  let sourceKey: string;
+  if (raw.url) sourceKey = raw.url;
+  else if (raw.file) sourceKey = (root ? relative(root, raw.source) : basename(raw.source)).split(sep).join("/");
+  else sourceKey = `sha256:${sha256(text)}`;
+  const contentHash = sha256(JSON.stringify([extractorVersion(), sourceKey, raw.url, raw.title, raw.publishedAt, text]));
+  return { sourceKey, contentHash };
 }
 
-export function prepareArticle(raw: RawArticle, extraction: ArticleExtraction): PreparedArticle {
-  return { raw, ...identify(raw), extraction };
+export function prepareArticle(raw: RawArticle, extraction: ArticleExtraction, root?: string): PreparedArticle {
+  return { raw, ...identify(raw, root), extraction };
 }
 
 const toDate = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
@@ -141,15 +153,22 @@ export class ArticleStore {
       const id = await this.resolveOfficial(tx, o);
       const first = ![...officialIds.values()].includes(id);
       officialIds.set(o.key, id);
-      if (!first) continue;
+      if (!first) {
+        // Two readings of one person in this article: the mention keeps both names.
+        const m = await tx.officialMention.findUniqueOrThrow({ where: { officialId_articleId: { officialId: id, articleId } } });
+        await tx.officialMention.update({ where: { id: m.id }, data: { aliases: uniqueNames([...m.aliases, o.name, ...o.aliases], m.nameAsWritten) } });
+        continue;
+      }
       await tx.officialMention.create({
         data: {
-          officialId: id, articleId, nameAsWritten: o.name, rank: o.rank?.vi ?? null, rankCode: o.rank?.code ?? null,
+          officialId: id, articleId, nameAsWritten: o.name, aliases: uniqueNames(o.aliases, o.name), rank: o.rank?.vi ?? null, rankCode: o.rank?.code ?? null,
           offices: o.offices, ministryId: o.ministry ? (ministryIds.get(o.ministry.code) ?? null) : null,
           unitId: o.unit ? (unitIds.get(o.unit.code) ?? null) : null, observedOn, observedFrom, sentence: o.sentence,
         },
       });
     }
+
+    for (const id of new Set(officialIds.values())) await refreshOfficial(tx, id);
 
     await tx.articleCountry.createMany({ data: x.countries.map((countryCode) => ({ articleId, countryCode })), skipDuplicates: true });
     await tx.articleMinistry.createMany({
@@ -183,7 +202,7 @@ export class ArticleStore {
       if (match) {
         eventId = match.id;
         await tx.eventSource.create({ data: { eventId, articleId, sentence: e.sentence, facts: facts as unknown as Prisma.InputJsonValue } });
-        await this.writeEvent(tx, eventId, mergeEvents(match.facts, facts));
+        await rebuildEvent(tx, eventId, this.g);
       } else {
         eventId = (await tx.event.create({ data: { type: facts.type, summary: facts.summary, searchText: "" }, select: { id: true } })).id;
         await tx.eventSource.create({ data: { eventId, articleId, sentence: e.sentence, facts: facts as unknown as Prisma.InputJsonValue } });
@@ -208,7 +227,7 @@ export class ArticleStore {
       const json = facts as unknown as Prisma.InputJsonValue;
       if (match) {
         await tx.agreementSource.create({ data: { agreementId: match.id, articleId, sentence: a.sentence, facts: json } });
-        await this.writeAgreement(tx, match.id, mergeAgreements(match.facts, facts));
+        await rebuildAgreement(tx, match.id, this.g);
       } else {
         const id = (await tx.agreement.create({ data: { type: facts.type as never, title: facts.title, titleKey: "", searchText: "" }, select: { id: true } })).id;
         await tx.agreementSource.create({ data: { agreementId: id, articleId, sentence: a.sentence, facts: json } });
@@ -278,26 +297,12 @@ export class ArticleStore {
       const me = { names, country: o.country, offices: o.offices };
       found = candidates.find((c) => sameOfficial({ names: [c.name, ...c.aliases], country: c.countryCode, offices: c.mentions.flatMap((x) => x.offices) }, me)) ?? null;
     }
-    if (!found) {
-      const aliases = uniqueNames(o.aliases, o.name);
-      return (await tx.official.create({
-        data: {
-          key: o.key, name: o.name, countryCode: o.country, nameEn: o.nameEn, nameNative: o.nameNative, aliases,
-          searchText: searchText([o.name, ...aliases, o.nameEn, o.nameNative]),
-        },
-        select: { id: true },
-      })).id;
-    }
-    const aliases = uniqueNames([...found.aliases, ...names], found.name);
-    if (aliases.length !== found.aliases.length || (!found.nameEn && o.nameEn) || (!found.nameNative && o.nameNative)) {
-      const nameEn = found.nameEn ?? o.nameEn;
-      const nameNative = found.nameNative ?? o.nameNative;
-      await tx.official.update({
-        where: { id: found.id },
-        data: { aliases, nameEn, nameNative, searchText: searchText([found.name, ...aliases, nameEn, nameNative]) },
-      });
-    }
-    return found.id;
+    if (found) return found.id;
+    // Name and aliases are set from the mentions (refreshOfficial).
+    return (await tx.official.create({
+      data: { key: o.key, name: o.name, countryCode: o.country, nameEn: o.nameEn, nameNative: o.nameNative, searchText: o.name },
+      select: { id: true },
+    })).id;
   }
 
   // ---------------------------------------------------------------- events
@@ -410,19 +415,45 @@ export async function removeArticleFacts(tx: Tx, articleId: number, g: Gazetteer
   await tx.articleCountry.deleteMany({ where: { articleId } });
   await tx.articleMinistry.deleteMany({ where: { articleId } });
 
-  for (const id of agreements) {
-    const sources = await tx.agreementSource.findMany({ where: { agreementId: id }, select: { facts: true }, orderBy: { articleId: "asc" } });
-    const facts = foldSources<AgreementFacts>(sources, mergeAgreements);
-    if (!facts) await tx.agreement.delete({ where: { id } });
-    else await writeAgreementRow(tx, id, { ...facts, event: facts.event !== null && events.includes(facts.event) ? null : facts.event }, g);
-  }
-  for (const id of events) {
-    const sources = await tx.eventSource.findMany({ where: { eventId: id }, select: { facts: true }, orderBy: { articleId: "asc" } });
-    const facts = foldSources<EventFacts>(sources, mergeEvents);
-    if (!facts) await tx.event.delete({ where: { id } });
-    else await writeEventRow(tx, id, facts, g);
-  }
+  for (const id of events) await rebuildEvent(tx, id, g);
+  for (const id of agreements) await rebuildAgreement(tx, id, g);
   await tx.official.deleteMany({ where: { id: { in: officials }, mentions: { none: {} } } });
+  for (const o of await tx.official.findMany({ where: { id: { in: officials } }, select: { id: true } })) await refreshOfficial(tx, o.id);
+}
+
+/** An event is the merge of its sources' accounts, in article order; with none left it goes. */
+async function rebuildEvent(tx: Tx, id: number, g: Gazetteer): Promise<void> {
+  const sources = await tx.eventSource.findMany({ where: { eventId: id }, select: { facts: true }, orderBy: { articleId: "asc" } });
+  const facts = foldSources<EventFacts>(sources, mergeEvents);
+  if (!facts) await tx.event.delete({ where: { id } });
+  else await writeEventRow(tx, id, facts, g);
+}
+
+async function rebuildAgreement(tx: Tx, id: number, g: Gazetteer): Promise<void> {
+  const sources = await tx.agreementSource.findMany({ where: { agreementId: id }, select: { facts: true }, orderBy: { articleId: "asc" } });
+  const facts = foldSources<AgreementFacts>(sources, mergeAgreements);
+  if (!facts) {
+    await tx.agreement.delete({ where: { id } });
+    return;
+  }
+  // The signing event may have gone with an article that alone reported it.
+  const event = facts.event !== null && (await tx.event.count({ where: { id: facts.event } })) > 0 ? facts.event : null;
+  await writeAgreementRow(tx, id, { ...facts, event }, g);
+}
+
+/**
+ * An official's name is the one its earliest article gives; its aliases are
+ * every other form its articles use (the union over its mentions).
+ */
+async function refreshOfficial(tx: Tx, id: number): Promise<void> {
+  const o = await tx.official.findUniqueOrThrow({
+    where: { id },
+    include: { mentions: { select: { nameAsWritten: true, aliases: true }, orderBy: { articleId: "asc" } } },
+  });
+  const name = o.mentions[0]?.nameAsWritten ?? o.name;
+  const aliases = uniqueNames(o.mentions.flatMap((m) => [m.nameAsWritten, ...m.aliases]), name);
+  if (name === o.name && aliases.length === o.aliases.length && aliases.every((a, i) => a === o.aliases[i])) return;
+  await tx.official.update({ where: { id }, data: { name, aliases, searchText: searchText([name, ...aliases, o.nameEn, o.nameNative]) } });
 }
 
 /**
