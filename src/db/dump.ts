@@ -22,7 +22,8 @@ const e = (id: number) => `e${id}`;
 const g = (id: number) => `g${id}`;
 
 export async function buildDump(prisma: PrismaClient): Promise<Dump> {
-  const [articles, countries, officials, ministries, units, events, agreements] = await Promise.all([
+  // One snapshot: an import running meanwhile shows entirely or not at all.
+  const [articles, countries, officials, ministries, units, events, agreements] = await prisma.$transaction([
     prisma.article.findMany({
       orderBy: { id: "asc" },
       include: { countries: true, ministries: true, officialMentions: { orderBy: { officialId: "asc" } } },
@@ -36,7 +37,7 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
       include: { countries: true, participants: true, ministries: true, sources: { orderBy: { articleId: "asc" } } },
     }),
     prisma.agreement.findMany({ orderBy: { id: "asc" }, include: { parties: true, sources: { orderBy: { articleId: "asc" } } } }),
-  ]);
+  ], { isolationLevel: "RepeatableRead" });
   return {
     generated_at: new Date().toISOString(),
     articles: articles.map((x) => ({
