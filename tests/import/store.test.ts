@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump } from "../../src/db/dump.ts";
-import { importPaths, importRecord, InputError } from "../../src/import/run.ts";
+import { importPaths, importRecord, InputError, publishedHint } from "../../src/import/run.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 
 const SEEDS = "data/seeds";
@@ -187,6 +187,69 @@ describe("the same people and activities across articles", () => {
     expect(s.updated).toBe(1);
     const left = await db.prisma.event.findMany({ where: { id: { in: events.map((e) => e.id) } } });
     expect(left).toHaveLength(0);
+  });
+});
+
+describe("history does not matter", () => {
+  let db: TestDatabase;
+  let fresh: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase("import_history");
+    fresh = await createTestDatabase("import_fresh");
+  });
+  afterAll(async () => {
+    await db.drop();
+    await fresh.drop();
+  });
+
+  const officials = async (t: TestDatabase) =>
+    (await t.prisma.official.findMany({ orderBy: { name: "asc" }, select: { name: true, aliases: true, countryCode: true } })).map((o) => ({ ...o, aliases: [...o.aliases].sort() }));
+  const events = async (t: TestDatabase) =>
+    (await t.prisma.event.findMany({ include: { sources: { include: { article: true } } } }))
+      .map((e) => `${e.type} ${e.start} ${e.end} ${e.place} ${e.summary} ${e.sources.map((x) => x.article.file).sort().join("+")}`)
+      .sort();
+
+  it("an article corrected after others were imported gives what importing the final files gives", async () => {
+    const dir = tempDir();
+    for (const f of ["C01.txt", "C02.txt"]) fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
+    const c01 = fs.readFileSync(path.join(FIXTURES, "C01.txt"), "utf8");
+    // C01 first misspells the Secretary of State, then is corrected.
+    fs.writeFileSync(path.join(dir, "C01.txt"), c01.replaceAll("Mike Pompeo", "Mike Pompeio"));
+    await importPaths(db.prisma, [dir]);
+    expect((await officials(db)).some((o) => o.name === "Mike Pompeio" || o.aliases.includes("Mike Pompeio"))).toBe(true);
+    fs.writeFileSync(path.join(dir, "C01.txt"), c01);
+    expect((await importPaths(db.prisma, [dir])).updated).toBe(1);
+
+    const final = tempDir();
+    for (const f of ["C01.txt", "C02.txt"]) fs.copyFileSync(path.join(FIXTURES, f), path.join(final, f));
+    await importPaths(fresh.prisma, [final]);
+    expect(await officials(db)).toEqual(await officials(fresh));
+    expect(await events(db)).toEqual(await events(fresh));
+  });
+
+  it("tells apart files of the same name in different folders", async () => {
+    const dir = tempDir();
+    for (const [sub, f] of [["2023", "C01.txt"], ["2024", "A06.txt"]] as const) {
+      fs.mkdirSync(path.join(dir, sub));
+      fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, sub, "bai.txt"));
+    }
+    const s = await importPaths(db.prisma, [dir]);
+    expect(s).toMatchObject({ imported: 2, updated: 0 });
+    const keys = (await db.prisma.article.findMany({ where: { file: "bai.txt" }, select: { sourceKey: true } })).map((a) => a.sourceKey).sort();
+    expect(keys).toEqual(["2023/bai.txt", "2024/bai.txt"]);
+  });
+});
+
+describe("publication dates given with a record", () => {
+  it("reads ISO dates, timestamps in Việt Nam's time and Vietnamese forms", () => {
+    expect(publishedHint("2024-06-04")).toBe("2024-06-04");
+    expect(publishedHint("2024-06")).toBe("2024-06");
+    expect(publishedHint("2024-06-03T20:30:00Z")).toBe("2024-06-04");
+    expect(publishedHint("2024-06-04 08:00")).toBe("2024-06-04");
+    expect(publishedHint("04/06/2024")).toBe("2024-06-04");
+    expect(publishedHint("Thứ Ba, 04/06/2024, 08:15")).toBe("2024-06-04");
+    expect(publishedHint("hôm qua")).toBeNull();
+    expect(publishedHint(null)).toBeNull();
   });
 });
 
