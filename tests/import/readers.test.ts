@@ -170,6 +170,11 @@ describe("HTML", () => {
     expect(got.text).toContain(`${S1}\n\n${S2}\n\n${S3}`);
   });
 
+  it("takes the date of the article's own <time>, not the header's", () => {
+    const got = htmlToText(`<html><body><header><time datetime="2020-01-01">1/1/2020</time></header><article><h1>${TITLE}</h1><time datetime="2024-05-15">15/5/2024</time><p>${S1}</p><p>${S2}</p></article></body></html>`);
+    expect(got.publishedAt).toBe("2024-05-15");
+  });
+
   it("skips a page with no article text", async () => {
     const dir = tempDir({ "x.htm": "<html><body><nav>Trang chủ</nav><script>x()</script></body></html>" });
     expect(await read([path.join(dir, "x.htm")])).toEqual([{ source: path.join(dir, "x.htm"), reason: "no article text in the html" }]);

@@ -65,7 +65,8 @@ export function readHtml(html: string): HtmlPage {
     meta('meta[property="article:published_time"]') ??
     meta('meta[name="pubdate"]') ??
     meta('meta[itemprop="datePublished"]') ??
-    meta("time[datetime]", "datetime");
+    // A <time> in the header or a teaser list dates something else.
+    (document.querySelector("article") ? meta("article time[datetime]", "datetime") : meta(":not(header, nav, aside, footer) > time[datetime]", "datetime"));
   const url = meta('link[rel="canonical"]', "href") ?? meta('meta[property="og:url"]');
 
   let paragraphs: string[] = [];
