@@ -144,6 +144,7 @@ export class ArticleReader {
     };
 
     const agreements: (ExtractedAgreement & { named: boolean })[] = [];
+    let titleSigning: { event: (typeof events)[number]; agreements: (ExtractedAgreement & { named: boolean })[]; index: number | null } | null = null;
     for (const f of found) {
       const s = sentences[f.sentence]!;
       const text = s.text;
@@ -160,26 +161,39 @@ export class ArticleReader {
 
       // Agreements (and their signing event) come from signing verbs followed by a document type.
       const signed = this.readAgreements(text, folded, hedges.map((h) => h.index));
-      if (signed.length) {
-        const date = this.ownDate(text, f.dates, text.length / 2);
+      // "Chiều 14/5, tại Hà Nội, A và B đã ký các văn kiện trên": a dated report of a signing already read.
+      const dated = this.ownDate(text, f.dates, text.length / 2);
+      const reported = !s.isTitle && dated !== null && cues.some((c) => c.type === "signing" && !hedges.some((h) => h.index < c.index) && !background.some((b) => b.index < c.index));
+      if (signed.length || reported) {
+        const date = dated;
         const when = date ? resolve(date.start, stated) : (narrative ?? pubMonth);
         const countries = this.sentenceCountries(f.facts, foreign);
         const participants = persons.map((p) => keyOf(p)).filter((k): k is string => k !== null);
-        const earlier = events.findIndex((e) => e.type === "signing" && compatible(e.start ?? undefined, when ?? undefined));
-        const evIndex = earlier >= 0 ? earlier : events.length;
-        if (earlier < 0) events.push({
+        const candidate: (typeof events)[number] = {
           type: "signing", start: when, end: null, dateReason: date ? "stated" : when ? "context" : "unknown", place: this.place(f.facts, text),
           countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
           summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), own: date !== null, background: false,
-        });
-        for (const a of signed) {
-          const parties = this.parties(a.title, f.facts, countries);
-          const dup = agreements.find((b) => b.type === a.type && sameTitle(b.title, a.title));
-          if (dup) {
-            if (a.title.length > dup.title.length) dup.title = a.title;
-            continue;
+        };
+        const read = signed.map((a) => ({ type: a.type, title: a.title, signed: when, parties: this.parties(a.title, f.facts, countries), event: null, sentence: text, named: a.named }));
+        if (s.isTitle) {
+          // A headline's documents count only when the body names none.
+          titleSigning ??= { event: candidate, agreements: read, index: null };
+        } else {
+          let evIndex = events.findIndex((e) => e.type === "signing" && compatible(e.start ?? undefined, when ?? undefined));
+          if (evIndex < 0 && !signed.length && titleSigning && titleSigning.index === null && compatible(titleSigning.event.start ?? undefined, when ?? undefined)) {
+            titleSigning.index = events.push(titleSigning.event) - 1;
+            evIndex = titleSigning.index;
           }
-          agreements.push({ type: a.type, title: a.title, signed: when, parties, event: evIndex, sentence: text, named: a.named });
+          if (evIndex >= 0) mergeInto(events[evIndex]!, candidate);
+          else if (signed.length) evIndex = events.push(candidate) - 1;
+          for (const a of read) {
+            const dup = agreements.find((b) => b.type === a.type && sameTitle(b.title, a.title));
+            if (dup) {
+              if (a.title.length > dup.title.length) dup.title = a.title;
+              continue;
+            }
+            agreements.push({ ...a, event: evIndex });
+          }
         }
       }
 
@@ -273,6 +287,13 @@ export class ArticleReader {
         if (d && hasForeign) narrative = resolve(d.start, stated);
       }
     }
+
+    if (titleSigning && !agreements.length && titleSigning.agreements.length) {
+      const index = titleSigning.index ?? events.push(titleSigning.event) - 1;
+      for (const a of titleSigning.agreements) if (!agreements.some((b) => b.type === a.type && sameTitle(b.title, a.title))) agreements.push({ ...a, event: index });
+    }
+    // A document is signed when its signing event took place, the best date read for it.
+    for (const a of agreements) if (a.event !== null) a.signed = events[a.event]!.start;
 
     const topics = this.topics(sentences.map((s) => s.text).join(" "));
     const outEvents: ExtractedEvent[] = events.map((e) => {

@@ -172,8 +172,10 @@ export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
   }
   const paragraphs = kept.filter(Boolean);
   const sentences: Sentence[] = [];
+  // The page's own title line may differ from a given title in spacing or case.
+  const titleKey = title !== null ? fold(title) : null;
   paragraphs.forEach((p, pi) => {
-    const isTitle = title !== null && p === title;
+    const isTitle = titleKey !== null && fold(p) === titleKey;
     for (const s of isTitle ? [p] : splitSentences(p)) sentences.push({ text: s, paragraph: pi, index: sentences.length, isTitle });
   });
   return { title, publishedAt, publishedFrom, siteClock, outlet, paragraphs, sentences };

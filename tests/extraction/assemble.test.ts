@@ -104,6 +104,31 @@ describe("agreements", () => {
   });
 });
 
+describe("signing reported twice", () => {
+  const lead = "Việt Nam và Trung Quốc ký kết hai văn kiện hợp tác về an ninh\n\n16/05/2024\n\nBộ Công an Việt Nam và Bộ Công an Trung Quốc vừa ký kết Bản ghi nhớ về hợp tác phòng, chống khủng bố giữa hai Bộ.\n\n";
+  const later = "Chiều 14/5, tại Hà Nội, Đại tướng Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an và ông Vương Tiểu Hồng, Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc đã ký";
+
+  it("gives the one signing event the day, place and signatories of the later report", () => {
+    for (const end of [" các văn kiện trên.", " Bản ghi nhớ về hợp tác phòng, chống khủng bố giữa hai Bộ."]) {
+      const x = read(lead + later + end);
+      const signings = x.events.filter((e) => e.type === "signing");
+      expect(signings).toHaveLength(1);
+      expect(date(signings[0]!.start)).toBe("2024-05-14");
+      expect(signings[0]!.place).toBe("Hà Nội");
+      expect(signings[0]!.participants.map((p) => p.key).sort()).toEqual(["CN|vuong tieu hong", "VN|to lam"]);
+      expect(date(x.agreements[0]!.signed)).toBe("2024-05-14");
+    }
+  });
+
+  it("reads no document from the headline when the body names one", () => {
+    const x = read(lead + later + " các văn kiện trên.");
+    expect(x.agreements.map((a) => a.type)).toEqual(["mou"]);
+    // With none in the body, the headline's document stands.
+    const y = read("Bộ trưởng Tô Lâm ký biên bản hợp tác với cảnh sát Hoàng gia Thái Lan\n\nTiếp tục chuyến thăm Vương quốc Thái Lan, chiều 20/12, Bộ trưởng Tô Lâm đã hội đàm với Đại tướng Chakthip Chaijinda, Tổng Tư lệnh Cảnh sát Hoàng gia Thái Lan.");
+    expect(y.agreements.map((a) => a.type)).toEqual(["minutes"]);
+  });
+});
+
 describe("whole seed articles against their gold reading", () => {
   const dir = "data/seeds";
   const gold = JSON.parse(fs.readFileSync(`${dir}/gold.json`, "utf8")) as {

@@ -42,6 +42,12 @@ describe("body reader", () => {
     expect(v.publishedAt).toBe("2017-07-06");
   });
 
+  it("knows the page's title line when the given title differs in spacing or case", () => {
+    const title = "Việt Nam và Trung Quốc ký kết hai văn kiện hợp tác về an ninh";
+    const text = `${title}\n\n16/05/2024\n\nBộ Công an Việt Nam và Bộ Công an Trung Quốc vừa ký kết Bản ghi nhớ về hợp tác phòng, chống khủng bố.`;
+    for (const given of [title.replace("ký kết", "ký  kết"), title.toUpperCase()]) expect(readBody(text, { title: given }).sentences[0]!.isTitle).toBe(true);
+  });
+
   it("reads a byline that carries a view counter", () => {
     const b = readBody("TIN THẾ GIỚI\n\nChủ tịch Cuba Raúl Castro tiếp Bộ trưởng Tô Lâm\n29/11/2017 | 08:35  | View count: 3252\n\nChiều 28/11, tại La Habana, Đại tướng Raúl Castro đã tiếp Thượng tướng Tô Lâm.");
     expect(b.publishedAt).toBe("2017-11-29");
