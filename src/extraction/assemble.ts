@@ -515,7 +515,7 @@ export class ArticleReader {
         if (!g && !looksVietnamese(p.name)) {
           // "Patrushev", "Nikolai Patrushev", "Patrushev Nikolai Platonovich": one person.
           const t = tokens(p.name);
-          g = groups.find((x) => x.names.some((n) => !looksVietnamese(n) && subsetOrShared(t, tokens(n))));
+          g = groups.find((x) => x.names.some((n) => !looksVietnamese(n) && subsetOf(t, tokens(n))));
         }
         if (!g) {
           g = { names: [], mentions: [] };
@@ -610,9 +610,10 @@ function yearInSpan(p: PartialDate, start: PartialDate, end: PartialDate | null)
   return undefined;
 }
 
-function subsetOrShared(a: Set<string>, b: Set<string>): boolean {
-  const shared = [...a].filter((x) => b.has(x)).length;
-  return shared === Math.min(a.size, b.size) || shared >= 2;
+/** One name's words all stand in the other ("Patrushev" ⊂ "Nikolai Patrushev" ⊂ "Patrushev Nikolai Platonovich"). */
+function subsetOf(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return [...small].every((x) => large.has(x));
 }
 
 function longest(names: string[]): string {

@@ -36,6 +36,20 @@ describe("officials", () => {
   });
 });
 
+describe("one person per name within an article", () => {
+  it("keeps apart two foreign names that only share some words", () => {
+    const x = read("Chiều 5/3, tại La Habana, Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an đã hội kiến ông José Ramón Machado Ventura, Phó Bí thư thứ nhất Đảng Cộng sản Cuba. Cùng ngày, Bộ trưởng Tô Lâm đã gặp ông José Ramón Balaguer, Trưởng ban Quan hệ quốc tế Trung ương Đảng Cộng sản Cuba.");
+    expect(x.officials.filter((o) => o.country === "CU").map((o) => o.name).sort()).toEqual(["José Ramón Balaguer", "José Ramón Machado Ventura"]);
+    const y = read("Sáng 10/8, tại Seoul, Đại tướng Lương Tam Quang, Bộ trưởng Bộ Công an đã chào xã giao Tổng thống Hàn Quốc Lee Jae-myung. Cùng ngày, Bộ trưởng Lương Tam Quang đã gặp ông Lee Jae-yong, Chủ tịch Tập đoàn Samsung.");
+    expect(y.officials.filter((o) => o.country === "KR")).toHaveLength(2);
+  });
+
+  it("joins the shorter and reordered forms of one name", () => {
+    const x = read("Ông Nikolai Patrushev hôm 16/3 bắt đầu chuyến thăm Việt Nam. Đại tướng Tô Lâm, Bộ trưởng Công an đã hội đàm với Thư ký Hội đồng An ninh Liên bang Nga Patrushev Nikolai Platonovich. Ông Patrushev cho biết hai bên đã trao đổi nhiều vấn đề.");
+    expect(x.officials.filter((o) => o.country === "RU").map((o) => o.key)).toEqual(["RU|patrushev nikolai platonovich"]);
+  });
+});
+
 describe("events", () => {
   it("reads a reception with roles, place and a date whose year is unknown", () => {
     const x = read("Sáng 30.10, tại Hà Nội, Đại tướng Tô Lâm, Bộ trưởng Bộ Công an đã có buổi tiếp và làm việc với đoàn đại biểu cấp cao Mỹ do Ngoại trưởng Mike Pompeo dẫn đầu trong khuôn khổ chuyến thăm chính thức Việt Nam.");
