@@ -75,6 +75,9 @@ interface Found {
   dates: DateMention[];
 }
 
+/** An event while the article is read: whom it is with, who receives, whether its date is its own. */
+type Working = ExtractedEvent & { counterparts: Set<string>; receiver: string | null; own: boolean; background: boolean };
+
 interface Cue {
   type: EventTypeCode;
   index: number;
@@ -128,7 +131,7 @@ export class ArticleReader {
     const keyOf = (p: PersonMention) => officials.byMention.get(p) ?? null;
 
     // Events, sentence by sentence, in reading order.
-    const events: (ExtractedEvent & { counterparts: Set<string>; own: boolean; background: boolean })[] = [];
+    const events: Working[] = [];
     let narrative: PartialDate | null = null;
     // The first dated visit: days inside its span (or its months) take its year.
     let frame: { start: PartialDate; end: PartialDate | null } | null = null;
@@ -172,7 +175,7 @@ export class ArticleReader {
         const candidate: (typeof events)[number] = {
           type: "signing", start: when, end: null, dateReason: date ? "stated" : when ? "context" : "unknown", place: this.place(f.facts, text),
           countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
-          summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), own: date !== null, background: false,
+          summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: date !== null, background: false,
         };
         const read = signed.map((a) => ({ type: a.type, title: a.title, signed: when, parties: this.parties(a.title, f.facts, countries), event: null, sentence: text, named: a.named }));
         if (s.isTitle) {
@@ -248,6 +251,8 @@ export class ArticleReader {
             ? foreignPeople.map((p) => [p])
             : [foreignPeople];
         const ordinal = cue.type === "conference" ? this.ordinal(text, cue.index) : null;
+        const subject = cue.type === "reception" ? this.subjectOf(text, persons, cue) : null;
+        const receiver = subject ? keyOf(subject) : null;
         for (const group of groups) {
           const counterparts = new Set(group.map((p) => keyOf(p)!).filter(Boolean));
           const participants = new Set<string>();
@@ -259,7 +264,7 @@ export class ArticleReader {
             type: cue.type, start, end, dateReason: reason, place: this.place(f.facts, text), countries: this.sentenceCountries(f.facts, foreign),
             participants: [...participants].map((key) => ({ key, role: "attendee" as const })), ministries: this.ministryCodes(f.facts), topics: [],
             summary: "", sentence: text, mechanism: ordinal !== null ? tidy(text.slice(cue.index, cue.index + 120).split(/[,.;]/)[0] ?? "") : null, ordinal,
-            counterparts, own: date !== null, background: isBackground,
+            counterparts, receiver, own: date !== null, background: isBackground,
           };
           const same = events.find(
             (e) =>
@@ -267,7 +272,8 @@ export class ArticleReader {
               e.background === candidate.background &&
               compatible(e.start ?? undefined, candidate.start ?? undefined) &&
               (e.ordinal === null || candidate.ordinal === null || e.ordinal === candidate.ordinal) &&
-              (e.counterparts.size === 0 || candidate.counterparts.size === 0 || [...candidate.counterparts].some((k) => e.counterparts.has(k))),
+              (e.counterparts.size === 0 || candidate.counterparts.size === 0 || [...candidate.counterparts].some((k) => e.counterparts.has(k))) &&
+              !otherReceiver(e, candidate),
           );
           if (same) {
             mergeInto(same, candidate);
@@ -297,7 +303,7 @@ export class ArticleReader {
 
     const topics = this.topics(sentences.map((s) => s.text).join(" "));
     const outEvents: ExtractedEvent[] = events.map((e) => {
-      const { counterparts: _c, own: _o, background: _b, ...rest } = e;
+      const { counterparts: _c, receiver: _r, own: _o, background: _b, ...rest } = e;
       return { ...rest, participants: this.roles(e, officials.list), topics, summary: this.summary(e, officials.list) };
     });
 
@@ -390,6 +396,14 @@ export class ArticleReader {
       if (afterDate || inClause) return y.start.y;
     }
     return undefined;
+  }
+
+  /** Who does what a cue says: the person named right before it ("Tổng Bí thư Nguyễn Phú Trọng tiếp …"). */
+  private subjectOf(text: string, persons: PersonMention[], cue: Cue): PersonMention | null {
+    const before = persons.filter((p) => p.end <= cue.index);
+    const p = before[before.length - 1];
+    if (!p) return null;
+    return /^[\s,]*(?:(?:đã|đang|vừa|cũng|có)\s+)*$/u.test(text.slice(p.end, cue.index)) ? p : null;
   }
 
   /** The date a cue goes with: the nearest one in its sentence that is not background. */
@@ -635,7 +649,17 @@ function sameTitle(a: string, b: string): boolean {
   return i >= 0.6 * Math.min(fa.length, fb.length);
 }
 
-function mergeInto(e: ExtractedEvent & { counterparts: Set<string>; own: boolean }, c: ExtractedEvent & { counterparts: Set<string>; own: boolean }): void {
+/**
+ * Receptions given by different people are different events ("Tổng Bí thư A
+ * tiếp X … Thủ tướng B tiếp X"), unless one's receiver is the other's
+ * counterpart: "A tiếp X" and "X hội kiến A" tell one meeting.
+ */
+function otherReceiver(e: Working, c: Working): boolean {
+  if (!e.receiver || !c.receiver || e.receiver === c.receiver) return false;
+  return !e.counterparts.has(c.receiver) && !c.counterparts.has(e.receiver);
+}
+
+function mergeInto(e: Working, c: Working): void {
   const more = (x: PartialDate | null) => (x ? (x.y !== undefined ? 1 : 0) + (x.m !== undefined ? 1 : 0) + (x.d !== undefined ? 1 : 0) : 0);
   if ((c.own && !e.own) || (c.own === e.own && more(c.start) > more(e.start))) {
     e.start = c.start;
@@ -648,4 +672,5 @@ function mergeInto(e: ExtractedEvent & { counterparts: Set<string>; own: boolean
   for (const p of c.participants) if (!e.participants.some((x) => x.key === p.key)) e.participants.push(p);
   e.ministries = [...new Set([...e.ministries, ...c.ministries])];
   for (const k of c.counterparts) e.counterparts.add(k);
+  e.receiver ??= c.receiver;
 }

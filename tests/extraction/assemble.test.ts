@@ -77,6 +77,14 @@ describe("events", () => {
     expect(x.events.map((e) => e.type).sort()).toEqual(["reception", "reception", "talks"]);
   });
 
+  it("reads receptions of one guest by different hosts as different events, one reception told twice as one", () => {
+    const two = read("Chiều 16/4, tại Hà Nội, Tổng Bí thư Nguyễn Phú Trọng tiếp Bộ trưởng Bộ Công an Trung Quốc Vương Tiểu Hồng đang thăm chính thức Việt Nam. Cùng ngày, Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Vương Tiểu Hồng.");
+    const receptions = two.events.filter((e) => e.type === "reception");
+    expect(receptions.map((e) => e.participants.find((p) => p.role === "host")?.key).sort()).toEqual(["VN|nguyen phu trong", "VN|pham minh chinh"]);
+    const one = read("Chiều 28/11, tại La Habana, Đại tướng Raúl Castro, Chủ tịch Cuba đã tiếp Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an. Trước đó, Thượng tướng Tô Lâm đã hội kiến Chủ tịch Raúl Castro tại Trụ sở Trung ương Đảng.");
+    expect(one.events.filter((e) => e.type === "reception")).toHaveLength(1);
+  });
+
   it("reads 'tiếp … và hội đàm' as one meeting", () => {
     const x = read("Ngày 27/8/2015, Thượng tướng Trần Đại Quang đã tiếp thân mật và hội đàm với Đoàn đại biểu cấp cao Bộ Nội vụ Singapore.");
     expect(x.events.map((e) => e.type)).toEqual(["talks"]);
