@@ -64,11 +64,6 @@ export interface ArticleExtraction {
   topics: string[];
 }
 
-/** "nguyên", "cựu", "khi còn trên cương vị" (former) and up to three words of office before an organisation. */
-const FORMER = /(?:^|[\s,(])(?:nguyên|cựu|từng(?: là| giữ chức| làm)?|khi còn(?: là| giữ chức| làm| trên cương vị)?)\s+(?:\S+\s+){0,3}$/u;
-
-const ORDINALS: Record<string, number> = { nhất: 1, nhat: 1, hai: 2, ba: 3, tư: 4, tu: 4, bốn: 4, năm: 5, nam: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
-
 interface Found {
   sentence: number;
   facts: SentenceFacts;
@@ -92,7 +87,7 @@ export class ArticleReader {
   }
 
   read(raw: string, hints: BodyHints = {}): ArticleExtraction {
-    const body = readBody(raw, hints);
+    const body = readBody(raw, hints, this.g.page);
     return this.assemble(body);
   }
 
@@ -322,7 +317,7 @@ export class ArticleReader {
         const owner = f.facts.persons.find((p) => p.org === org);
         if (owner && outEvents.length && !participantKeys.has(keyOf(owner) ?? "")) continue;
         // "nguyên Bộ trưởng Bộ Công an của Israel": a former office speaks for no ministry.
-        if (FORMER.test(sentences[f.sentence]!.text.slice(Math.max(0, org.index - 40), org.index).toLowerCase())) continue;
+        if (this.g.former.test(sentences[f.sentence]!.text.slice(Math.max(0, org.index - 40), org.index).toLowerCase())) continue;
         ministries.set(org.ministry.code, org.ministry);
         countries.add(org.ministry.country);
         if (org.unit) units.set(org.unit.code, { ...org.unit, ministry: org.ministry.code });
@@ -360,7 +355,7 @@ export class ArticleReader {
     const at = e.place ? (this.g.places.find(e.place)[0] ?? this.g.countryNames.find(e.place)[0])?.values[0]?.code : undefined;
     const hostCountry = at ?? (["reception", "talks"].includes(e.type) ? "VN" : null);
     const sentence = fold(e.sentence);
-    const leads = (o: ExtractedOfficial) => [o.name, ...o.aliases].some((n) => /^ (dan dau|lam truong doan)\b/.test(sentence.split(fold(n))[1] ?? ""));
+    const leads = (o: ExtractedOfficial) => [o.name, ...o.aliases].some((n) => this.g.delegationLead.test(sentence.split(fold(n))[1] ?? ""));
     const sides = new Set<string>();
     let hosted = false;
     return e.participants.map(({ key }) => {
@@ -378,7 +373,7 @@ export class ArticleReader {
 
   private isBackgroundDate(text: string, d: DateMention): boolean {
     const before = fold(text.slice(Math.max(0, d.index - 12), d.index));
-    return /(ke tu|tu sau|giai doan|den nay)\s*$/.test(before) || (d.start.d === undefined && /tu\s*$/.test(before)) || /^\d{4}\s*[-–]\s*\d{4}/.test(text.slice(d.index - 1));
+    return this.g.backgroundDate.test(before) || (d.start.d === undefined && this.g.backgroundPeriod.test(before)) || /^\d{4}\s*[-–]\s*\d{4}/.test(text.slice(d.index - 1));
   }
 
   /**
@@ -434,7 +429,7 @@ export class ArticleReader {
   private ordinal(text: string, at: number): number | null {
     const m = /lần\s+thứ\s+(\d+|[\p{L}]+)/u.exec(text.slice(at, at + 160));
     if (!m?.[1]) return null;
-    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : ORDINALS[m[1].toLowerCase()];
+    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : this.g.ordinals.get(fold(m[1]));
     return n ?? null;
   }
 

@@ -2,6 +2,7 @@
 // clock, teasers, credits, sign-offs), finds title and publication date, and
 // splits the body into sentences.
 import { formatPartial, type PartialDate } from "./dates.ts";
+import { loadGazetteer, type PageChrome } from "./gazetteer.ts";
 import { fold, normalizeText } from "./text.ts";
 
 export interface Sentence {
@@ -26,34 +27,17 @@ export interface BodyHints {
   publishedAt?: string | null;
 }
 
-// Lines after which a page holds only other stories.
-const CUT_MARKERS = new Set(
-  [
-    "Tin cùng chuyên mục", "Tin mới nhất", "Tin đọc nhiều", "Tin đọc nhiều trong tuần", "Xem thêm", "Top", "Tin liên quan",
-    "Bài liên quan", "Tin khác", "Các tin khác", "Đọc thêm", "Tin nổi bật", "Có thể bạn quan tâm", "Tin cùng loại", "Bình luận",
-    "Từ khóa", "Tags", "Chia sẻ", "Tin bài liên quan", "Xem tiếp", "Tin mới", "Tin xem nhiều",
-  ].map(fold),
-);
-// A line that is only an agency sign-off ends the article.
-const SIGN_OFF = /^(?:\(?(?:TTXVN|VNA|VNP|TTXVN\/VNP|TTXVN\/VNA|VOV|CAND|QĐND|TTXVN\/Vietnam\+)\)?|\(?Theo [^)]{2,40}\)?|[A-ZĐ]{2,8}(?:\/[A-Z+]{2,8})?)\.?$/u;
-const CHROME_LINE = /(?:Hotline|Email\s*:|E-mail\s*:|View count|Lượt xem|Đăng nhập|Đăng ký|Nhân Văn - Tin Cậy|^\s*•|^[|!\s[\]()]*$)/iu;
+// Menu bullets and lines of bare punctuation, besides page.json's chrome phrases.
+const BARE_LINE = /^\s*•|^[|!\s[\]()]*$/u;
 const WEEKDAY = String.raw`(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|\d)|Chủ\s+[Nn]hật)`;
 const CLOCK_LINE = new RegExp(String.raw`^${WEEKDAY},?\s*(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})`, "u");
 /** "Thứ Hai, 08/12/2025 12:08 GMT+7": a site's clock, the time the page was saved. */
 const isSiteClock = (line: string) => CLOCK_LINE.test(line) && /\d{1,2}:\d{2}/.test(line) && /GMT/iu.test(line);
 const DATE_IN_LINE = /(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])/u;
 const METADATA = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})(?=\s|$)/u;
-const OUTLETS: [RegExp, string][] = [
-  [/\(ANTV\)/u, "ANTV"],
-  [/\(VOV\d?\)|VOV\.vn/u, "VOV"],
-  [/VTV\.vn/u, "VTV"],
-  [/TTXVN|VNA|Vietnam\+/u, "TTXVN"],
-  [/\(CAND\)|cand\.com\.vn/iu, "CAND"],
-  [/\(PL\)/u, "Pháp Luật"],
-  [/\(QĐND\)/u, "QĐND"],
-];
 
-function stripCredits(line: string): string {
+function stripCredits(line: string, page: PageChrome): string {
+  const [bracketed, bare] = page.datelines;
   return line
     .replace(/\(\s*Ảnh\s*:[^)]*\)/giu, " ")
     .replace(/Ảnh\s*:\s*(?:\p{Lu}[\p{L}.]*\s*){1,4}(?:[-/]\s*\p{Lu}[\p{L}.+]*\s*){0,2}\.?/gu, " ")
@@ -62,8 +46,8 @@ function stripCredits(line: string): string {
     .replace(/\s*\|+\s*/g, " ")
     // Words glued by lost line breaks: "Bộ trưởngĐiều phối" → "Bộ trưởng Điều phối".
     .replace(/(\p{Ll}{3})(\p{Lu})/gu, "$1 $2")
-    .replace(/^\s*\((?:ANTV|VOV\d?|PL|CAND|QĐND|TTXVN)\)\s*[-–—]?\s*/u, "")
-    .replace(/^\s*VTV\.vn\s*[-–—]\s*/u, "")
+    .replace(bracketed, "")
+    .replace(bare, "")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -101,7 +85,7 @@ export function splitSentences(paragraph: string): string[] {
     .filter((s) => s.length > 1);
 }
 
-export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
+export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = loadGazetteer().page): ArticleBody {
   let text = normalizeText(raw);
   let publishedAt: string | null = null;
   let publishedFrom: ArticleBody["publishedFrom"] = null;
@@ -124,7 +108,7 @@ export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
     break;
   }
   text = rawLines.join("\n");
-  const outlet = OUTLETS.find(([re]) => re.test(text))?.[1] ?? null;
+  const outlet = page.outlets.find((o) => o.test(text))?.name ?? null;
 
   let lines = joinWrapped(text.split("\n").map((l) => l.trim()));
   let siteClock: string | null = null;
@@ -143,7 +127,7 @@ export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
     siteClock = formatPartial({ d: Number(clock[1]), m: Number(clock[2]), y: Number(clock[3]) });
     lines.splice(at, 1);
   }
-  const cut = lines.findIndex((l, i) => CUT_MARKERS.has(fold(l)) || (i > 2 && SIGN_OFF.test(l)));
+  const cut = lines.findIndex((l, i) => page.cutMarkers.has(fold(l)) || (i > 2 && page.signOff.test(l)));
   if (cut >= 0) lines = lines.slice(0, cut);
 
   const kept: string[] = [];
@@ -161,8 +145,8 @@ export function readBody(raw: string, hints: BodyHints = {}): ArticleBody {
         continue;
       }
     }
-    if (CHROME_LINE.test(line)) continue;
-    const clean = stripCredits(line);
+    if (page.chrome.test(line) || BARE_LINE.test(line)) continue;
+    const clean = stripCredits(line, page);
     if (clean.split(" ").length < 3 && !/[.!?]$/.test(clean)) continue; // section names, menu items
     kept.push(clean);
   }

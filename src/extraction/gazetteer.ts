@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { PhraseMatcher } from "./phrases.ts";
-import { fold, normalizeText } from "./text.ts";
+import { escapeRegExp, fold, normalizeText } from "./text.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("../../data/gazetteer/", import.meta.url));
 
@@ -52,15 +52,28 @@ const OrganizationFile = z.object({ organizations: z.array(z.object({ id: z.stri
 const NameList = z.object({ surnames: strs });
 const AdminUnitFile = z.object({ units: z.array(z.object({ vi: z.string(), en: z.string() })) });
 const HonorificFile = z.object({ honorifics: z.array(z.object({ vi: z.string(), en: z.string() })) });
+const Glossed = z.object({ vi: z.string(), en: z.string() });
+const glossed = z.array(Glossed).default([]);
 const EventType = z.enum(["visit", "talks", "reception", "conference", "signing", "ceremony", "award", "other"]);
 const CueFile = z.object({
   types: z.array(z.object({ type: EventType, en: z.string(), vi: z.string(), cues: strs })),
   hedges: z.object({ before: strs, exceptions: strs }),
-  background: z.object({ markers: strs }),
+  background: z.object({ markers: strs, before_date: glossed, before_period: glossed }),
   directives: z.object({ verbs: strs, past: strs }),
   plural_generic: strs,
   programme_stops: z.object({ verbs: strs }),
   blockers: z.object({ after: strs }).default({ after: [] }),
+  former: z.object({ markers: glossed }),
+  delegation_lead: z.object({ after_name: glossed }),
+  ordinals: z.object({ words: z.array(Glossed.extend({ value: z.number().int().positive() })) }),
+});
+const PageFile = z.object({
+  cut_markers: z.object({ lines: glossed }),
+  chrome: z.object({ phrases: glossed }),
+  sign_offs: z.object({ agencies: glossed, attribution: glossed }),
+  outlets: z.array(
+    z.object({ name: z.string(), en: z.string(), marks: z.array(z.string()).min(1), datelines: strs, ignore_case: z.boolean().default(false) }),
+  ),
 });
 
 export type EventTypeCode = z.infer<typeof EventType>;
@@ -127,6 +140,19 @@ export interface EventTypeInfo {
   vi: string;
 }
 
+/** Matchers for what a site puts around an article (page.json). */
+export interface PageChrome {
+  /** Folded lines after which a page holds only other stories. */
+  cutMarkers: Set<string>;
+  /** A phrase that makes a line site furniture. */
+  chrome: RegExp;
+  /** A line that is only an agency sign-off, an abbreviation or an attribution. */
+  signOff: RegExp;
+  outlets: { name: string; test(text: string): boolean }[];
+  /** An outlet's mark opening a paragraph: in brackets with an optional dash, bare with one. */
+  datelines: [RegExp, RegExp];
+}
+
 export interface Gazetteer {
   countries: Map<string, Country>;
   countryNames: PhraseMatcher<Country>;
@@ -160,6 +186,17 @@ export interface Gazetteer {
   pastMarkers: PhraseMatcher<string>;
   pluralGeneric: Set<string>;
   programmeStopVerbs: string[];
+  /** Before an office, lower case: "nguyên", "khi còn trên cương vị" and up to three words. */
+  former: RegExp;
+  /** Right after a name in a folded sentence: "dẫn đầu", "làm trưởng đoàn". */
+  delegationLead: RegExp;
+  /** Folded number words of "lần thứ …". */
+  ordinals: Map<string, number>;
+  /** At the end of the folded text before a date that is background ("kể từ", "giai đoạn"). */
+  backgroundDate: RegExp;
+  /** The same, for a month or year without a day ("từ"). */
+  backgroundPeriod: RegExp;
+  page: PageChrome;
 }
 
 function load<T extends z.ZodType>(dir: string, file: string, schema: T): z.infer<T> {
@@ -194,11 +231,35 @@ function cuePattern(cue: string, slots: Record<string, string>): string {
     .replace(/\\s\+(\(\?:[^()]*\))\?\\s\+/g, "\\s+(?:$1\\s+)?");
 }
 
-const alternation = (names: Iterable<string>) =>
-  `(?:${[...new Set([...names].map(fold).filter(Boolean))]
-    .sort((a, b) => b.length - a.length)
-    .map((n) => n.split(" ").join("\\s+"))
-    .join("|")})`;
+/** An alternation over folded text; with no phrase, one that matches nothing. */
+const alternation = (names: Iterable<string>) => {
+  const folded = [...new Set([...names].map(fold).filter(Boolean))];
+  return folded.length ? `(?:${folded.sort((a, b) => b.length - a.length).map((n) => n.split(" ").join("\\s+")).join("|")})` : "(?!)";
+};
+
+/** An alternation of phrases as written, longest first. */
+const literal = (phrases: string[]) =>
+  phrases.length ? `(?:${[...new Set(phrases)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})` : "(?!)";
+
+function pageChrome(pf: z.infer<typeof PageFile>): PageChrome {
+  const loose = (p: string) => escapeRegExp(normalizeText(p)).replace(/\s*:/g, "\\s*:").replace(/ +/g, "\\s+");
+  const agencies = literal(pf.sign_offs.agencies.map((a) => a.vi));
+  const attribution = literal(pf.sign_offs.attribution.map((a) => a.vi));
+  const lines = pf.outlets.flatMap((o) => o.datelines);
+  return {
+    cutMarkers: new Set(pf.cut_markers.lines.map((l) => fold(l.vi))),
+    chrome: new RegExp(pf.chrome.phrases.length ? `(?:${pf.chrome.phrases.map((p) => loose(p.vi)).join("|")})` : "(?!)", "iu"),
+    signOff: new RegExp(`^(?:\\(?${agencies}\\)?|\\(?${attribution} [^)]{2,40}\\)?|[A-ZĐ]{2,8}(?:\\/[A-Z+]{2,8})?)\\.?$`, "u"),
+    outlets: pf.outlets.map((o) => ({
+      name: o.name,
+      test: o.ignore_case ? (text: string) => o.marks.some((m) => text.toLowerCase().includes(m.toLowerCase())) : (text: string) => o.marks.some((m) => text.includes(m)),
+    })),
+    datelines: [
+      new RegExp(`^\\s*${literal(lines.filter((l) => l.startsWith("(")))}\\s*[-–—]?\\s*`, "u"),
+      new RegExp(`^\\s*${literal(lines.filter((l) => !l.startsWith("(")))}\\s*[-–—]\\s*`, "u"),
+    ],
+  };
+}
 
 let cached: Gazetteer | null = null;
 
@@ -216,6 +277,7 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
   const hf = load(dir, "honorifics.json", HonorificFile);
   const uf = load(dir, "admin_units.json", AdminUnitFile);
   const ef = load(dir, "event_cues.json", CueFile);
+  const pf = load(dir, "page.json", PageFile);
 
   const countries = new Map<string, Country>();
   const countryNames = new PhraseMatcher<Country>({ matchCapital: true, exactOneWord: true });
@@ -341,6 +403,12 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     pastMarkers: phraseSet(ef.directives.past),
     pluralGeneric: new Set(ef.plural_generic.map(fold)),
     programmeStopVerbs: ef.programme_stops.verbs.map(fold),
+    former: new RegExp(`(?:^|[\\s,(])${literal(ef.former.markers.map((m) => normalizeText(m.vi).toLowerCase()))}\\s+(?:\\S+\\s+){0,3}$`, "u"),
+    delegationLead: new RegExp(`^ ${alternation(ef.delegation_lead.after_name.map((m) => m.vi))}\\b`),
+    ordinals: new Map(ef.ordinals.words.map((w) => [fold(w.vi), w.value])),
+    backgroundDate: new RegExp(`${alternation([...ef.background.markers, ...ef.background.before_date.map((m) => m.vi)])}\\s*$`),
+    backgroundPeriod: new RegExp(`${alternation(ef.background.before_period.map((m) => m.vi))}\\s*$`),
+    page: pageChrome(pf),
   };
   if (dir === DEFAULT_DIR) cached = g;
   return g;
