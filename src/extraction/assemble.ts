@@ -398,7 +398,8 @@ export class ArticleReader {
     const before = persons.filter((p) => p.end <= cue.index);
     const p = before[before.length - 1];
     if (!p) return null;
-    return /^[\s,]*(?:(?:đã|đang|vừa|cũng|có)\s+)*$/u.test(text.slice(p.end, cue.index)) ? p : null;
+    // A comma would make the person before it a counterpart of an earlier verb ("hội đàm với B, gặp C").
+    return /^\s*(?:(?:đã|đang|vừa|cũng|có)\s+)*$/u.test(text.slice(p.end, cue.index)) ? p : null;
   }
 
   /** The date a cue goes with: the nearest one in its sentence that is not background. */

@@ -85,6 +85,11 @@ describe("events", () => {
     expect(one.events.filter((e) => e.type === "reception")).toHaveLength(1);
   });
 
+  it("does not take the counterpart of an earlier verb for the one who receives", () => {
+    const x = read("Chiều 5/11, tại Paris, Bộ trưởng Trần Đại Quang đã hội đàm với Bộ trưởng Bộ Nội vụ Pháp Bernard Cazeneuve, gặp Tổng Giám đốc Cảnh sát quốc gia Pháp Jean-Marc Falcone. Cùng ngày, Bộ trưởng Trần Đại Quang gặp Tổng Giám đốc Jean-Marc Falcone tại trụ sở Tổng cục Cảnh sát quốc gia Pháp.");
+    expect(x.events.filter((e) => e.type === "reception")).toHaveLength(1);
+  });
+
   it("reads 'tiếp … và hội đàm' as one meeting", () => {
     const x = read("Ngày 27/8/2015, Thượng tướng Trần Đại Quang đã tiếp thân mật và hội đàm với Đoàn đại biểu cấp cao Bộ Nội vụ Singapore.");
     expect(x.events.map((e) => e.type)).toEqual(["talks"]);
