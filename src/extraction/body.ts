@@ -27,6 +27,8 @@ export interface BodyHints {
   publishedAt?: string | null;
 }
 
+/** Site furniture is short: a longer line with a chrome phrase is body text. */
+const CHROME_MAX_WORDS = 15;
 // Menu bullets and lines of bare punctuation, besides page.json's chrome phrases.
 const BARE_LINE = /^\s*•|^[|!\s[\]()]*$/u;
 const WEEKDAY = String.raw`(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|\d)|Chủ\s+[Nn]hật)`;
@@ -145,7 +147,8 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
         continue;
       }
     }
-    if (page.chrome.test(line) || BARE_LINE.test(line)) continue;
+    // Chrome phrases mark short lines only: "đăng ký" in a paragraph of the body is text.
+    if ((page.chrome.test(line) && line.split(/\s+/).length <= CHROME_MAX_WORDS) || BARE_LINE.test(line)) continue;
     const clean = stripCredits(line, page);
     if (clean.split(" ").length < 3 && !/[.!?]$/.test(clean)) continue; // section names, menu items
     kept.push(clean);

@@ -53,6 +53,13 @@ describe("body reader", () => {
     expect(b.publishedAt).toBe("2017-11-29");
   });
 
+  it("keeps a body paragraph that happens to contain a chrome phrase", () => {
+    const para = "Hai bên thống nhất tăng cường trao đổi thông tin về người nước ngoài đăng ký tạm trú, phối hợp xác minh và truy nã tội phạm.";
+    const b = readBody(`Tiêu đề bài viết về hợp tác an ninh\n\nĐăng nhập | Đăng ký\n\n${para}`);
+    expect(b.paragraphs).toContain(para);
+    expect(b.paragraphs.join(" ")).not.toContain("Đăng nhập");
+  });
+
   it("removes photo credits and agency sign-offs", () => {
     const b = readBody(seed("002_b60e7491f22b6e69.txt"));
     const body = b.sentences.map((s) => s.text).join(" ");
