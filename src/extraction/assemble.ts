@@ -471,7 +471,12 @@ export class ArticleReader {
         const quoted = /[“"]$/.test(text.slice(0, h.index).trimEnd());
         let title: string;
         if (quoted) title = text.slice(h.index).split(/[”"]/)[0] ?? "";
-        else title = text.slice(h.index).split(/(?:\s+và\s+[“"]|;|\.(?:\s|\/|$)|\s+tại\s+(?:buổi|lễ)|\s+\(|$)/u)[0] ?? "";
+        else {
+          // An unquoted title ends where the next document of the list begins ("Bản ghi nhớ … và Kế hoạch …").
+          const next = hits.find((n) => n.index > h.index && /^\p{Lu}/u.test(n.text) && /(?:,|\svà)\s*$/u.test(text.slice(h.index, n.index)));
+          title = text.slice(h.index, next?.index).split(/(?:\s+và\s+[“"]|;|\.(?:\s|\/|$)|\s+tại\s+(?:buổi|lễ)|\s+\(|$)/u)[0] ?? "";
+          title = title.replace(/(?:,|\s+và)\s*$/u, "");
+        }
         title = tidy(title.replace(/\.\/?\.?$/, ""));
         if (title.split(" ").length < 2) continue;
         // "ký Bản ghi nhớ …" names a document; "ký kết chương trình hợp tác" may only describe one.

@@ -156,6 +156,16 @@ describe("signing reported twice", () => {
   });
 });
 
+describe("agreements listed without quotation marks", () => {
+  it("ends a title where the next document begins", () => {
+    const x = read("Ngày 14/5/2024, tại Hà Nội, Bộ trưởng Tô Lâm và Bộ trưởng Vương Tiểu Hồng đã ký Bản ghi nhớ về hợp tác phòng, chống ma túy giữa Bộ Công an Việt Nam và Bộ Công an Trung Quốc và Kế hoạch hợp tác năm 2024-2025 giữa hai Bộ.");
+    expect(x.agreements.map((a) => [a.type, a.title])).toEqual([
+      ["mou", "Bản ghi nhớ về hợp tác phòng, chống ma túy giữa Bộ Công an Việt Nam và Bộ Công an Trung Quốc"],
+      ["plan", "Kế hoạch hợp tác năm 2024-2025 giữa hai Bộ"],
+    ]);
+  });
+});
+
 describe("whole seed articles against their gold reading", () => {
   const dir = "data/seeds";
   const gold = JSON.parse(fs.readFileSync(`${dir}/gold.json`, "utf8")) as {
