@@ -297,9 +297,11 @@ export class ArticleReader {
     for (const a of agreements) if (a.event !== null) a.signed = events[a.event]!.start;
 
     const topics = this.topics(sentences.map((s) => s.text).join(" "));
+    // Activities with no place of their own happen where the article's visit goes.
+    const visited = events.filter((e) => e.type === "visit" && !e.background).map((e) => this.placeCountry(e.place)).find(Boolean) ?? null;
     const outEvents: ExtractedEvent[] = events.map((e) => {
       const { counterparts: _c, receiver: _r, own: _o, background: _b, ...rest } = e;
-      return { ...rest, participants: this.roles(e, officials.list), topics, summary: this.summary(e, officials.list) };
+      return { ...rest, participants: this.roles(e, officials.list, visited), topics, summary: this.summary(e, officials.list) };
     });
 
     // Countries and ministries the article names as parties (GUIDE.md, Countries).
@@ -346,14 +348,22 @@ export class ArticleReader {
 
   /**
    * Roles: whoever leads a delegation ("đoàn … do X dẫn đầu") heads it; the
-   * first participant of the country where the event takes place (Việt Nam
-   * for receptions and talks with no place named) hosts; the first of each
-   * other country heads its side (with no host known, every side has a
-   * head: the signatories of a signing); the rest attend.
+   * first participant of the country where the event takes place (its own
+   * place, else where the article's visit goes, else Việt Nam for receptions
+   * and talks) hosts; the first of each other country heads its side (with
+   * no host known, every side has a head: the signatories of a signing); the
+   * rest attend.
    */
-  private roles(e: { type: EventTypeCode; place: string | null; sentence: string; participants: { key: string }[] }, officials: ExtractedOfficial[]): ExtractedEvent["participants"] {
-    const at = e.place ? (this.g.places.find(e.place)[0] ?? this.g.countryNames.find(e.place)[0])?.values[0]?.code : undefined;
-    const hostCountry = at ?? (["reception", "talks"].includes(e.type) ? "VN" : null);
+  private placeCountry(place: string | null): string | null {
+    return place ? ((this.g.places.find(place)[0] ?? this.g.countryNames.find(place)[0])?.values[0]?.code ?? null) : null;
+  }
+
+  private roles(
+    e: { type: EventTypeCode; place: string | null; sentence: string; participants: { key: string }[] },
+    officials: ExtractedOfficial[],
+    visited: string | null,
+  ): ExtractedEvent["participants"] {
+    const hostCountry = this.placeCountry(e.place) ?? (e.type === "visit" ? null : visited) ?? (["reception", "talks"].includes(e.type) ? "VN" : null);
     const sentence = fold(e.sentence);
     const leads = (o: ExtractedOfficial) => [o.name, ...o.aliases].some((n) => this.g.delegationLead.test(sentence.split(fold(n))[1] ?? ""));
     const sides = new Set<string>();

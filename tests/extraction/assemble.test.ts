@@ -64,6 +64,12 @@ describe("events", () => {
     ]);
   });
 
+  it("hosts an activity with no place of its own where the article's visit goes", () => {
+    const x = read("Từ ngày 12 đến 16/9/2023, Đoàn đại biểu cấp cao Bộ Công an Việt Nam do Đại tướng Tô Lâm, Bộ trưởng Bộ Công an dẫn đầu đã thăm chính thức Trung Quốc tại Bắc Kinh. Ngày 13/9/2023, Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc Vương Tiểu Hồng đã hội đàm với Bộ trưởng Tô Lâm.");
+    const talks = x.events.find((e) => e.type === "talks");
+    expect(talks?.participants).toEqual(expect.arrayContaining([{ key: "CN|vuong tieu hong", role: "host" }, { key: "VN|to lam", role: "head_of_delegation" }]));
+  });
+
   it("reads a visit's span across months", () => {
     const x = read("Từ ngày 28/5 - 4/6/2024, Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Lương Tam Quang, Thứ trưởng Bộ Công an dẫn đầu đã thăm và làm việc tại Cộng hòa Cuba.");
     const visit = x.events.find((e) => e.type === "visit");
