@@ -22,22 +22,25 @@ const e = (id: number) => `e${id}`;
 const g = (id: number) => `g${id}`;
 
 export async function buildDump(prisma: PrismaClient): Promise<Dump> {
-  // One snapshot: an import running meanwhile shows entirely or not at all.
-  const [articles, countries, officials, ministries, units, events, agreements] = await prisma.$transaction([
-    prisma.article.findMany({
-      orderBy: { id: "asc" },
-      include: { countries: true, ministries: true, officialMentions: { orderBy: { officialId: "asc" } } },
+  // One snapshot, read query after query: an import running meanwhile shows entirely or not at all.
+  const { articles, countries, officials, ministries, units, events, agreements } = await prisma.$transaction(
+    async (tx) => ({
+      articles: await tx.article.findMany({
+        orderBy: { id: "asc" },
+        include: { countries: true, ministries: true, officialMentions: { orderBy: { officialId: "asc" } } },
+      }),
+      countries: await tx.country.findMany({ orderBy: { code: "asc" }, where: { OR: [{ articles: { some: {} } }, { eventCountries: { some: {} } }, { officials: { some: {} } }] } }),
+      officials: await tx.official.findMany({ orderBy: { id: "asc" }, include: { mentions: { orderBy: [{ observedFrom: "asc" }, { articleId: "asc" }] } } }),
+      ministries: await tx.ministry.findMany({ orderBy: { id: "asc" } }),
+      units: await tx.unit.findMany({ orderBy: { id: "asc" } }),
+      events: await tx.event.findMany({
+        orderBy: { id: "asc" },
+        include: { countries: true, participants: true, ministries: true, sources: { orderBy: { articleId: "asc" } } },
+      }),
+      agreements: await tx.agreement.findMany({ orderBy: { id: "asc" }, include: { parties: true, sources: { orderBy: { articleId: "asc" } } } }),
     }),
-    prisma.country.findMany({ orderBy: { code: "asc" }, where: { OR: [{ articles: { some: {} } }, { eventCountries: { some: {} } }, { officials: { some: {} } }] } }),
-    prisma.official.findMany({ orderBy: { id: "asc" }, include: { mentions: { orderBy: [{ observedFrom: "asc" }, { articleId: "asc" }] } } }),
-    prisma.ministry.findMany({ orderBy: { id: "asc" } }),
-    prisma.unit.findMany({ orderBy: { id: "asc" } }),
-    prisma.event.findMany({
-      orderBy: { id: "asc" },
-      include: { countries: true, participants: true, ministries: true, sources: { orderBy: { articleId: "asc" } } },
-    }),
-    prisma.agreement.findMany({ orderBy: { id: "asc" }, include: { parties: true, sources: { orderBy: { articleId: "asc" } } } }),
-  ], { isolationLevel: "RepeatableRead" });
+    { isolationLevel: "RepeatableRead", timeout: 120_000, maxWait: 30_000 },
+  );
   return {
     generated_at: new Date().toISOString(),
     articles: articles.map((x) => ({
