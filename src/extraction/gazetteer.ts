@@ -35,7 +35,7 @@ const OfficeFile = z.object({
 });
 const TopicFile = z.object({ topics: z.array(z.object({ code: z.string(), en: z.string(), vi: z.string(), cues: strs })) });
 const AgreementTypeFile = z.object({
-  types: z.array(z.object({ code: z.enum(["mou", "agreement", "minutes", "plan", "other"]), en: z.string(), vi: z.string(), cues: strs })),
+  types: z.array(z.object({ code: z.enum(["mou", "agreement", "minutes", "plan", "other"]), en: z.string(), vi: z.string(), note: z.string().optional(), cues: strs })),
 });
 const OfficialFile = z.object({
   officials: z.array(

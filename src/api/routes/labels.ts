@@ -1,9 +1,9 @@
-// Display labels for the enum codes the API returns, in Vietnamese and English.
-import { readFileSync } from "node:fs";
-import { z } from "zod";
+// Display labels for the codes the API returns, in Vietnamese and English,
+// from the gazetteer the extractor reads (one source for the words).
 import { AgreementType, EventType } from "../../db/generated/enums.ts";
+import { loadGazetteer } from "../../extraction/gazetteer.ts";
 
-// The codes come from the database's enums, so that a new type cannot go without its labels.
+// The codes come from the database's enums; every one must have its labels (checked below).
 export type EventTypeCode = EventType;
 export const EVENT_TYPES = Object.values(EventType) as [EventTypeCode, ...EventTypeCode[]];
 
@@ -15,31 +15,20 @@ export interface Label {
   en: string;
 }
 
-export const EVENT_TYPE_LABELS: Record<EventTypeCode, Label> = {
-  visit: { vi: "Chuyến thăm", en: "Visit" },
-  talks: { vi: "Hội đàm", en: "Talks" },
-  reception: { vi: "Tiếp", en: "Reception" },
-  conference: { vi: "Hội nghị", en: "Conference" },
-  signing: { vi: "Ký kết", en: "Signing" },
-  ceremony: { vi: "Lễ", en: "Ceremony" },
-  award: { vi: "Trao tặng", en: "Award" },
-  other: { vi: "Khác", en: "Other" },
-};
+const gazetteer = loadGazetteer();
 
-export const AGREEMENT_TYPE_LABELS: Record<AgreementTypeCode, Label> = {
-  mou: { vi: "Bản ghi nhớ", en: "Memorandum of understanding" },
-  agreement: { vi: "Thỏa thuận, hiệp định", en: "Agreement" },
-  minutes: { vi: "Biên bản", en: "Minutes" },
-  plan: { vi: "Kế hoạch, chương trình hợp tác", en: "Plan or cooperation programme" },
-  other: { vi: "Văn kiện khác", en: "Other instrument" },
-};
+function labels<C extends string>(codes: readonly C[], known: ReadonlyMap<string, Label>, what: string): Record<C, Label> {
+  return Object.fromEntries(
+    codes.map((code) => {
+      const label = known.get(code);
+      if (!label) throw new Error(`the gazetteer has no labels for the ${what} "${code}"`);
+      return [code, { vi: label.vi, en: label.en }];
+    }),
+  ) as Record<C, Label>;
+}
 
-const TopicsFile = z.object({ topics: z.array(z.object({ code: z.string(), en: z.string(), vi: z.string() })) });
+export const EVENT_TYPE_LABELS = labels(EVENT_TYPES, gazetteer.eventTypes, "event type");
+export const AGREEMENT_TYPE_LABELS = labels(AGREEMENT_TYPES, gazetteer.agreementTypeInfo, "agreement type");
 
-/** Topic labels, from the gazetteer the extractor uses. */
-export const TOPIC_LABELS: ReadonlyMap<string, Label> = new Map(
-  TopicsFile.parse(JSON.parse(readFileSync(new URL("../../../data/gazetteer/topics.json", import.meta.url), "utf8"))).topics.map((t) => [
-    t.code,
-    { vi: t.vi, en: t.en },
-  ]),
-);
+/** Topic labels. */
+export const TOPIC_LABELS: ReadonlyMap<string, Label> = new Map(gazetteer.topics.map(({ topic }) => [topic.code, { vi: topic.vi, en: topic.en }]));
