@@ -11,12 +11,15 @@ import { startEmbeddedPostgres } from "./embedded.ts";
 import { migrate } from "./migrate.ts";
 
 export interface ScratchPostgres {
+  /** Connection URL of the `postgres` maintenance database. */
+  adminUrl: string;
   /** Creates a database with hoptac's schema and returns its URL. */
   createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
@@ -46,6 +49,7 @@ export async function startScratchPostgres(log: Logger): Promise<ScratchPostgres
   }
   const { adminUrl } = server;
   return {
+    adminUrl,
     async createDatabase(name) {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();

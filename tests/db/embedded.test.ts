@@ -7,7 +7,7 @@ import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { EmbeddedPostgresError, hydrateSymlinks, startEmbeddedPostgres } from "../../src/db/embedded.ts";
 import { adminUrl } from "../helpers/db.ts";
-import { freePort } from "../helpers/net.ts";
+import { freePort } from "../../src/db/scratch.ts";
 
 const log = pino({ level: "silent" });
 const temps: string[] = [];
