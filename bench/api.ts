@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,8 +18,9 @@ import { officialDetailSql } from "../src/api/routes/officials.ts";
 import { searchSql } from "../src/api/routes/search.ts";
 import { createPrisma } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { startScratchPostgres, type ScratchPostgres } from "../src/db/scratch.ts";
+import { freePort, startScratchPostgres, type ScratchPostgres } from "../src/db/scratch.ts";
 import { importPaths } from "../src/import/run.ts";
+import { readArticles, shiftedCorpus } from "./corpus.ts";
 
 interface AutocannonResult {
   requests: { average: number };
@@ -45,18 +45,6 @@ const connections = Number(values.connections);
 const SEEDS = "data/seeds";
 const log = pino({ level: "warn" });
 
-/** The seed articles, repeated with their years shifted back so that the copies are new events. */
-function corpus(n: number): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoptac-bench-api-"));
-  const bases = fs.readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort().map((f) => fs.readFileSync(path.join(SEEDS, f), "utf8"));
-  for (let i = 0; i < n; i++) {
-    const shift = Math.floor(i / bases.length);
-    const text = bases[i % bases.length]!.replace(/\b(19|20)(\d{2})\b/g, (y) => String(Number(y) - shift));
-    fs.writeFileSync(path.join(dir, `${String(i).padStart(5, "0")}.txt`), text);
-  }
-  return dir;
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : Number.NaN;
 }
@@ -78,17 +66,6 @@ async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: nu
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
   return { rate: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen({ port: 0, host: "127.0.0.1" }, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
@@ -126,7 +103,7 @@ try {
     console.log(`database: throwaway embedded PostgreSQL, ${articles} articles (the seeds repeated, years shifted)`);
   }
   const prisma = createPrisma(databaseUrl);
-  corpusDir = process.env.DATABASE_URL ? undefined : corpus(articles);
+  corpusDir = process.env.DATABASE_URL ? undefined : shiftedCorpus(readArticles([SEEDS]), articles).dir;
   const t = performance.now();
   const summary = await importPaths(prisma, [corpusDir ?? SEEDS]);
   await prisma.$disconnect();

@@ -4,7 +4,6 @@
 // years shifted (so that some reports merge and most do not).
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { createPrisma } from "../src/db/client.ts";
@@ -12,23 +11,12 @@ import { startScratchPostgres } from "../src/db/scratch.ts";
 import { ArticleReader } from "../src/extraction/assemble.ts";
 import { loadGazetteer } from "../src/extraction/gazetteer.ts";
 import { importPaths } from "../src/import/run.ts";
+import { readArticles, shiftedCorpus } from "./corpus.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string", default: "2000" } } });
 const n = Number(values.articles);
-const sources = ["data/seeds", "tests/fixtures/articles", "../shared/corpus/dev"]
-  .filter((d) => fs.existsSync(d))
-  .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => fs.readFileSync(path.join(d, f), "utf8")));
-const seen = new Set<string>();
-const bases = sources.filter((t) => !seen.has(t) && seen.add(t));
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoptac-bench-"));
-const texts: string[] = [];
-for (let i = 0; i < n; i++) {
-  const shift = Math.floor(i / bases.length) % 25;
-  const text = bases[i % bases.length]!.replace(/\b(19|20)(\d{2})\b/g, (y) => String(Number(y) - shift));
-  texts.push(text);
-  fs.writeFileSync(path.join(dir, `${String(i).padStart(5, "0")}.txt`), text);
-}
+const bases = readArticles(["data/seeds", "tests/fixtures/articles", "../shared/corpus/dev"]);
+const { dir, texts } = shiftedCorpus(bases, n);
 const mb = texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1e6;
 console.log(`corpus: ${n} articles (${bases.length} distinct bases, years shifted), ${mb.toFixed(1)} MB`);
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
