@@ -199,14 +199,14 @@ export class ArticleStore {
       };
       const match = await this.findEvent(tx, articleId, facts);
       let eventId: number;
-      if (match) {
-        eventId = match.id;
+      if (match !== null) {
+        eventId = match;
         await tx.eventSource.create({ data: { eventId, articleId, sentence: e.sentence, facts: facts as unknown as Prisma.InputJsonValue } });
         await rebuildEvent(tx, eventId, this.g);
       } else {
         eventId = (await tx.event.create({ data: { type: facts.type, summary: facts.summary, searchText: "" }, select: { id: true } })).id;
         await tx.eventSource.create({ data: { eventId, articleId, sentence: e.sentence, facts: facts as unknown as Prisma.InputJsonValue } });
-        await this.writeEvent(tx, eventId, facts, true);
+        await writeEventRow(tx, eventId, facts, this.g, true);
       }
       eventIds.push(eventId);
     }
@@ -225,13 +225,13 @@ export class ArticleStore {
       };
       const match = await this.findAgreement(tx, articleId, facts);
       const json = facts as unknown as Prisma.InputJsonValue;
-      if (match) {
-        await tx.agreementSource.create({ data: { agreementId: match.id, articleId, sentence: a.sentence, facts: json } });
-        await rebuildAgreement(tx, match.id, this.g);
+      if (match !== null) {
+        await tx.agreementSource.create({ data: { agreementId: match, articleId, sentence: a.sentence, facts: json } });
+        await rebuildAgreement(tx, match, this.g);
       } else {
         const id = (await tx.agreement.create({ data: { type: facts.type as never, title: facts.title, titleKey: "", searchText: "" }, select: { id: true } })).id;
         await tx.agreementSource.create({ data: { agreementId: id, articleId, sentence: a.sentence, facts: json } });
-        await this.writeAgreement(tx, id, facts);
+        await writeAgreementRow(tx, id, facts, this.g);
       }
     }
   }
@@ -307,7 +307,8 @@ export class ArticleStore {
 
   // ---------------------------------------------------------------- events
 
-  private async findEvent(tx: Tx, articleId: number, f: EventFacts): Promise<{ id: number; facts: EventFacts } | null> {
+  /** The stored event this one is another report of, if any. */
+  private async findEvent(tx: Tx, articleId: number, f: EventFacts): Promise<number | null> {
     const span = eventSpan(f.start, f.end);
     const foreignCountries = f.countries.filter((c) => c !== "VN");
     const where: Prisma.EventWhereInput = {
@@ -321,25 +322,20 @@ export class ArticleStore {
       select: { id: true, sources: { select: { facts: true }, orderBy: { articleId: "asc" } } },
       orderBy: { id: "asc" },
     });
-    const scored = rows
-      .map((r) => {
-        const facts = foldSources<EventFacts>(r.sources, mergeEvents);
-        return { id: r.id, facts, match: facts ? eventMatch(facts, f) : null };
-      })
-      .filter((r): r is { id: number; facts: EventFacts; match: { score: number; weak: boolean } } => r.match !== null && r.facts !== null);
-    const strong = scored.filter((r) => !r.match.weak).sort((a, b) => b.match.score - a.match.score);
-    if (strong[0]) return strong[0];
+    const scored = rows.flatMap((r) => {
+      const facts = foldSources<EventFacts>(r.sources, mergeEvents);
+      const match = facts ? eventMatch(facts, f) : null;
+      return match ? [{ id: r.id, ...match }] : [];
+    });
+    const strong = scored.filter((r) => !r.weak).sort((a, b) => b.score - a.score);
+    if (strong[0]) return strong[0].id;
     // A weak match (no date, or nobody named) joins only when no other event could be meant.
-    return scored.length === 1 ? scored[0]! : null;
-  }
-
-  private async writeEvent(tx: Tx, id: number, f: EventFacts, fresh = false): Promise<void> {
-    await writeEventRow(tx, id, f, this.g, fresh);
+    return scored.length === 1 ? scored[0]!.id : null;
   }
 
   // ------------------------------------------------------------ agreements
 
-  private async findAgreement(tx: Tx, articleId: number, f: AgreementFacts): Promise<{ id: number; facts: AgreementFacts } | null> {
+  private async findAgreement(tx: Tx, articleId: number, f: AgreementFacts): Promise<number | null> {
     const rows = await tx.agreement.findMany({
       where: { type: f.type as never, sources: { none: { articleId } }, parties: { some: { countryCode: { in: f.parties.map((pp) => pp.country) } } } },
       select: { id: true, sources: { select: { facts: true }, orderBy: { articleId: "asc" } } },
@@ -347,14 +343,11 @@ export class ArticleStore {
     });
     for (const r of rows) {
       const facts = foldSources<AgreementFacts>(r.sources, mergeAgreements);
-      if (facts && agreementMatch(facts, f)) return { id: r.id, facts };
+      if (facts && agreementMatch(facts, f)) return r.id;
     }
     return null;
   }
 
-  private async writeAgreement(tx: Tx, id: number, f: AgreementFacts): Promise<void> {
-    await writeAgreementRow(tx, id, f, this.g);
-  }
 }
 
 async function writeEventRow(tx: Tx, id: number, f: EventFacts, g: Gazetteer, fresh = false): Promise<void> {
@@ -405,7 +398,7 @@ async function writeAgreementRow(tx: Tx, id: number, f: AgreementFacts, g: Gazet
  * also report are rebuilt from the sources that remain; what only it reported
  * goes; officials no article mentions any more go.
  */
-export async function removeArticleFacts(tx: Tx, articleId: number, g: Gazetteer): Promise<void> {
+async function removeArticleFacts(tx: Tx, articleId: number, g: Gazetteer): Promise<void> {
   const events = (await tx.eventSource.findMany({ where: { articleId }, select: { eventId: true } })).map((r) => r.eventId);
   const agreements = (await tx.agreementSource.findMany({ where: { articleId }, select: { agreementId: true } })).map((r) => r.agreementId);
   const officials = (await tx.officialMention.findMany({ where: { articleId }, select: { officialId: true } })).map((r) => r.officialId);
