@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { Logger } from "pino";
 import type { Config } from "../config/env.ts";
 import type { PrismaClient } from "../db/client.ts";
+import { ExtractionPool } from "../extraction/pool.ts";
 import { createLogger } from "../logger.ts";
 import { healthRoutes } from "./health.ts";
 import { registerHttpPlugins } from "./http-plugins.ts";
@@ -15,6 +16,8 @@ declare module "fastify" {
   interface FastifyInstance {
     config: Config;
     prisma: PrismaClient;
+    /** Where POST /v1/articles reads articles, off the event loop. */
+    extraction: ExtractionPool;
   }
 }
 
@@ -23,10 +26,12 @@ export interface BuildAppOptions {
   prisma: PrismaClient;
   /** Defaults to a pino logger at config.logLevel. */
   logger?: Logger;
+  /** Defaults to a pool of its own, closed with the app. */
+  extraction?: ExtractionPool;
 }
 
 /** The HTTP API, not yet listening: the server CLI listens, tests use app.inject. */
-export async function buildApp({ config, prisma, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, prisma, logger, extraction }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
     genReqId,
@@ -38,6 +43,9 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions): Pro
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("config", config);
   app.decorate("prisma", prisma);
+  const pool = extraction ?? new ExtractionPool({ maxChars: config.maxArticleChars });
+  app.decorate("extraction", pool);
+  if (!extraction) app.addHook("onClose", () => pool.close());
   app.addHook("onRequest", async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
