@@ -86,11 +86,8 @@ export async function runnableBinaries(user: OsUser | null, log: Logger, pkgDir 
     await fs.cp(native, partial, { recursive: true, verbatimSymlinks: true });
     await fs.rm(copy, { recursive: true, force: true });
     await fs.rename(partial, copy);
-    log.info(
-      { binaries: copy },
-      `the postgres OS user cannot reach the Postgres binaries under ${await blockedBy(user, native)}; copied them to ${copy}`,
-    );
   }
+  log.info({ binaries: copy }, `the postgres OS user cannot reach the Postgres binaries under ${await blockedBy(user, native)}; it runs the copy in ${copy}`);
   return copy;
 }
 
