@@ -246,7 +246,7 @@ export function mergeDates(base: EventFacts, add: EventFacts): Pick<EventFacts, 
   const sb = eventSpan(base.start, base.end);
   const wider = !!sa && !!sb && sa[0] <= sb[0] && sa[1] >= sb[1] && (sa[0] < sb[0] || sa[1] > sb[1]);
   const better = inferred(add) !== inferred(base) ? inferred(base) : wa > wb || (wa === wb && wider);
-  const [win, , pw, pl] = better ? [add, base, pa, pb] : [base, add, pb, pa];
+  const [win, pw, pl] = better ? [add, pa, pb] : [base, pb, pa];
   if (pw.y !== undefined || pl.y === undefined) return { start: win.start, end: win.end, dateReason: win.dateReason };
   const dated = resolveYear(pw, pl);
   const end = parsePartial(win.end);
