@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { PrismaClient } from "../../db/client.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
+import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, ministryJson, sourceJson } from "./json.ts";
 import { after, dateSortKey, direction, foldedContains, join, sql, where, type Sql } from "./sql.ts";
@@ -21,6 +22,8 @@ export interface EventFilters {
   /** Last day of the range (YYYY-MM-DD): events whose span starts on or before it. */
   to?: string;
   q?: string;
+  /** Events created or changed at or after this time. */
+  updatedSince?: Date;
 }
 
 export type EventSort = "date" | "-date";
@@ -42,6 +45,7 @@ export function eventConditions(f: EventFilters): Sql[] {
   if (f.from !== undefined) c.push(sql`e.span_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`e.span_from <= ${f.to}::date`);
   if (f.q !== undefined) c.push(foldedContains(sql`hoptac_fold(e.search_text)`, f.q));
+  if (f.updatedSince !== undefined) c.push(changedSince("event", sql`e.id`, f.updatedSince));
   return c;
 }
 
