@@ -327,9 +327,10 @@ export class ArticleReader {
         if (owner && outEvents.length && !participantKeys.has(keyOf(owner) ?? "")) continue;
         // "nguyên Bộ trưởng Bộ Công an của Israel": a former office speaks for no ministry.
         if (this.g.former.test(sentences[f.sentence]!.text.slice(Math.max(0, org.index - 40), org.index).toLowerCase())) continue;
-        ministries.set(org.ministry.code, org.ministry);
         countries.add(org.ministry.country);
+        // Only ministry-level bodies count as ministries; a unit below one (a national police agency) is kept as a unit.
         if (org.unit) units.set(org.unit.code, { ...org.unit, ministry: org.ministry.code });
+        else ministries.set(org.ministry.code, org.ministry);
       }
     }
     if (countries.size || outEvents.length) countries.add("VN");

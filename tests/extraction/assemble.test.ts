@@ -128,6 +128,28 @@ describe("events", () => {
   });
 });
 
+describe("ministries", () => {
+  it("keeps a national police agency as a unit of its ministry, not a ministry", () => {
+    const x = read("Sáng 5/3/2024, tại Hà Nội, Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an đã tiếp ông Yoon Hee-keun, Tổng Cục trưởng Cơ quan Cảnh sát Quốc gia Hàn Quốc.");
+    expect(x.ministries.map((m) => m.code)).toEqual(["VN-MPS"]);
+    expect(x.units.map((u) => [u.code, u.ministry])).toEqual([["KR-MOIS-KNPA", "KR-MOIS"]]);
+    expect(x.countries).toEqual(["KR", "VN"]);
+  });
+
+  it("keeps the base name the text uses", () => {
+    const now = read("Chiều 2/8/2023, Bộ trưởng Bộ Công an Lào Vilay Lakhamphon hội đàm với Bộ trưởng Bộ Công an Tô Lâm tại Viêng Chăn.");
+    expect(now.ministries.find((m) => m.country === "LA")?.vi).toBe("Bộ Công an");
+    const before = read("Ngày 10/4/2012, Bộ trưởng Bộ An ninh Lào Thongbanh Sengaphone hội đàm với Bộ trưởng Bộ Công an Trần Đại Quang tại Hà Nội.");
+    expect(before.ministries.find((m) => m.country === "LA")?.vi).toBe("Bộ An ninh");
+  });
+
+  it("reads no ministry from police of a country or a police commander", () => {
+    const x = read("Hôm nay, hội nghị Tư lệnh Cảnh sát các nước ASEAN lần thứ 40 khai mạc tại Hà Nội; lực lượng Cảnh sát Việt Nam mong muốn hợp tác với Cảnh sát các nước.");
+    expect(x.ministries).toEqual([]);
+    expect(x.countries).toEqual(["VN"]);
+  });
+});
+
 describe("agreements", () => {
   it("reads type, title and parties of a signed document, and its signing event", () => {
     const x = read("Ngày 13/9/2023, tại Bắc Kinh, Bộ trưởng Tô Lâm và Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc Vương Tiểu Hồng đã ký Bản ghi nhớ về hợp tác phòng, chống khủng bố giữa Bộ Công an Việt Nam và Bộ Công an Trung Quốc.");
