@@ -2,6 +2,7 @@
 // Reads articles into the knowledge base (or, with --dry-run, prints what
 // would be extracted as JSON) and prints a summary. Exit codes: 0 every input
 // was read, 3 some were skipped (0 with --allow-skipped), 2 usage, 1 failure.
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { extractPaths, importPaths } from "../import/run.ts";
 import { runCli } from "./bootstrap.ts";
@@ -40,7 +41,8 @@ runCli(async (ctx) => {
 
   const db = await ctx.openDatabase();
   const prisma = ctx.prisma(db.url);
-  const s = await importPaths(prisma, positionals, { log: ctx.log, progress: !values["no-progress"], maxChars: ctx.config.maxArticleChars });
+  // Extraction on every core: this thread mostly waits for Postgres.
+  const s = await importPaths(prisma, positionals, { log: ctx.log, progress: !values["no-progress"], maxChars: ctx.config.maxArticleChars, threads: os.availableParallelism() });
   const lines = [
     `imported ${s.imported}, updated ${s.updated}, unchanged ${s.unchanged}, skipped ${s.skipped.length}`,
     `facts: ${s.facts.events} events, ${s.facts.officials} official mentions, ${s.facts.agreements} agreements, ${s.facts.countries} country and ${s.facts.ministries} ministry mentions`,
