@@ -130,10 +130,9 @@ export const Limit = (max: number, fallback: number) =>
       .number({ error: `must be an integer from 1 to ${max}` })
       .int(`must be an integer from 1 to ${max}`)
       .min(1, `must be an integer from 1 to ${max}`)
-      .max(max, `must be an integer from 1 to ${max}`),
-  )
-    .default(fallback)
-    .describe(`Page size, 1 to ${max} (default ${fallback}).`);
+      .max(max, `must be an integer from 1 to ${max}`)
+      .default(fallback),
+  ).describe(`Page size, 1 to ${max} (default ${fallback}).`);
 
 export const Cursor = z
   .string()
