@@ -5,6 +5,7 @@ import type { Config } from "../config/env.ts";
 import type { PrismaClient } from "../db/client.ts";
 import { ExtractionPool } from "../extraction/pool.ts";
 import { createLogger } from "../logger.ts";
+import { registerExplorer } from "./explorer.ts";
 import { healthRoutes } from "./health.ts";
 import { registerHttpPlugins } from "./http-plugins.ts";
 import { registerOpenApi } from "./openapi.ts";
@@ -55,5 +56,6 @@ export async function buildApp({ config, prisma, logger, extraction }: BuildAppO
   await registerOpenApi(app);
   await app.register(healthRoutes);
   await app.register(v1Routes, { prefix: "/v1" });
+  await registerExplorer(app);
   return app as unknown as FastifyInstance;
 }

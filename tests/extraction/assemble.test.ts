@@ -168,6 +168,26 @@ describe("agreements", () => {
   });
 });
 
+describe("agreements recalled as background", () => {
+  it("reads a document named before a passive signing verb, with the date it was signed", () => {
+    const x = read("Ngày 8/5/2024, Bộ trưởng Lương Tam Quang hội đàm với Bộ trưởng Bộ Nội vụ Cuba. Hai bên đánh giá cao kết quả thực hiện Bản ghi nhớ về hợp tác phòng, chống tội phạm giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba đã được ký kết ngày 14/3/2019 tại La Habana.");
+    const mou = x.agreements.find((a) => a.type === "mou");
+    expect(mou?.title).toBe("Bản ghi nhớ về hợp tác phòng, chống tội phạm giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba");
+    expect(date(mou?.signed ?? null)).toBe("2019-03-14");
+    expect(x.events.filter((e) => e.type === "signing").map((e) => date(e.start))).toEqual(["2019-03-14"]);
+  });
+
+  it("lists documents 'đã ký' after a proposal without a signing event, and none after 'thúc đẩy ký kết' or 'từ khi'", () => {
+    const listed = read("Bộ trưởng đề nghị hai bên tiếp tục triển khai hiệu quả các văn bản đã ký, nhất là Bản ghi nhớ về phòng, chống khủng bố, Kế hoạch hợp tác giai đoạn 2023 - 2025.");
+    expect(listed.agreements.map((a) => a.type)).toEqual(["mou", "plan"]);
+    expect(listed.events.filter((e) => e.type === "signing")).toEqual([]);
+    const planned = read("Ngày 2/4/2024, hai bên nhất trí thúc đẩy ký kết Hiệp định dẫn độ và Hiệp định tương trợ tư pháp về hình sự.");
+    expect(planned.agreements).toEqual([]);
+    const since = read("Ngày 2/4/2024, Bộ trưởng Tô Lâm cho biết thương mại giữa hai nước tăng mạnh từ khi Việt Nam ký kết Hiệp định Thương mại tự do với Liên minh châu Âu.");
+    expect(since.agreements).toEqual([]);
+  });
+});
+
 describe("signing reported twice", () => {
   const lead = "Việt Nam và Trung Quốc ký kết hai văn kiện hợp tác về an ninh\n\n16/05/2024\n\nBộ Công an Việt Nam và Bộ Công an Trung Quốc vừa ký kết Bản ghi nhớ về hợp tác phòng, chống khủng bố giữa hai Bộ.\n\n";
   const later = "Chiều 14/5, tại Hà Nội, Đại tướng Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an và ông Vương Tiểu Hồng, Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc đã ký";
