@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../problem.ts";
 import { escapeLike, join, normalizeQuery, sql, type Sql } from "../query/sql.ts";
-import { Limit, NO_NUL, noNul, queryObject, repeatable } from "../schemas/params.ts";
+import { changedSince } from "../query/changes.ts";
+import { Limit, NO_NUL, noNul, queryObject, repeatable, UpdatedSince } from "../schemas/params.ts";
 
 const KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
 type Kind = (typeof KINDS)[number];
@@ -33,6 +34,7 @@ const SearchQuery = queryObject({
     .optional()
     .describe(`Only these kinds of results; repeat it for several. One of ${KINDS.join(", ")}.`),
   limit: Limit(100, 20),
+  updated_since: UpdatedSince,
 });
 
 const SearchResultSchema = z
@@ -99,11 +101,12 @@ const PATHS: Record<Kind, string> = {
   agreement: "agreements",
 };
 
-export function searchSql(q: string, kinds: readonly Kind[], limit: number): Sql {
+export function searchSql(q: string, kinds: readonly Kind[], limit: number, updatedSince?: Date): Sql {
   const text = normalizeQuery(q);
+  const recent = updatedSince ? sql`WHERE ${changedSince(sql`hits.type`, sql`coalesce(hits.num_id::text, hits.code)`, updatedSince)}` : sql``;
   return sql`SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score FROM (
       ${join(kinds.map((k) => sql`(${branch(k, text)})`), " UNION ALL ")}
-    ) hits ORDER BY hits.score DESC, array_position(${KIND_ORDER}::text[], hits.type), length(hits.label), num_id, code LIMIT ${limit}`;
+    ) hits ${recent} ORDER BY hits.score DESC, array_position(${KIND_ORDER}::text[], hits.type), length(hits.label), num_id, code LIMIT ${limit}`;
 }
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -124,7 +127,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       const { q, limit } = request.query;
       const kinds = request.query.type ? [...new Set(request.query.type)] : [...KINDS];
       const rows = await app.prisma.$queryRaw<{ type: Kind; num_id: number | null; code: string | null; label: string; detail: string | null; score: number }[]>(
-        searchSql(q, kinds, limit),
+        searchSql(q, kinds, limit, request.query.updated_since),
       );
       const data = rows.map((r) => {
         const id = r.code ?? r.num_id!;
