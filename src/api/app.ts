@@ -6,6 +6,7 @@ import type { PrismaClient } from "../db/client.ts";
 import { ExtractionPool } from "../extraction/pool.ts";
 import { createLogger } from "../logger.ts";
 import { registerExplorer } from "./explorer.ts";
+import { clientErrorHandler, frameworkErrors } from "./framework-errors.ts";
 import { healthRoutes } from "./health.ts";
 import { registerHttpPlugins } from "./http-plugins.ts";
 import { registerOpenApi } from "./openapi.ts";
@@ -38,6 +39,8 @@ export async function buildApp({ config, prisma, logger, extraction }: BuildAppO
     genReqId,
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -241,6 +241,22 @@ export class ArticleReader {
         const date = this.ownDate(text, f.dates, cue.index);
         if (isBackground && !date) continue;
         if (!hasForeign) continue;
+        // "Tại buổi hội đàm, …", "Mở đầu cuộc gặp, …": the activity already told, not another one.
+        // With a date of its own close by ("trong chuyến thăm Cuba tháng 9/2024"), it is another one, recalled.
+        const dateNear = f.dates.some((d) =>
+          d.index < cue.index ? d.index + d.length > cue.index - 30 : d.index - cue.index < 160 && !/[,;]/.test(text.slice(cue.index, d.index)));
+        if (!dateNear && ANAPHOR.test(text.slice(Math.max(0, cue.index - 24), cue.index))) {
+          const told = [...events].reverse();
+          const target = told.find((e) => e.type === cue.type && !e.background) ?? (MEETINGS.has(cue.type) ? told.find((e) => MEETINGS.has(e.type) && !e.background) : undefined);
+          if (target) {
+            if (!target.evidence.includes(text)) target.evidence.push(text);
+            for (const p of persons) {
+              const k = keyOf(p);
+              if (k && !target.participants.some((x) => x.key === k)) target.participants.push({ key: k, role: "attendee" });
+            }
+            continue;
+          }
+        }
 
         let start: PartialDate | null = null;
         let end: PartialDate | null = null;
@@ -725,6 +741,14 @@ function yearInSpan(p: PartialDate, start: PartialDate, end: PartialDate | null)
   if (end?.y !== undefined && end.m === p.m) return end.y;
   return undefined;
 }
+
+/**
+ * Before a cue: "tại", "trong", "mở đầu", "kết thúc", "quang cảnh" (+ "buổi", "cuộc"): it points back. Read with
+ * diacritics: folded, the name "Trọng" would be "trong".
+ */
+const ANAPHOR = /(?:^|[^\p{L}])(?:tại|trong|mở đầu|kết thúc|quang cảnh)\s+(?:(?:buổi|cuộc|lễ)\s+)?$/iu;
+/** Meetings one report calls talks and the next a meeting ("cuộc gặp"). */
+const MEETINGS = new Set<EventTypeCode>(["talks", "reception"]);
 
 /** An event's topics come from its own evidence; a long account keeps those it names most. */
 const MAX_EVENT_TOPICS = 4;
