@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { Logger } from "pino";
 import type { Config } from "../config/env.ts";
 import type { PrismaClient } from "../db/client.ts";
+import { primaryReader, type Reader } from "../db/reader.ts";
 import { createLogger } from "../logger.ts";
 import { healthRoutes } from "./health.ts";
 import { registerHttpPlugins } from "./http-plugins.ts";
@@ -14,19 +15,24 @@ import { v1Routes } from "./routes/index.ts";
 declare module "fastify" {
   interface FastifyInstance {
     config: Config;
+    /** Writes (and the ingest's read of what it wrote) on DATABASE_URL. */
     prisma: PrismaClient;
+    /** Every other read: DATABASE_READ_URL's replicas, else DATABASE_URL. */
+    db: Reader;
   }
 }
 
 export interface BuildAppOptions {
   config: Config;
   prisma: PrismaClient;
+  /** Where reads go; defaults to the Prisma client's connection. The caller closes it. */
+  reader?: Reader;
   /** Defaults to a pino logger at config.logLevel. */
   logger?: Logger;
 }
 
 /** The HTTP API, not yet listening: the server CLI listens, tests use app.inject. */
-export async function buildApp({ config, prisma, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, prisma, reader, logger }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
     genReqId,
@@ -38,6 +44,7 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions): Pro
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("config", config);
   app.decorate("prisma", prisma);
+  app.decorate("db", reader ?? primaryReader(prisma));
   app.addHook("onRequest", async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
