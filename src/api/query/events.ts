@@ -1,9 +1,11 @@
 // Events: the filters shared by every event list (/events, a country's or an
 // official's events, /stats), the keyset page query, and the representation.
 import type { z } from "zod";
-import type { PrismaClient } from "../../db/client.ts";
+import type { Reader } from "../../db/reader.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
+import { countRows, EXACT_COUNT_LIMIT, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
+import { rollupTotalSql } from "./rollups.ts";
 import { countryJson, ministryJson, sourceJson } from "./json.ts";
 import { after, dateSortKey, direction, foldedContains, join, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
@@ -25,28 +27,42 @@ export interface EventFilters {
 
 export type EventSort = "date" | "-date";
 
-/** The conditions on `events e` for the filters; a null span never overlaps a range. */
+/**
+ * The conditions on `events e` for the filters; a null span never overlaps a
+ * range. Countries, officials and ministries are tested on the event's own
+ * filter keys (arrays kept by triggers, with GIN indexes), text on its stored
+ * folded text (trigram index).
+ */
 export function eventConditions(f: EventFilters): Sql[] {
   const c: Sql[] = [];
-  for (const code of new Set(f.countries ?? [])) {
-    c.push(sql`EXISTS (SELECT 1 FROM event_countries ec WHERE ec.event_id = e.id AND ec.country_code = ${code})`);
-  }
-  if (f.official !== undefined) {
-    c.push(sql`EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id AND ep.official_id = ${f.official})`);
-  }
-  if (f.ministry !== undefined) {
-    c.push(sql`EXISTS (SELECT 1 FROM event_ministries em WHERE em.event_id = e.id AND em.ministry_id = ${f.ministry})`);
-  }
+  const countries = [...new Set(f.countries ?? [])];
+  if (countries.length) c.push(sql`e.country_codes @> ${countries}::text[]`);
+  if (f.official !== undefined) c.push(sql`e.official_ids @> ARRAY[${f.official}]::int[]`);
+  if (f.ministry !== undefined) c.push(sql`e.ministry_ids @> ARRAY[${f.ministry}]::int[]`);
   if (f.types?.length) c.push(sql`e.type IN (${join(f.types.map((t) => sql`${t}::event_type`))})`);
   if (f.topic !== undefined) c.push(sql`e.topics @> ARRAY[${f.topic}]::text[]`);
   if (f.from !== undefined) c.push(sql`e.span_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`e.span_from <= ${f.to}::date`);
-  if (f.q !== undefined) c.push(foldedContains(sql`hoptac_fold(e.search_text)`, f.q));
+  if (f.q !== undefined) c.push(foldedContains(sql`e.search_folded`, f.q));
+  return c;
+}
+
+/**
+ * Conditions that say nothing new but bound the walk of a date index: the
+ * sort key of an event ending after `from` is at least `from` less the longest
+ * span, and of one starting before `to` at most `to`.
+ */
+function dateBounds(f: EventFilters, key: Sql): Sql[] {
+  const c: Sql[] = [];
+  if (f.from !== undefined) {
+    c.push(sql`${key} >= ${f.from}::date - (SELECT coalesce(max(x.span_to - x.span_from), 0) FROM events x WHERE x.span_to - x.span_from IS NOT NULL)`);
+  }
+  if (f.to !== undefined) c.push(sql`${key} <= ${f.to}::date`);
   return c;
 }
 
 export function eventCountSql(f: EventFilters): Sql {
-  return sql`SELECT count(*)::int AS count FROM events e ${where(eventConditions(f))}`;
+  return rollupTotalSql(f) ?? sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM events e ${where(eventConditions(f))} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
 }
 
 /** The columns of an event's representation, for `events e`. */
@@ -70,7 +86,7 @@ function eventColumns(evidence: boolean): Sql {
 export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
   const desc = sort === "-date";
   const key = dateSortKey(sql`e.span_from`, desc);
-  const conditions = eventConditions(f);
+  const conditions = [...eventConditions(f), ...dateBounds(f, key)];
   if (position) conditions.push(after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc));
   return sql`WITH page AS (
       SELECT e.id, ${key} AS sort_key FROM events e ${where(conditions)}
@@ -96,16 +112,16 @@ export function represent<R extends { type: EventTypeCode }>(row: R): Omit<R, "s
   return { ...rest, type_label: EVENT_TYPE_LABELS[row.type] };
 }
 
-export async function countEvents(prisma: PrismaClient, f: EventFilters): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ count: number }[]>(eventCountSql(f));
-  return row?.count ?? 0;
+/** How many events match: exact from the rollup or when few, else an estimate. */
+export async function countEvents(db: Reader, f: EventFilters): Promise<ListCount> {
+  return countRows(db, sql`FROM events e ${where(eventConditions(f))}`, rollupTotalSql(f));
 }
 
-export async function eventPage(prisma: PrismaClient, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Promise<EventRow[]> {
-  return prisma.$queryRaw<EventRow[]>(eventPageSql(f, sort, position, limit));
+export async function eventPage(db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Promise<EventRow[]> {
+  return db.query<EventRow>(eventPageSql(f, sort, position, limit));
 }
 
-export async function eventById(prisma: PrismaClient, id: number): Promise<EventDetail | null> {
-  const [row] = await prisma.$queryRaw<EventDetailRow[]>(eventByIdSql(id));
+export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {
+  const [row] = await db.query<EventDetailRow>(eventByIdSql(id));
   return row ? represent(row) : null;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { notFound, problemResponses } from "../problem.ts";
+import { countMeta, countRows } from "../query/count.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "../query/json.ts";
 import { after, dateSortKey, direction, foldedContains, isDateKey, join, sql, where, type Sql } from "../query/sql.ts";
@@ -74,20 +75,20 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       if (range.from !== undefined) conditions.push(sql`a.signed_to >= ${range.from}::date`);
       if (range.to !== undefined) conditions.push(sql`a.signed_from <= ${range.to}::date`);
       if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(a.search_text)`, q));
-      const countSql = sql`SELECT count(*)::int AS count FROM agreements a ${where(conditions)}`;
+      const counting = countRows(app.db, sql`FROM agreements a ${where(conditions)}`);
 
       const desc = sort === "-date";
       const key = dateSortKey(sql`a.signed_from`, desc);
       const position = cursor === undefined ? null : decodeCursor(cursor, "agreements", sort, isDateKey);
       if (position) conditions.push(after(key, sql`a.id`, { key: sql`${position.key}::date`, id: position.id }, desc));
-      const [rows, [total]] = await Promise.all([
-        app.prisma.$queryRaw<(AgreementRow & { sort_key: string })[]>`
+      const [rows, total] = await Promise.all([
+        app.db.query<(AgreementRow & { sort_key: string })>(sql`
           SELECT ${columns(false)}, ${key}::text AS sort_key FROM agreements a ${where(conditions)}
-          ORDER BY ${key} ${direction(desc)}, a.id ${direction(desc)} LIMIT ${limit + 1}`,
-        app.prisma.$queryRaw<{ count: number }[]>(countSql),
+          ORDER BY ${key} ${direction(desc)}, a.id ${direction(desc)} LIMIT ${limit + 1}`),
+        counting,
       ]);
       const page = paginate(rows, limit, "agreements", sort, (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows.map(represent), meta: { count: total?.count ?? 0, next_cursor: page.next } };
+      return { data: page.rows.map(represent), meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 
@@ -102,7 +103,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await app.prisma.$queryRaw<AgreementRow[]>`SELECT ${columns(true)} FROM agreements a WHERE a.id = ${request.params.id}`;
+      const [row] = await app.db.query<AgreementRow>(sql`SELECT ${columns(true)} FROM agreements a WHERE a.id = ${request.params.id}`);
       if (!row) throw notFound(`There is no agreement ${request.params.id}.`);
       return represent(row);
     },

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { PrismaClient } from "../../db/client.ts";
+import { primaryReader, type Reader } from "../../db/reader.ts";
 import type { Logger } from "pino";
 import { importRecord, InputError, type StoreResult } from "../../import/run.ts";
 import { API_KEY_SECURITY, requireApiKey } from "../auth.ts";
 import { conflict, notFound, problemResponses, unprocessable } from "../problem.ts";
+import { countMeta, countRows } from "../query/count.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, unitJson } from "../query/json.ts";
 import { sql, where, type Sql } from "../query/sql.ts";
@@ -132,9 +133,9 @@ type Unlabelled = Omit<ArticleDetail, "events" | "agreements"> & {
 };
 
 /** An article with every fact read from it (and its text, when asked). */
-export async function articleFacts(prisma: PrismaClient, id: number, withText: boolean): Promise<ArticleDetail | null> {
+export async function articleFacts(db: Reader, id: number, withText: boolean): Promise<ArticleDetail | null> {
   const text = withText ? sql`, a.text` : sql``;
-  const [row] = await prisma.$queryRaw<Unlabelled[]>`SELECT ${metadata}${text}, ${facts} FROM articles a WHERE a.id = ${id}`;
+  const [row] = await db.query<Unlabelled>(sql`SELECT ${metadata}${text}, ${facts} FROM articles a WHERE a.id = ${id}`);
   if (!row) return null;
   return {
     ...row,
@@ -166,17 +167,17 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       if (ministry !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM article_ministries am WHERE am.article_id = a.id AND am.ministry_id = ${ministry})`);
       if (official !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM official_mentions om WHERE om.article_id = a.id AND om.official_id = ${official})`);
-      const countSql = sql`SELECT count(*)::int AS count FROM articles a ${where(conditions)}`;
+      const counting = countRows(app.db, sql`FROM articles a ${where(conditions)}`);
       const position = cursor === undefined ? null : decodeCursor(cursor, "articles", "-date", (k) => k !== null);
       if (position) conditions.push(sql`(${sortKey}, a.id) < (${position.key} COLLATE "C", ${position.id})`);
-      const [rows, [total]] = await Promise.all([
-        app.prisma.$queryRaw<(z.infer<typeof ArticleSchema> & { sort_key: string })[]>`
+      const [rows, total] = await Promise.all([
+        app.db.query<(z.infer<typeof ArticleSchema> & { sort_key: string })>(sql`
           SELECT ${metadata}, ${sortKey} AS sort_key FROM articles a ${where(conditions)}
-          ORDER BY ${sortKey} DESC, a.id DESC LIMIT ${limit + 1}`,
-        app.prisma.$queryRaw<{ count: number }[]>(countSql),
+          ORDER BY ${sortKey} DESC, a.id DESC LIMIT ${limit + 1}`),
+        counting,
       ]);
       const page = paginate(rows, limit, "articles", "-date", (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows, meta: { count: total?.count ?? 0, next_cursor: page.next } };
+      return { data: page.rows, meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 
@@ -191,7 +192,7 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const article = await articleFacts(app.prisma, request.params.id, true);
+      const article = await articleFacts(app.db, request.params.id, true);
       if (!article) throw notFound(`There is no article ${request.params.id}.`);
       return article;
     },
@@ -262,7 +263,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod = async (app) => {
         if (isUniqueViolation(err)) throw conflict("The same article was being stored by another request at the same moment; send it again.");
         throw err;
       }
-      const article = await articleFacts(app.prisma, result.articleId, false);
+      const article = await articleFacts(primaryReader(app.prisma), result.articleId, false);
       if (!article) throw new Error(`article ${result.articleId} vanished after it was stored`);
       reply.code(result.status === "unchanged" ? 200 : 201).header("location", `/v1/articles/${result.articleId}`);
       return { status: result.status, article_id: result.articleId, source_key: result.sourceKey, facts: result.facts, article };

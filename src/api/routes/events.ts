@@ -21,7 +21,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventListSchema, ...problemResponses(400) },
       },
     },
-    async (request) => listEvents(app.prisma, request.query),
+    async (request) => listEvents(app.db, request.query),
   );
 
   app.get(
@@ -35,7 +35,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const event = await eventById(app.prisma, request.params.id);
+      const event = await eventById(app.db, request.params.id);
       if (!event) throw notFound(`There is no event ${request.params.id}.`);
       return event;
     },

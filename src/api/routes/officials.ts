@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { PrismaClient } from "../../db/client.ts";
+import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
+import { countMeta, countRows } from "../query/count.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "../query/json.ts";
 import { after, foldedContains, sql, where, type Sql } from "../query/sql.ts";
@@ -86,8 +87,8 @@ export function officialDetailSql(id: number): Sql {
     FROM officials o WHERE o.id = ${id}`;
 }
 
-async function officialExists(prisma: PrismaClient, id: number): Promise<boolean> {
-  const rows = await prisma.$queryRaw<unknown[]>`SELECT 1 FROM officials WHERE id = ${id}`;
+async function officialExists(db: Reader, id: number): Promise<boolean> {
+  const rows = await db.query<unknown>(sql`SELECT 1 FROM officials WHERE id = ${id}`);
   return rows.length > 0;
 }
 
@@ -111,17 +112,17 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
       if (ministry !== undefined) {
         conditions.push(sql`EXISTS (SELECT 1 FROM official_mentions m WHERE m.official_id = o.id AND m.ministry_id = ${ministry})`);
       }
-      const countSql = sql`SELECT count(*)::int AS count FROM officials o ${where(conditions)}`;
+      const counting = countRows(app.db, sql`FROM officials o ${where(conditions)}`);
       const position = cursor === undefined ? null : decodeCursor(cursor, "officials", "name", (k) => k !== null);
       if (position) conditions.push(after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false));
-      const [rows, [total]] = await Promise.all([
-        app.prisma.$queryRaw<(z.infer<typeof OfficialSchema> & { sort_key: string })[]>`
+      const [rows, total] = await Promise.all([
+        app.db.query<(z.infer<typeof OfficialSchema> & { sort_key: string })>(sql`
           SELECT ${columns}, ${latest}, o.name AS sort_key
-          FROM officials o ${where(conditions)} ORDER BY o.name, o.id LIMIT ${limit + 1}`,
-        app.prisma.$queryRaw<{ count: number }[]>(countSql),
+          FROM officials o ${where(conditions)} ORDER BY o.name, o.id LIMIT ${limit + 1}`),
+        counting,
       ]);
       const page = paginate(rows, limit, "officials", "name", (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows, meta: { count: total?.count ?? 0, next_cursor: page.next } };
+      return { data: page.rows, meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 
@@ -136,7 +137,7 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const [official] = await app.prisma.$queryRaw<z.infer<typeof OfficialDetailSchema>[]>(officialDetailSql(request.params.id));
+      const [official] = await app.db.query<z.infer<typeof OfficialDetailSchema>>(officialDetailSql(request.params.id));
       if (!official) throw notFound(`There is no official ${request.params.id}.`);
       return official;
     },
@@ -156,7 +157,7 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      const [exists, page] = await Promise.all([officialExists(app.prisma, id), listEvents(app.prisma, request.query, { official: id })]);
+      const [exists, page] = await Promise.all([officialExists(app.db, id), listEvents(app.db, request.query, { official: id })]);
       if (!exists) throw notFound(`There is no official ${id}.`);
       return page;
     },

@@ -74,7 +74,7 @@ function branch(kind: Kind, q: string): Sql {
         FROM countries c WHERE ${match(folded)}${code}`;
     }
     case "event": {
-      const folded = sql`hoptac_fold(e.search_text)`;
+      const folded = sql`e.search_folded`;
       return sql`SELECT 'event' AS type, e.id AS num_id, NULL AS code, e.summary AS label,
           concat_ws(' · ', e.type::text, e.start, e.place) AS detail, ${score(folded)}
         FROM events e WHERE ${match(folded)}`;
@@ -122,7 +122,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { q, limit } = request.query;
       const kinds = request.query.type ? [...new Set(request.query.type)] : [...KINDS];
-      const rows = await app.prisma.$queryRaw<{ type: Kind; num_id: number | null; code: string | null; label: string; detail: string | null; score: number }[]>(
+      const rows = await app.db.query<{ type: Kind; num_id: number | null; code: string | null; label: string; detail: string | null; score: number }>(
         searchSql(q, kinds, limit),
       );
       const data = rows.map((r) => {
