@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/env.ts";
 import type { PrismaClient } from "../db/client.ts";
 import { primaryReader, type Reader } from "../db/reader.ts";
+import { ExtractionPool } from "../extraction/pool.ts";
 import { createLogger } from "../logger.ts";
 import { healthRoutes } from "./health.ts";
 import { registerHttpPlugins } from "./http-plugins.ts";
@@ -19,6 +20,8 @@ declare module "fastify" {
     prisma: PrismaClient;
     /** Every other read: DATABASE_READ_URL's replicas, else DATABASE_URL. */
     db: Reader;
+    /** Where POST /v1/articles reads articles, off the event loop. */
+    extraction: ExtractionPool;
   }
 }
 
@@ -29,10 +32,12 @@ export interface BuildAppOptions {
   reader?: Reader;
   /** Defaults to a pino logger at config.logLevel. */
   logger?: Logger;
+  /** Defaults to a pool of its own, closed with the app. */
+  extraction?: ExtractionPool;
 }
 
 /** The HTTP API, not yet listening: the server CLI listens, tests use app.inject. */
-export async function buildApp({ config, prisma, reader, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, prisma, reader, logger, extraction }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
     genReqId,
@@ -45,6 +50,9 @@ export async function buildApp({ config, prisma, reader, logger }: BuildAppOptio
   app.decorate("config", config);
   app.decorate("prisma", prisma);
   app.decorate("db", reader ?? primaryReader(prisma));
+  const pool = extraction ?? new ExtractionPool({ maxChars: config.maxArticleChars });
+  app.decorate("extraction", pool);
+  if (!extraction) app.addHook("onClose", () => pool.close());
   app.addHook("onRequest", async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });

@@ -7,6 +7,9 @@ import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { VERSION } from "../version.ts";
 import { API_KEY_SECURITY_SCHEMES } from "./auth.ts";
+import { LIST_SEPARATOR } from "./formats/csv.ts";
+import { LIST_ROUTES } from "./formats/lists.ts";
+import { MEDIA_TYPES } from "./formats/negotiate.ts";
 import { PROBLEM_CONTENT_TYPE } from "./problem.ts";
 
 export const TAGS = [
@@ -35,10 +38,38 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
 
 const NOT_RATE_LIMITED = new Set(["/health", "/ready"]);
 
+interface Schema {
+  $ref?: string;
+  description?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+}
+
 interface OpenApiDocument {
-  paths?: Record<string, Record<string, { responses?: Record<string, { description?: string; content?: Record<string, { schema?: { $ref?: string } }> }> }>>;
-  components?: { schemas?: Record<string, { description?: string }> };
+  paths?: Record<string, Record<string, { responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }> }>>;
+  components?: { schemas?: Record<string, Schema> };
   [key: string]: unknown;
+}
+
+/** A list's 200 response also in CSV (its columns described) and NDJSON (one item per line). */
+function addListFormats(doc: OpenApiDocument): void {
+  const schemas = doc.components?.schemas ?? {};
+  const resolve = (s: Schema | undefined) => (s?.$ref ? schemas[s.$ref.slice("#/components/schemas/".length)] : s);
+  for (const [path, { columns }] of LIST_ROUTES) {
+    const content = doc.paths?.[path]?.get?.responses?.["200"]?.content;
+    const item = resolve(content?.["application/json"]?.schema)?.properties?.data?.items;
+    if (!content || !item) continue;
+    content[MEDIA_TYPES.csv] = {
+      schema: {
+        type: "string",
+        description:
+          `A header row, then one row per item, every item from the cursor on (format=csv or Accept: text/csv). Columns: ${columns.map((c) => c.header).join(", ")}. ` +
+          `A dotted column is a field of a nested object; a list gives one column per field of its items, their values joined with "${LIST_SEPARATOR}" in list order.`,
+      },
+    };
+    content[MEDIA_TYPES.ndjson] = { schema: { ...item, description: "One item per line, every item from the cursor on, streamed (format=ndjson or Accept: application/x-ndjson)." } };
+  }
 }
 
 /**
@@ -48,6 +79,7 @@ interface OpenApiDocument {
  * the response components are dropped.
  */
 function finishDocument(doc: OpenApiDocument): OpenApiDocument {
+  addListFormats(doc);
   const schemas = doc.components?.schemas ?? {};
   const problemRef = "#/components/schemas/Problem";
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {

@@ -20,7 +20,7 @@ runCli(async (ctx) => {
 
   if (values["dry-run"]) {
     const out: unknown[] = [];
-    for await (const x of extractPaths(positionals)) {
+    for await (const x of extractPaths(positionals, { maxChars: ctx.config.maxArticleChars })) {
       out.push("reason" in x ? { source: x.source, skipped: x.reason } : { source: x.raw.source, source_key: x.sourceKey, ...x.extraction, text: undefined });
     }
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -29,7 +29,7 @@ runCli(async (ctx) => {
 
   const db = await ctx.openDatabase();
   const prisma = ctx.prisma(db.url);
-  const s = await importPaths(prisma, positionals, { log: ctx.log, progress: !values["no-progress"] });
+  const s = await importPaths(prisma, positionals, { log: ctx.log, progress: !values["no-progress"], maxChars: ctx.config.maxArticleChars });
   const lines = [
     `imported ${s.imported}, updated ${s.updated}, unchanged ${s.unchanged}, skipped ${s.skipped.length}`,
     `facts: ${s.facts.events} events, ${s.facts.officials} official mentions, ${s.facts.agreements} agreements, ${s.facts.countries} country and ${s.facts.ministries} ministry mentions`,

@@ -14,7 +14,7 @@ runCli(async (ctx) => {
   } else if (!fs.existsSync(config.seedDir)) {
     log.warn({ seedDir: config.seedDir }, "SEED_DIR does not exist: nothing to import");
   } else {
-    const summary = await importPaths(prisma, [config.seedDir], { log });
+    const summary = await importPaths(prisma, [config.seedDir], { log, maxChars: config.maxArticleChars });
     log.info(
       { seedDir: config.seedDir, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped.length },
       "imported the seed articles",

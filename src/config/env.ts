@@ -1,6 +1,7 @@
 // The service's environment, read and checked once at start.
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_MAX_ARTICLE_CHARS } from "../import/limits.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -24,6 +25,8 @@ export interface Config {
   /** Rate-limit window in milliseconds. */
   rateLimitWindowMs: number;
   bodyLimit: number;
+  /** Longest article text accepted by the importer and POST /v1/articles, in characters. */
+  maxArticleChars: number;
   /** Absolute path of the articles `npm start` imports. */
   seedDir: string;
   importOnStart: boolean;
@@ -194,6 +197,7 @@ const schema = z.object({
       }),
   ),
   BODY_LIMIT: integer(1, 1024 * 1024 * 1024, 1_048_576),
+  MAX_ARTICLE_CHARS: integer(1_000, 100_000_000, DEFAULT_MAX_ARTICLE_CHARS),
   SEED_DIR: text("data/seeds"),
   IMPORT_ON_START: boolean(true),
 });
@@ -222,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     rateLimitMax: v.RATE_LIMIT_MAX,
     rateLimitWindowMs: v.RATE_LIMIT_WINDOW,
     bodyLimit: v.BODY_LIMIT,
+    maxArticleChars: v.MAX_ARTICLE_CHARS,
     seedDir: path.resolve(cwd, v.SEED_DIR),
     importOnStart: v.IMPORT_ON_START,
   };

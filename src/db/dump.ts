@@ -81,3 +81,26 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
     })),
   };
 }
+
+/**
+ * The dump as JSON text in pieces, one record at a time: the same bytes as
+ * `JSON.stringify(dump, null, 2)` and a final newline, without holding the
+ * whole text in memory.
+ */
+export function* dumpJson(dump: Dump): Generator<string> {
+  const entries = Object.entries(dump);
+  yield "{\n";
+  for (const [i, [key, value]] of entries.entries()) {
+    const comma = i < entries.length - 1 ? "," : "";
+    if (!Array.isArray(value) || value.length === 0) {
+      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2)}${comma}\n`;
+      continue;
+    }
+    yield `  ${JSON.stringify(key)}: [\n`;
+    for (const [j, record] of value.entries()) {
+      yield `    ${JSON.stringify(record, null, 2).replace(/\n/g, "\n    ")}${j < value.length - 1 ? "," : ""}\n`;
+    }
+    yield `  ]${comma}\n`;
+  }
+  yield "}\n";
+}

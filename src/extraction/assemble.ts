@@ -149,6 +149,7 @@ export class ArticleReader {
       const folded = foldAligned(text);
       const hedges = this.g.hedges.find(text, folded).filter((h) => h.values[0] !== "");
       const background = this.g.background.find(text, folded);
+      const frames = this.g.frames.find(text, folded);
       const directive = this.isDirective(text, folded, f.dates);
       // "tiếp thân mật và hội đàm với …": one meeting, reported as talks.
       const cues = (directive ? [] : this.cues(text)).filter(
@@ -212,6 +213,12 @@ export class ArticleReader {
         if (date?.relative) {
           start = date.relative === "today" && pub?.d !== undefined ? pub : pubMonth;
           reason = "publication";
+        } else if (date && cue.type !== "visit" && framedAway(frames, date, cue)) {
+          // "Ngày 24/9, A tiếp B nhân dịp … đồng chủ trì hội nghị …": the day is the reception's, the
+          // conference keeps its month (a visit keeps the day: the first day reported of it).
+          const { d: _d, ...month } = resolve(date.start, stated);
+          start = month.m !== undefined && month.y !== undefined ? month : null;
+          reason = start ? "month of the activity it is the occasion of" : "unknown";
         } else if (date) {
           start = resolve(date.start, stated);
           end = date.end ? resolve(date.end, stated) : null;
@@ -633,6 +640,11 @@ function yearInSpan(p: PartialDate, start: PartialDate, end: PartialDate | null)
   if (start.y !== undefined && start.m === p.m) return start.y;
   if (end?.y !== undefined && end.m === p.m) return end.y;
   return undefined;
+}
+
+/** A frame phrase ("nhân dịp") stands between the sentence's date and the cue: the date is another activity's. */
+function framedAway(frames: { index: number }[], date: DateMention, cue: Cue): boolean {
+  return frames.some((f) => f.index > date.index && f.index < cue.index);
 }
 
 /** One name's words all stand in the other ("Patrushev" ⊂ "Nikolai Patrushev" ⊂ "Patrushev Nikolai Platonovich"). */

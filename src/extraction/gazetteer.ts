@@ -59,6 +59,7 @@ const CueFile = z.object({
   types: z.array(z.object({ type: EventType, en: z.string(), vi: z.string(), cues: strs })),
   hedges: z.object({ before: strs, exceptions: strs }),
   background: z.object({ markers: strs, before_date: glossed, before_period: glossed }),
+  frames: z.object({ markers: glossed }).default({ markers: [] }),
   directives: z.object({ verbs: strs, past: strs }),
   plural_generic: strs,
   programme_stops: z.object({ verbs: strs }),
@@ -182,6 +183,8 @@ export interface Gazetteer {
   hedges: PhraseMatcher<string>;
   cueBlockers: Set<string>;
   background: PhraseMatcher<string>;
+  /** "nhân dịp", "trong khuôn khổ": what follows is the occasion of the sentence's main activity. */
+  frames: PhraseMatcher<string>;
   directiveVerbs: string[];
   pastMarkers: PhraseMatcher<string>;
   pluralGeneric: Set<string>;
@@ -399,6 +402,7 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     })(),
     cueBlockers: new Set(ef.blockers.after.map(fold)),
     background: phraseSet(ef.background.markers),
+    frames: phraseSet(ef.frames.markers.map((m) => m.vi)),
     directiveVerbs: ef.directives.verbs.map(fold),
     pastMarkers: phraseSet(ef.directives.past),
     pluralGeneric: new Set(ef.plural_generic.map(fold)),

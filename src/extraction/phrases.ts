@@ -1,6 +1,13 @@
 // Finds dictionary phrases in a sentence: longest match first, ignoring case,
 // diacritics and tone-mark style, on word boundaries.
-import { escapeRegExp, fold, foldAligned, isUpperInitial, normalizeText } from "./text.ts";
+//
+// A phrase is a sequence of folded syllables (runs of letters and digits),
+// kept in a trie over syllable numbers shared by every dictionary. A text is
+// cut into syllables once (the last few texts are remembered: each sentence
+// is scanned by many dictionaries in turn); then at each syllable the trie is
+// walked while the syllables follow one another across spaces only, and the
+// deepest phrase wins.
+import { fold, foldAligned, isUpperInitial, normalizeText } from "./text.ts";
 
 export interface PhraseHit<T> {
   index: number;
@@ -19,28 +26,125 @@ export interface PhraseOptions {
   exactOneWord?: boolean;
 }
 
+interface Entry<T> {
+  key: string;
+  values: T[];
+  capital: boolean;
+  forms: Set<string>;
+}
+
+interface Node<T> {
+  next: Map<number, Node<T>> | null;
+  /** The phrase that ends here, if one does. */
+  entry: Entry<T> | null;
+}
+
+/** Letters and digits of the BMP, as `[\p{L}\p{N}]` sees them: syllables are runs of them. */
+const WORD = new Uint8Array(0x10000);
+/** Whitespace as `\s` sees it: the only thing allowed between two syllables of a phrase. */
+const SPACE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  const ch = String.fromCharCode(c);
+  WORD[c] = /[\p{L}\p{N}]/u.test(ch) ? 1 : 0;
+  SPACE[c] = /\s/.test(ch) ? 1 : 0;
+}
+
+/** Syllable numbers, from 1, of every syllable any dictionary holds; others are 0. */
+const syllables = new Map<string, number>();
+const syllableId = (s: string) => {
+  let id = syllables.get(s);
+  if (id === undefined) syllables.set(s, (id = syllables.size + 1));
+  return id;
+};
+
+/** A folded text cut into syllables. */
+interface Cut {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  id: Int32Array;
+  /** Whether only spaces stand between syllable k and k + 1. */
+  joined: Uint8Array;
+  /** The syllable starting at a position of the text, + 1; 0 where none starts. */
+  at: Int32Array;
+}
+
+function cut(folded: string): Cut {
+  const n = folded.length;
+  const c: Cut = { count: 0, start: new Int32Array(n), end: new Int32Array(n), id: new Int32Array(n), joined: new Uint8Array(n), at: new Int32Array(n + 1) };
+  let i = 0;
+  while (i < n) {
+    if (WORD[folded.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < n && WORD[folded.charCodeAt(i)] === 1) i++;
+    const k = c.count++;
+    c.start[k] = s;
+    c.end[k] = i;
+    c.id[k] = syllables.get(folded.slice(s, i)) ?? 0;
+    c.at[s] = k + 1;
+    let j = i;
+    while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++;
+    c.joined[k] = j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0;
+  }
+  return c;
+}
+
+const recent = new Map<string, Cut>();
+function cutOf(folded: string): Cut {
+  let c = recent.get(folded);
+  if (!c) {
+    c = cut(folded);
+    if (recent.size >= 16) recent.delete(recent.keys().next().value!);
+    recent.set(folded, c);
+  }
+  return c;
+}
+
 export class PhraseMatcher<T> {
-  private readonly byFolded = new Map<string, { values: T[]; capital: boolean; forms: Set<string> }>();
-  private regex: RegExp | null = null;
+  private readonly byFolded = new Map<string, Entry<T>>();
+  private readonly root: Node<T> = { next: new Map(), entry: null };
+  /** Which syllables begin a phrase, by syllable number: most syllables of a text are passed over here. */
+  private first = new Uint8Array(64);
 
   constructor(private readonly options: PhraseOptions = {}) {}
 
   add(phrase: string, value: T): this {
     const key = fold(phrase);
     if (!key) return this;
-    const entry = this.byFolded.get(key) ?? { values: [], capital: false, forms: new Set<string>() };
+    let entry = this.byFolded.get(key);
+    if (!entry) {
+      entry = { key, values: [], capital: false, forms: new Set<string>() };
+      this.byFolded.set(key, entry);
+      const ids = key.split(" ").map(syllableId);
+      if (ids[0]! >= this.first.length) {
+        const grown = new Uint8Array(Math.max(ids[0]! + 1, this.first.length * 2));
+        grown.set(this.first);
+        this.first = grown;
+      }
+      this.first[ids[0]!] = 1;
+      let node = this.root;
+      for (const id of ids) {
+        node.next ??= new Map();
+        let child = node.next.get(id);
+        if (!child) node.next.set(id, (child = { next: null, entry: null }));
+        node = child;
+      }
+      node.entry = entry;
+    }
     if (!entry.values.includes(value)) entry.values.push(value);
     entry.forms.add(normalizeText(phrase.trim()).toLowerCase());
     entry.capital ||= isUpperInitial(phrase.trim());
-    this.byFolded.set(key, entry);
-    this.regex = null;
     return this;
   }
 
   /** Whether the text found for an entry may stand for it (capital, diacritics). */
-  private accepts(entry: { capital: boolean; forms: Set<string> }, key: string, original: string): boolean {
+  private accepts(entry: Entry<T>, original: string): boolean {
     if (this.options.matchCapital && entry.capital && !isUpperInitial(original)) return false;
-    if (this.options.exactOneWord && !key.includes(" ") && !entry.forms.has(original.toLowerCase())) return false;
+    if (this.options.exactOneWord && !entry.key.includes(" ") && !entry.forms.has(original.toLowerCase())) return false;
     return true;
   }
 
@@ -48,29 +152,39 @@ export class PhraseMatcher<T> {
     return this.byFolded.size;
   }
 
-  private pattern(): RegExp {
-    if (!this.regex) {
-      const keys = [...this.byFolded.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegExp(k).replace(/ /g, "\\s+"));
-      this.regex = keys.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.join("|")})(?![\\p{L}\\p{N}])`, "gu") : /$^/gu;
+  /** The longest phrase starting at syllable k: its entry and the syllable it ends with. */
+  private longest(c: Cut, k: number): { entry: Entry<T>; last: number } | null {
+    const id = c.id[k]!;
+    if (id >= this.first.length || this.first[id] !== 1) return null;
+    let node = this.root.next!.get(id);
+    let best: Entry<T> | null = null;
+    let last = k;
+    for (let j = k; node; ) {
+      if (node.entry) {
+        best = node.entry;
+        last = j;
+      }
+      if (!node.next || c.joined[j] !== 1) break;
+      j++;
+      node = node.next.get(c.id[j]!);
     }
-    return this.regex;
+    return best ? { entry: best, last } : null;
   }
 
   /** Non-overlapping hits in text order; `folded` may be passed when already computed. */
   find(text: string, folded = foldAligned(text)): PhraseHit<T>[] {
-    const re = this.pattern();
-    re.lastIndex = 0;
+    const c = cutOf(folded);
     const hits: PhraseHit<T>[] = [];
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const key = m[0].replace(/\s+/g, " ");
-      const entry = this.byFolded.get(key);
-      const original = text.slice(m.index, m.index + m[0].length);
-      if (!entry) continue;
-      if (!this.accepts(entry, key, original)) {
-        re.lastIndex = m.index + 1;
-        continue;
-      }
-      hits.push({ index: m.index, length: m[0].length, text: original, values: entry.values });
+    for (let k = 0; k < c.count; k++) {
+      const m = this.longest(c, k);
+      if (!m) continue;
+      const index = c.start[k]!;
+      const end = c.end[m.last]!;
+      const original = text.slice(index, end);
+      // Refused here, the next try is at the next syllable.
+      if (!this.accepts(m.entry, original)) continue;
+      hits.push({ index, length: end - index, text: original, values: m.entry.values });
+      k = m.last;
     }
     return hits;
   }
@@ -79,15 +193,15 @@ export class PhraseMatcher<T> {
   at(text: string, at: number, folded = foldAligned(text)): PhraseHit<T> | null {
     let start = at;
     while (start < text.length && text[start] === " ") start++;
-    const re = this.pattern();
-    const sticky = new RegExp(re.source, "uy");
-    sticky.lastIndex = start;
-    const m = sticky.exec(folded);
+    if (start >= folded.length) return null;
+    const c = cutOf(folded);
+    const k = c.at[start]! - 1;
+    if (k < 0) return null;
+    const m = this.longest(c, k);
     if (!m) return null;
-    const entry = this.byFolded.get(m[0].replace(/\s+/g, " "));
-    const original = text.slice(start, start + m[0].length);
-    if (!entry) return null;
-    if (!this.accepts(entry, m[0].replace(/\s+/g, " "), original)) return null;
-    return { index: start, length: m[0].length, text: original, values: entry.values };
+    const end = c.end[m.last]!;
+    const original = text.slice(start, end);
+    if (!this.accepts(m.entry, original)) return null;
+    return { index: start, length: end - start, text: original, values: m.entry.values };
   }
 }

@@ -28,24 +28,58 @@ function foldChar(c: string): string {
   return /[\p{L}\p{N}]/u.test(base) ? base.toLowerCase() : " ";
 }
 
+// foldChar of every BMP character, worked out on first sight: 0 is not yet
+// known, 0xFFFF a fold longer than one code unit (kept in LONG_FOLDS).
+const FOLDS = new Uint16Array(0x10000);
+const LONG_FOLDS = new Map<number, string>();
+
+function foldCode(code: number): string {
+  let f = FOLDS[code]!;
+  if (f === 0) {
+    const s = foldChar(String.fromCharCode(code));
+    if (s.length === 1) f = s.charCodeAt(0);
+    else {
+      f = 0xffff;
+      LONG_FOLDS.set(code, s);
+    }
+    FOLDS[code] = f;
+  }
+  return f === 0xffff ? LONG_FOLDS.get(code)! : String.fromCharCode(f);
+}
+
+/** A few recent results of a pure string function: sentences are folded by several stages in turn. */
+function memo(fn: (s: string) => string, size: number): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let r = cache.get(s);
+    if (r === undefined) {
+      r = fn(s);
+      if (cache.size >= size) cache.clear();
+      cache.set(s, r);
+    }
+    return r;
+  };
+}
+
 /**
  * Folded form of an NFC string with the same length, index for index, so that
  * a match found in the folded text maps straight back to the original.
  */
-export function foldAligned(s: string): string {
+export const foldAligned = memo((s: string): string => {
   let out = "";
-  for (const c of s) {
-    const f = foldChar(c);
-    // Characters outside the BMP take two code units: keep the length.
-    out += c.length === 2 ? f + " " : f;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length) {
+      // Characters outside the BMP take two code units: keep the length.
+      out += foldChar(s.slice(i, i + 2)) + " ";
+      i++;
+    } else out += foldCode(code);
   }
   return out;
-}
+}, 256);
 
 /** Folded, trimmed, single-spaced form for keys and comparisons. */
-export function fold(s: string): string {
-  return foldAligned(normalizeText(s)).replace(/\s+/g, " ").trim();
-}
+export const fold = memo((s: string): string => foldAligned(normalizeText(s)).replace(/\s+/g, " ").trim(), 20_000);
 
 export function isUpperInitial(word: string): boolean {
   const c = word.charAt(0);

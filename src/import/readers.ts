@@ -2,6 +2,7 @@
 // input was skipped. Nothing here throws for bad input.
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULT_MAX_ARTICLE_CHARS, htmlTooLong, textTooLong } from "./limits.ts";
 import type { RawArticle, SkippedInput } from "./types.ts";
 import { htmlToText, looksLikeHtml, NO_HTML_TEXT } from "./readers/html.ts";
 import { jsonlRecords, jsonRecords } from "./readers/records.ts";
@@ -28,15 +29,22 @@ export function isSkipped(x: Read): x is SkippedInput {
   return "reason" in x;
 }
 
+export interface ReadOptions {
+  stdin?: NodeJS.ReadableStream;
+  /** Longest article text accepted (MAX_ARTICLE_CHARS); longer inputs are skipped unread. */
+  maxChars?: number;
+}
+
 /** Reads files, folders (recursively, in path order) and "-" (stdin). */
-export async function* readInputs(paths: string[], options: { stdin?: NodeJS.ReadableStream } = {}): AsyncGenerator<Read> {
+export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<Read> {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_ARTICLE_CHARS;
   for (const p of paths) {
-    if (p === "-") yield* readStdin(options.stdin ?? process.stdin);
-    else yield* readPath(p);
+    if (p === "-") yield* readStdin(options.stdin ?? process.stdin, maxChars);
+    else yield* readPath(p, maxChars);
   }
 }
 
-async function* readPath(p: string): AsyncGenerator<Read> {
+async function* readPath(p: string, maxChars: number): AsyncGenerator<Read> {
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(p)).isDirectory();
@@ -45,7 +53,7 @@ async function* readPath(p: string): AsyncGenerator<Read> {
     return;
   }
   if (!isDirectory) {
-    yield* readFileAt(p);
+    yield* readFileAt(p, maxChars);
     return;
   }
   const found: (string | SkippedInput)[] = [];
@@ -53,7 +61,7 @@ async function* readPath(p: string): AsyncGenerator<Read> {
   const key = (x: string | SkippedInput) => (typeof x === "string" ? x : x.source);
   found.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   for (const f of found) {
-    if (typeof f === "string") yield* readFileAt(f);
+    if (typeof f === "string") yield* readFileAt(f, maxChars);
     else yield f;
   }
 }
@@ -85,7 +93,7 @@ async function walk(dir: string, out: (string | SkippedInput)[], seen: Set<strin
   }
 }
 
-async function* readFileAt(p: string): AsyncGenerator<Read> {
+async function* readFileAt(p: string, maxChars: number): AsyncGenerator<Read> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(p);
@@ -93,10 +101,10 @@ async function* readFileAt(p: string): AsyncGenerator<Read> {
     yield { source: p, reason: ioReason(error) };
     return;
   }
-  yield* fromBytes(bytes, p, path.basename(p), FORMATS[path.extname(p).toLowerCase()] ?? null);
+  yield* fromBytes(bytes, p, path.basename(p), FORMATS[path.extname(p).toLowerCase()] ?? null, maxChars);
 }
 
-async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Read> {
+async function* readStdin(stream: NodeJS.ReadableStream, maxChars: number): AsyncGenerator<Read> {
   const chunks: Buffer[] = [];
   try {
     for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
@@ -104,11 +112,11 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Read> {
     yield { source: "stdin", reason: ioReason(error) };
     return;
   }
-  yield* fromBytes(Buffer.concat(chunks), "stdin", null, null, true);
+  yield* fromBytes(Buffer.concat(chunks), "stdin", null, null, maxChars, true);
 }
 
 /** One input's articles; `format` null means sniff it (records too, for stdin). */
-function* fromBytes(bytes: Uint8Array, source: string, file: string | null, format: Format | null, records = false): Generator<Read> {
+function* fromBytes(bytes: Uint8Array, source: string, file: string | null, format: Format | null, maxChars: number, records = false): Generator<Read> {
   const decoded = decode(bytes);
   if ("reason" in decoded) {
     yield { source, reason: decoded.reason };
@@ -122,19 +130,24 @@ function* fromBytes(bytes: Uint8Array, source: string, file: string | null, form
   try {
     switch (format ?? sniff(content, records)) {
       case "json":
-        yield* jsonRecords(content, source, file);
+        yield* jsonRecords(content, source, file, maxChars);
         break;
       case "jsonl":
-        yield* jsonlRecords(content, source, file);
+        yield* jsonlRecords(content, source, file, maxChars);
         break;
       case "html": {
+        const tooLong = htmlTooLong(content, maxChars);
+        if (tooLong) {
+          yield { source, reason: tooLong };
+          break;
+        }
         const page = htmlToText(content);
-        const problem = textProblem(page.text, NO_HTML_TEXT);
+        const problem = textTooLong(page.text, maxChars) ?? textProblem(page.text, NO_HTML_TEXT);
         yield problem ? { source, reason: problem } : { source, file, ...page, format: "html" };
         break;
       }
       case "text": {
-        const problem = textProblem(content);
+        const problem = textTooLong(content, maxChars) ?? textProblem(content);
         yield problem ? { source, reason: problem } : { source, file, url: null, title: null, publishedAt: null, text: content, format: "text" };
         break;
       }

@@ -3,7 +3,7 @@
 // an event another outlet reported), and how the sources' facts merge.
 // Pure functions; src/import/store.ts applies them inside the transaction.
 import type { EventTypeCode } from "../extraction/gazetteer.ts";
-import { compatible, parsePartial, precisionOf, spanOf, type PartialDate } from "../extraction/dates.ts";
+import { compatible, formatPartial, parsePartial, precisionOf, resolveYear, spanOf, type PartialDate } from "../extraction/dates.ts";
 import { looksVietnamese } from "../extraction/recognize.ts";
 import { fold } from "../extraction/text.ts";
 
@@ -108,34 +108,74 @@ export function eventSpan(start: string | null, end: string | null): [string, st
   return [s[0], e && e[1] > s[1] ? e[1] : s[1]];
 }
 
+/** Dates read from the publication rather than stated for the activity: "around then, or a little before". */
+const INFERRED = new Set(["publication", "publication month"]);
+/** Each report's day may be off by this much, so two reports by twice it (a visit's first day, "hôm qua", a time zone). */
+const SLACK_DAYS = 1;
+/** An inferred date may stand for an activity up to this long before it. */
+const INFERRED_LEAD_DAYS = 31;
+
+const DAY = 86_400_000;
+const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+
+/**
+ * The days an event's date allows, as day numbers, widened for what dates
+ * in reports leave open: a day by SLACK_DAYS on each side, an inferred date
+ * back by INFERRED_LEAD_DAYS. A start without a year takes `year`.
+ */
+function allowedDays(f: Pick<EventFacts, "start" | "end" | "dateReason">, year?: number): [number, number] | null {
+  const p = parsePartial(f.start);
+  if (!p) return null;
+  const e = parsePartial(f.end);
+  const withYear = (x: PartialDate | null) => (x && x.y === undefined && year !== undefined ? { ...x, y: year } : x);
+  const s = spanOf(withYear(p) ?? undefined);
+  if (!s) return null;
+  const t = spanOf(withYear(e) ?? undefined);
+  let from = dayOf(s[0]);
+  let to = Math.max(dayOf(s[1]), t ? dayOf(t[1]) : -Infinity);
+  if (p.d !== undefined) {
+    from -= SLACK_DAYS;
+    to += SLACK_DAYS;
+  }
+  if (f.dateReason && INFERRED.has(f.dateReason)) from -= INFERRED_LEAD_DAYS;
+  return [from, to];
+}
+
+/** The span of days a stored event may have to share with `f` to be the same activity (a first filter). */
+export function candidateSpan(f: Pick<EventFacts, "start" | "end" | "dateReason">): [string, string] | null {
+  const d = allowedDays(f);
+  if (!d) return null;
+  const iso = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+  // The other side may be inferred too: leave it room.
+  return [iso(d[0] - INFERRED_LEAD_DAYS), iso(d[1] + INFERRED_LEAD_DAYS)];
+}
+
 /** Do two events' dates allow the same days? Undefined when either has none. */
-function datesAgree(a: EventFacts, b: EventFacts): boolean | undefined {
+export function datesAgree(a: Pick<EventFacts, "start" | "end" | "dateReason">, b: Pick<EventFacts, "start" | "end" | "dateReason">): boolean | undefined {
   const pa = parsePartial(a.start);
   const pb = parsePartial(b.start);
   if (!pa || !pb) return undefined;
-  const sa = eventSpan(a.start, a.end);
-  const sb = eventSpan(b.start, b.end);
-  if (sa && sb) return sa[0] <= sb[1] && sb[0] <= sa[1];
-  // A year is missing on one side: compare month and day where both give them.
-  if (compatible(pa, pb)) return true;
-  for (const [x, y] of [[a, pb], [b, pa]] as const) {
-    const px = parsePartial(x.start);
-    const ex = parsePartial(x.end);
-    if (px && ex && y.m !== undefined && y.d !== undefined && px.m !== undefined && ex.m !== undefined) {
-      const md = (p: PartialDate) => (p.m ?? 0) * 100 + (p.d ?? 0);
-      if (md(px) <= md(y) && md(y) <= md(ex)) return true;
-    }
+  // A date without a year is read in the other's year(s); with neither, in any one year.
+  const years = [pa.y, pb.y, parsePartial(a.end)?.y, parsePartial(b.end)?.y].filter((y): y is number => y !== undefined);
+  for (const y of years.length ? [...new Set(years)] : [2000]) {
+    const da = allowedDays(a, y);
+    const db = allowedDays(b, y);
+    if (da && db && da[0] <= db[1] && db[0] <= da[1]) return true;
   }
   return false;
 }
 
+/** Activities with a counterpart: the same two sides meeting other people are another activity. */
+const FACE_TO_FACE = new Set<EventTypeCode>(["talks", "reception", "award"]);
+
 /**
  * How well an incoming event matches a stored one, or null when they cannot
- * be the same activity: the same type, the same foreign side, dates that
- * allow the same days, no conflicting ordinal, no different counterparts
- * (foreign people, or hosts), and at least one shared participant or the
- * same numbered session. A weak match — an undated report, or one that names
- * nobody on the same day — the caller accepts only when no other event qualifies.
+ * be the same activity: the same type, a shared foreign side, dates that
+ * allow the same days, no conflicting ordinal and, for face-to-face
+ * activities, no side whose named people all differ. A match is strong with
+ * a shared participant or the same numbered session; it is weak — accepted
+ * by the caller only when no other event qualifies — when one report names
+ * nobody, or gives no date.
  */
 export function eventMatch(stored: EventFacts, incoming: EventFacts): { score: number; weak: boolean } | null {
   if (stored.type !== incoming.type) return null;
@@ -143,46 +183,82 @@ export function eventMatch(stored: EventFacts, incoming: EventFacts): { score: n
   const fs = foreign(stored.countries);
   const fi = foreign(incoming.countries);
   const sharedCountries = fs.filter((c) => fi.includes(c)).length;
-  if (fs.length || fi.length ? sharedCountries === 0 : false) return null;
+  if ((fs.length || fi.length) && sharedCountries === 0) return null;
   const ids = new Set(stored.participants.map((p) => p.official));
   const shared = incoming.participants.filter((p) => ids.has(p.official)).length;
-  // Talks or receptions with different counterparts, on either side, are different events.
-  if (differ(stored, incoming, (p) => !!p.country && p.country !== "VN")) return null;
-  if (differ(stored, incoming, (p) => p.role === "host")) return null;
+  const named = stored.participants.length > 0 && incoming.participants.length > 0;
+  if (FACE_TO_FACE.has(stored.type) ? sidesDiffer(stored, incoming) : named && shared === 0 && stored.type === "visit") return null;
   const sameSession = stored.ordinal !== null && stored.ordinal === incoming.ordinal;
   const agree = datesAgree(stored, incoming);
   if (agree === false) return null;
+  const score = shared * 10 + (sameSession ? 20 : 0) + sharedCountries;
   if (agree === undefined) {
     if ((shared === 0 && !sameSession) || fs.length !== fi.length || sharedCountries !== fs.length) return null;
-    return { score: shared * 10 + (sameSession ? 20 : 0) + sharedCountries, weak: true };
+    return { score, weak: true };
   }
-  const sameDay = stored.start === incoming.start && precisionOf(parsePartial(stored.start) ?? undefined) === "day";
-  const score = shared * 10 + (sameSession ? 20 : 0) + (sameDay ? 5 : 0) + sharedCountries;
   if (shared > 0 || sameSession) return { score, weak: false };
-  // One report names nobody: the same day and sides is enough, when nothing else qualifies.
-  const unnamed = !stored.participants.length || !incoming.participants.length;
-  if (sameDay && unnamed && sharedCountries > 0 && fs.length === fi.length) return { score, weak: true };
+  // One report names nobody: the same sides on days that agree, when nothing else qualifies.
+  const nested = sharedCountries === Math.min(fs.length, fi.length);
+  if (!named && nested) return { score, weak: true };
   return null;
 }
 
-/** Both events name people of this kind, and none is the same. */
-function differ(a: EventFacts, b: EventFacts, kind: (p: EventFacts["participants"][number]) => boolean): boolean {
-  const pa = a.participants.filter(kind).map((p) => p.official);
-  const pb = b.participants.filter(kind).map((p) => p.official);
-  return pa.length > 0 && pb.length > 0 && !pb.some((id) => pa.includes(id));
+/** Some country has people named on both sides, and none of them is the same. */
+function sidesDiffer(a: EventFacts, b: EventFacts): boolean {
+  const byCountry = (f: EventFacts) => {
+    const m = new Map<string, Set<number>>();
+    for (const p of f.participants) if (p.country) (m.get(p.country) ?? m.set(p.country, new Set()).get(p.country)!).add(p.official);
+    return m;
+  };
+  const ma = byCountry(a);
+  const mb = byCountry(b);
+  for (const [c, xs] of ma) {
+    const ys = mb.get(c);
+    if (ys && ![...ys].some((y) => xs.has(y))) return true;
+  }
+  return false;
 }
 
 const ROLE_RANK: Record<Role, number> = { attendee: 0, head_of_delegation: 1, host: 2 };
 
-/** One event from two sources' facts: the first source leads, the better date wins. */
-export function mergeEvents(base: EventFacts, add: EventFacts): EventFacts {
-  const wa = dateWeight(parsePartial(add.start));
-  const wb = dateWeight(parsePartial(base.start));
+/**
+ * The date of one activity from two reports. Dates that agree part by part
+ * combine ("2016-09" and "--09-25" give 2016-09-25); otherwise a date stated
+ * for the activity beats one inferred from the publication, then the more
+ * precise one wins (at equal precision, a span holding the other), and a
+ * winner without a year takes it from the other report.
+ */
+export function mergeDates(base: EventFacts, add: EventFacts): Pick<EventFacts, "start" | "end" | "dateReason"> {
+  const pa = parsePartial(add.start);
+  const pb = parsePartial(base.start);
+  if (!pa) return base;
+  if (!pb) return add;
+  if (compatible(pa, pb) && !base.end && !add.end) {
+    const both: PartialDate = { y: pb.y ?? pa.y, m: pb.m ?? pa.m, d: pb.d ?? pa.d };
+    const reason = dateWeight(pa) > dateWeight(pb) ? add.dateReason : base.dateReason;
+    return { start: formatPartial(both), end: null, dateReason: reason };
+  }
+  const inferred = (f: EventFacts) => !!f.dateReason && INFERRED.has(f.dateReason);
+  const wa = dateWeight(pa);
+  const wb = dateWeight(pb);
   // At the same precision, a span that holds the other describes more of the activity.
   const sa = eventSpan(add.start, add.end);
   const sb = eventSpan(base.start, base.end);
   const wider = !!sa && !!sb && sa[0] <= sb[0] && sa[1] >= sb[1] && (sa[0] < sb[0] || sa[1] > sb[1]);
-  const better = wa > wb || (wa === wb && wider);
+  const better = inferred(add) !== inferred(base) ? inferred(base) : wa > wb || (wa === wb && wider);
+  const [win, pw, pl] = better ? [add, pa, pb] : [base, pb, pa];
+  if (pw.y !== undefined || pl.y === undefined) return { start: win.start, end: win.end, dateReason: win.dateReason };
+  const dated = resolveYear(pw, pl);
+  const end = parsePartial(win.end);
+  return {
+    start: formatPartial(dated),
+    end: end ? formatPartial(end.y === undefined ? resolveYear(end, pl) : end) : null,
+    dateReason: `${win.dateReason ?? "stated"}; year from another report`,
+  };
+}
+
+/** One event from two sources' facts: the first source leads; dates combine (mergeDates). */
+export function mergeEvents(base: EventFacts, add: EventFacts): EventFacts {
   const participants = base.participants.map((p) => ({ ...p }));
   for (const p of add.participants) {
     const have = participants.find((x) => x.official === p.official);
@@ -194,9 +270,7 @@ export function mergeEvents(base: EventFacts, add: EventFacts): EventFacts {
   }
   return {
     ...base,
-    start: better ? add.start : base.start,
-    end: better ? add.end : base.end,
-    dateReason: better ? add.dateReason : base.dateReason,
+    ...mergeDates(base, add),
     place: base.place ?? add.place,
     countries: union(base.countries, add.countries).sort(),
     participants,

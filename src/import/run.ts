@@ -1,27 +1,20 @@
 // The importer's pipeline, stage by stage: read (files, folders, stdin,
-// records) → extract (src/extraction) → store (one transaction per article).
+// records) → extract (./extract.ts, in the worker pool when given one) →
+// store (one transaction per article).
 // A bad input is reported with its reason and skipped; the others go on.
 import { stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/generated/client.ts";
-import { ArticleReader } from "../extraction/assemble.ts";
-import { formatPartial, readDates } from "../extraction/dates.ts";
-import { loadGazetteer, type Gazetteer } from "../extraction/gazetteer.ts";
-import { isSkipped, readInputs, recordToArticle } from "./readers.ts";
-import { ArticleStore, countFacts, identify, prepareArticle, type PreparedArticle } from "./store.ts";
+import type { ExtractionPool } from "../extraction/pool.ts";
+import { extractArticle, extractRecord, gazetteer, InputError } from "./extract.ts";
+import { isSkipped, readInputs } from "./readers.ts";
+import { ArticleStore, countFacts, identify, type PreparedArticle } from "./store.ts";
 import type { FactCounts, RawArticle, SkippedInput, StoreResult } from "./types.ts";
 
+export { extractArticle, InputError, publishedHint } from "./extract.ts";
 export type { StoreResult } from "./types.ts";
-
-/** An input that cannot become an article, with the reason (HTTP 422). */
-export class InputError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = "InputError";
-  }
-}
 
 export interface ImportSummary {
   imported: number;
@@ -39,43 +32,10 @@ export interface ImportOptions {
   /** Shows a progress bar on stderr when it is a terminal. */
   progress?: boolean;
   stdin?: NodeJS.ReadableStream;
-}
-
-let shared: { g: Gazetteer; reader: ArticleReader } | null = null;
-function extraction() {
-  shared ??= (() => {
-    const g = loadGazetteer();
-    return { g, reader: new ArticleReader(g) };
-  })();
-  return shared;
-}
-
-const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/**
- * A record's or page's publication date as a partial ISO date: ISO dates as
- * they are, timestamps as the day they fall on in Việt Nam, Vietnamese forms
- * ("04/06/2024") read by the date reader; anything else is no date.
- */
-export function publishedHint(s: string | null): string | null {
-  const v = s?.trim();
-  if (!v) return null;
-  if (/^\d{4}(-\d{2}){0,2}$/.test(v)) return v;
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v)) {
-    // Without a zone the time is Việt Nam's own.
-    const at = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(v) ? v : `${v.replace(" ", "T")}+07:00`);
-    return Number.isNaN(at.getTime()) ? v.slice(0, 10) : VIETNAM_DAY.format(at);
-  }
-  const read = readDates(v)[0];
-  return read?.start.y !== undefined ? formatPartial(read.start) : null;
-}
-
-/** Extract stage: what the article says, ready to store. */
-export function extractArticle(raw: RawArticle, root?: string): PreparedArticle {
-  const { reader } = extraction();
-  const x = reader.read(raw.text, { title: raw.title, publishedAt: publishedHint(raw.publishedAt) });
-  if (!x.text.trim()) throw new InputError("no article body found");
-  return prepareArticle(raw, x, root);
+  /** Longest article text accepted (MAX_ARTICLE_CHARS); longer inputs are skipped. */
+  maxChars?: number;
+  /** Extracts off the event loop when given; else in this thread. */
+  pool?: ExtractionPool;
 }
 
 /** The folder an input's paths are taken relative to (its own folder for a file). */
@@ -109,13 +69,13 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
   const inputs: { raw: RawArticle; root: string | undefined }[] = [];
   for (const p of paths) {
     const root = await rootOf(p);
-    for await (const r of readInputs([p], { stdin: options.stdin })) {
+    for await (const r of readInputs([p], { stdin: options.stdin, maxChars: options.maxChars })) {
       if (isSkipped(r)) skip(r);
       else inputs.push({ raw: r, root });
     }
   }
 
-  const store = new ArticleStore(prisma, extraction().g);
+  const store = new ArticleStore(prisma, gazetteer());
   const bar = options.progress && process.stderr.isTTY
     ? new SingleBar({ format: "importing [{bar}] {value}/{total} articles | {file}", stream: process.stderr, hideCursor: true })
     : null;
@@ -129,7 +89,7 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
     }
     let prepared: PreparedArticle;
     try {
-      prepared = extractArticle(raw, root);
+      prepared = options.pool ? await options.pool.extract(raw, root) : extractArticle(raw, root);
     } catch (err) {
       skip({ source: raw.source, reason: err instanceof InputError ? err.reason : `could not be read: ${(err as Error).message}` });
       bar?.increment();
@@ -154,7 +114,7 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
 }
 
 /** What the given inputs would give, without writing anything (`--dry-run`). */
-export async function* extractPaths(paths: string[], options: { stdin?: NodeJS.ReadableStream } = {}): AsyncGenerator<PreparedArticle | SkippedInput> {
+export async function* extractPaths(paths: string[], options: { stdin?: NodeJS.ReadableStream; maxChars?: number } = {}): AsyncGenerator<PreparedArticle | SkippedInput> {
   for (const p of paths) {
     const root = await rootOf(p);
     for await (const r of readInputs([p], options)) {
@@ -172,11 +132,14 @@ export async function* extractPaths(paths: string[], options: { stdin?: NodeJS.R
 }
 
 /** Imports one record ({url, title, published_at, text | html}); throws InputError when it is unusable. */
-export async function importRecord(prisma: PrismaClient, record: unknown, options: { log?: Logger; source?: string } = {}): Promise<StoreResult> {
-  const raw = recordToArticle(record, options.source ?? "request", null, "json");
-  if (isSkipped(raw)) throw new InputError(raw.reason);
-  const prepared = extractArticle(raw);
-  const out = await new ArticleStore(prisma, extraction().g).store(prepared);
+export async function importRecord(
+  prisma: PrismaClient,
+  record: unknown,
+  options: { log?: Logger; source?: string; maxChars?: number; pool?: ExtractionPool } = {},
+): Promise<StoreResult> {
+  const { pool, source = "request" } = options;
+  const prepared = pool ? await pool.extractRecord(record, source) : extractRecord(record, { source, maxChars: options.maxChars });
+  const out = await new ArticleStore(prisma, gazetteer()).store(prepared);
   options.log?.info({ articleId: out.articleId, status: out.status }, "article ingested");
   return { status: out.status, articleId: out.articleId, sourceKey: prepared.sourceKey, facts: countFacts(prepared.extraction), extraction: prepared.extraction };
 }

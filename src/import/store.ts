@@ -13,7 +13,7 @@ import { fold, normalizeText } from "../extraction/text.ts";
 import type { MinistryRef } from "../extraction/recognize.ts";
 import { Prisma, type PrismaClient } from "../db/generated/client.ts";
 import {
-  agreementMatch, eventMatch, eventSpan, mergeAgreements, mergeEvents, sameOfficial, titleKey,
+  agreementMatch, candidateSpan, eventMatch, eventSpan, mergeAgreements, mergeEvents, sameOfficial, titleKey,
   type AgreementFacts, type EventFacts,
 } from "./resolve.ts";
 import type { FactCounts, ImportStatus, RawArticle } from "./types.ts";
@@ -309,7 +309,7 @@ export class ArticleStore {
 
   /** The stored event this one is another report of, if any. */
   private async findEvent(tx: Tx, articleId: number, f: EventFacts): Promise<number | null> {
-    const span = eventSpan(f.start, f.end);
+    const span = candidateSpan(f);
     const foreignCountries = f.countries.filter((c) => c !== "VN");
     const where: Prisma.EventWhereInput = {
       type: f.type,

@@ -4,6 +4,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.ts";
 import { loadConfig } from "../../src/config/env.ts";
+import { longArticleText } from "../helpers/articles.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { expectProblemShape, getJson, type Event, type List } from "./kb.ts";
 
@@ -115,5 +116,22 @@ describe("POST /v1/articles", () => {
     expectProblemShape(await post().set(auth).set("content-type", "application/json").send("[1,"), 400);
     expectProblemShape(await post().set(auth).set("content-type", "text/plain").send("hello"), 400);
     expectProblemShape(await post().set(auth).set("content-type", "application/xml").send("<text>hello</text>"), 415);
+  });
+
+  it("refuses an article over MAX_ARTICLE_CHARS with 413, and stores nothing of it", async () => {
+    const small = await appWith({ API_KEY, MAX_ARTICLE_CHARS: "20000" });
+    try {
+      await small.ready();
+      const before = (await getJson<List<unknown>>(small, "/v1/articles")).meta.count;
+      const auth = { authorization: `Bearer ${API_KEY}` };
+      const long = await post(small).set(auth).send({ url: "https://example.org/tin/dai", text: longArticleText(20_001) });
+      expect(expectProblemShape(long, 413).detail).toMatch(/too long: \d+ characters of text, more than the limit of 20000 \(MAX_ARTICLE_CHARS\)/);
+      const page = `<html><body><article><p>${longArticleText(200_001)}</p></article></body></html>`;
+      expect(expectProblemShape(await post(small).set(auth).send({ html: page }), 413).detail).toMatch(/characters of html/);
+      expect(await post(small).set(auth).send({ url: "https://example.org/tin/vua", text: longArticleText(19_000) })).toMatchObject({ status: 201 });
+      expect((await getJson<List<unknown>>(small, "/v1/articles")).meta.count).toBe(before + 1);
+    } finally {
+      await small.close();
+    }
   });
 });

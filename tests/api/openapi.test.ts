@@ -96,7 +96,7 @@ describe("/openapi.json", () => {
 
   it("describes each /v1/events parameter, repeatable ones as arrays, with the examples a newcomer needs", () => {
     const params = doc.paths["/v1/events"]!.get!.parameters!;
-    expect(params.map((p) => p.name)).toEqual(["country", "official", "ministry", "type", "topic", "from", "to", "q", "sort", "limit", "cursor"]);
+    expect(params.map((p) => p.name)).toEqual(["country", "official", "ministry", "type", "topic", "from", "to", "q", "sort", "limit", "cursor", "format"]);
     for (const p of params) {
       expect(p.in).toBe("query");
       expect(p.description, p.name).toEqual(expect.any(String));
@@ -119,6 +119,17 @@ describe("/openapi.json", () => {
     expect(schemas.Event!.description).toMatch(/visit/);
     expect(schemas.CountryRef!.example).toEqual({ code: "CU", name_vi: "Cuba", name_en: "Cuba" });
     expect(Object.keys(schemas).filter((n) => n.endsWith("Input"))).toEqual([]);
+  });
+
+  it("offers every list in CSV, with its columns, and NDJSON", () => {
+    const events = doc.paths["/v1/events"]!.get!.responses["200"]!.content!;
+    expect(Object.keys(events)).toEqual(["application/json", "text/csv", "application/x-ndjson"]);
+    expect((events["text/csv"]!.schema as { description: string }).description).toMatch(/Columns: id, type, type_label\.vi, type_label\.en, .*officials\.name/);
+    expect(events["application/x-ndjson"]!.schema.$ref).toBe("#/components/schemas/Event");
+    for (const path of ["/v1/officials", "/v1/countries/{code}/events", "/v1/countries/{code}/timeline", "/v1/stats", "/v1/search", "/v1/articles"]) {
+      expect(Object.keys(doc.paths[path]!.get!.responses["200"]!.content!), path).toContain("text/csv");
+    }
+    expect(Object.keys(doc.paths["/v1/events/{id}"]!.get!.responses["200"]!.content!)).toEqual(["application/json"]);
   });
 
   it("marks the ingest endpoint as needing the API key, with an example body", () => {

@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       rateLimitMax: 300,
       rateLimitWindowMs: 60_000,
       bodyLimit: 1_048_576,
+      maxArticleChars: 200_000,
       seedDir: "/srv/hoptac/data/seeds",
       importOnStart: true,
     });
@@ -50,6 +51,7 @@ describe("loadConfig", () => {
         RATE_LIMIT_MAX: "50",
         RATE_LIMIT_WINDOW: "30 seconds",
         BODY_LIMIT: "2048",
+        MAX_ARTICLE_CHARS: "50000",
         SEED_DIR: "seeds",
         IMPORT_ON_START: "false",
       },
@@ -68,6 +70,7 @@ describe("loadConfig", () => {
       rateLimitMax: 50,
       rateLimitWindowMs: 30_000,
       bodyLimit: 2048,
+      maxArticleChars: 50_000,
       seedDir: "/srv/hoptac/seeds",
       importOnStart: false,
     });

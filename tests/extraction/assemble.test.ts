@@ -113,6 +113,15 @@ describe("events", () => {
     expect(date(x.events.find((e) => e.type === "talks")!.start)).toBe("2017-06-01");
   });
 
+  it("gives an activity named as the occasion of a dated one ('nhân dịp') its month, not the other's day", () => {
+    const x = read("Ngày 12/6/2019, tại Hà Nội, Thủ tướng Nguyễn Xuân Phúc đã tiếp Bộ trưởng Bộ Nội vụ Lào Vilay Lakhamphon nhân dịp sang thăm Việt Nam và đồng chủ trì hội nghị giao ban lần thứ ba giữa hai Bộ.");
+    const conference = x.events.find((e) => e.type === "conference");
+    expect(date(conference?.start ?? null)).toBe("2019-06");
+    expect(date(x.events.find((e) => e.type === "reception")?.start ?? null)).toBe("2019-06-12");
+    // The visit keeps the day: the first day reported of it.
+    expect(date(x.events.find((e) => e.type === "visit")?.start ?? null)).toBe("2019-06-12");
+  });
+
   it("reads nothing from sentences that only plan or recall", () => {
     const x = read("Hai bên nhất trí sẽ tiếp tục tăng cường trao đổi đoàn các cấp trong thời gian tới, thúc đẩy hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba.");
     expect(x.events).toEqual([]);

@@ -1,6 +1,6 @@
 // The rules that decide when two reports name the same person or activity.
 import { describe, expect, it } from "vitest";
-import { agreementMatch, eventMatch, mergeEvents, sameName, sameOfficial, type EventFacts } from "../../src/import/resolve.ts";
+import { agreementMatch, eventMatch, mergeDates, mergeEvents, sameName, sameOfficial, type EventFacts } from "../../src/import/resolve.ts";
 
 describe("officials across articles", () => {
   it("joins foreign name orders, partial forms and slips, not near-identical Vietnamese names", () => {
@@ -48,9 +48,35 @@ describe("events across articles", () => {
     expect(eventMatch(stored, event({ participants: [pm, pompeo] }))).toBeNull();
   });
 
-  it("joins a report that names nobody only weakly: the same day and sides", () => {
+  it("joins a report that names nobody only weakly: days that agree and the same sides", () => {
     expect(eventMatch(event({ participants: [toLam, pompeo] }), event({}))).toMatchObject({ weak: true });
-    expect(eventMatch(event({ participants: [toLam, pompeo] }), event({ start: "2020-10" }))).toBeNull();
+    // A month-only report of the award, naming nobody, with one more country decorated.
+    const award = event({ type: "award", start: "2025-08-16", countries: ["LA", "VN"], participants: [toLam] });
+    expect(eventMatch(award, event({ type: "award", start: "2025-08", countries: ["CU", "LA", "VN"] }))).toMatchObject({ weak: true });
+    expect(eventMatch(event({ participants: [toLam, pompeo] }), event({ start: "2020-09" }))).toBeNull();
+  });
+
+  it("does not read sides from roles: outlets disagree on who received whom", () => {
+    const guest = { ...toLam, role: "head_of_delegation" as const };
+    const host = { ...pompeo, role: "host" as const };
+    expect(eventMatch(event({ participants: [toLam, pompeo] }), event({ participants: [guest, host] }))).toMatchObject({ weak: false });
+  });
+
+  it("joins one visit whoever else each outlet names, not two visits by different people", () => {
+    const visit = (people: EventFacts["participants"], start = "2023-04-03") => event({ type: "visit", start, countries: ["JP", "VN"], participants: people });
+    const suga = { official: 5, role: "host" as const, country: "JP" };
+    const npa = { official: 6, role: "host" as const, country: "JP" };
+    expect(eventMatch(visit([toLam, suga]), visit([toLam, npa], "2023-04"))).toMatchObject({ weak: false });
+    const deputy = { official: 7, role: "head_of_delegation" as const, country: "VN" };
+    expect(eventMatch(visit([toLam, suga]), visit([deputy], "2023-04"))).toBeNull();
+  });
+
+  it("lets two reports of one day differ by a day or two, and a date taken from the publication stand for the weeks before", () => {
+    const conference = (start: string, dateReason = "stated") => event({ type: "conference", start, dateReason, countries: ["CN", "VN"], participants: [pompeo] });
+    expect(eventMatch(conference("--09-25"), conference("2016-09-24"))).not.toBeNull();
+    expect(eventMatch(conference("2016-09-25"), conference("2016-09-29"))).toBeNull();
+    expect(eventMatch(conference("--10-31"), conference("2023-11", "publication month"))).not.toBeNull();
+    expect(eventMatch(conference("--10-20"), conference("2023-11"))).toBeNull();
   });
 
   it("joins the same numbered session of a mechanism whoever is named, and never two sessions", () => {
@@ -71,5 +97,12 @@ describe("events across articles", () => {
     const merged = mergeEvents(event({ start: "--10-30", participants: [toLam] }), event({ participants: [{ ...toLam, role: "attendee" }, pompeo] }));
     expect(merged.start).toBe("2020-10-30");
     expect(merged.participants).toEqual([toLam, pompeo]);
+  });
+
+  it("combines dates that agree part by part, and prefers a stated day to a publication month", () => {
+    expect(mergeDates(event({ start: "2016-09" }), event({ start: "--09-25" })).start).toBe("2016-09-25");
+    const stated = event({ start: "--10-31", dateReason: "stated, year unknown" });
+    const inferred = event({ start: "2023-11", dateReason: "publication month" });
+    expect(mergeDates(inferred, stated)).toMatchObject({ start: "2023-10-31", dateReason: "stated, year unknown; year from another report" });
   });
 });

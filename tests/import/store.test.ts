@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump } from "../../src/db/dump.ts";
 import { importPaths, importRecord, InputError, publishedHint } from "../../src/import/run.ts";
+import { longArticleText } from "../helpers/articles.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 
 const SEEDS = "data/seeds";
@@ -278,6 +279,21 @@ describe("bad inputs", () => {
       "b-records.json": "record has neither text nor html",
     });
     expect(await db.prisma.article.count()).toBe(2);
+  });
+
+  it("skips an article over the size limit with the reason, unread, and imports the others", async () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(SEEDS, "000_5d531d129e3fa79b.txt"), path.join(dir, "a.txt"));
+    fs.writeFileSync(path.join(dir, "long.txt"), longArticleText(30_001));
+    fs.writeFileSync(path.join(dir, "long.html"), `<html><body><p>${longArticleText(300_001)}</p></body></html>`);
+    fs.writeFileSync(path.join(dir, "long.jsonl"), `${JSON.stringify({ url: "https://example.vn/dai", text: longArticleText(30_001) })}\n`);
+    const s = await importPaths(db.prisma, [dir], { maxChars: 30_000 });
+    expect(s.skipped.map((k) => [path.basename(k.file), k.reason])).toEqual([
+      ["long.html", expect.stringMatching(/^too long: \d+ characters of html, more than the limit of 300000/)],
+      ["long.jsonl:1", expect.stringMatching(/^line 1: too long: \d+ characters of text, more than the limit of 30000 \(MAX_ARTICLE_CHARS\)$/)],
+      ["long.txt", expect.stringMatching(/^too long: \d+ characters of text/)],
+    ]);
+    expect(s.imported + s.unchanged).toBe(1);
   });
 
   it("writes an article in one transaction or not at all", async () => {

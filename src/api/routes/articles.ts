@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { primaryReader, type Reader } from "../../db/reader.ts";
 import type { Logger } from "pino";
+import { recordTooLong } from "../../import/limits.ts";
 import { importRecord, InputError, type StoreResult } from "../../import/run.ts";
 import { API_KEY_SECURITY, requireApiKey } from "../auth.ts";
-import { conflict, notFound, problemResponses, unprocessable } from "../problem.ts";
+import { conflict, notFound, problem, problemResponses, unprocessable } from "../problem.ts";
 import { countMeta, countRows } from "../query/count.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, unitJson } from "../query/json.ts";
@@ -248,16 +249,19 @@ export const articleWriteRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Ingest one article and return what was extracted",
         description:
           "Reads the article, extracts its facts and stores them, exactly as the importer does with a file. Idempotent: an article is identified by its URL " +
-          "(else by its content), and posting it again unchanged does nothing (200). Needs the API key (Authorization: Bearer <key> or X-API-Key).",
+          "(else by its content), and posting it again unchanged does nothing (200). An article longer than the server's MAX_ARTICLE_CHARS " +
+          "(200,000 characters of text by default; 10 times that of html) is refused with 413. Needs the API key (Authorization: Bearer <key> or X-API-Key).",
         security: API_KEY_SECURITY,
         body: ArticleRecordSchema,
         response: { 200: IngestResultSchema, 201: IngestResultSchema, ...problemResponses(400, 401, 409, 413, 415, 422, 503) },
       },
     },
     async (request, reply) => {
+      const tooLong = recordTooLong(request.body, app.extraction.maxChars);
+      if (tooLong) throw problem(413, `The article is ${tooLong}; send a shorter one, or raise MAX_ARTICLE_CHARS on the server.`);
       let result: StoreResult;
       try {
-        result = await importRecord(app.prisma, request.body, { log: request.log as unknown as Logger });
+        result = await importRecord(app.prisma, request.body, { log: request.log as unknown as Logger, pool: app.extraction });
       } catch (err) {
         if (err instanceof InputError) throw unprocessable(`The article cannot be used: ${err.reason}.`);
         if (isUniqueViolation(err)) throw conflict("The same article was being stored by another request at the same moment; send it again.");

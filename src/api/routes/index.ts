@@ -1,8 +1,10 @@
 // The query API, mounted under /v1 by buildApp: one module per resource.
 import type { FastifyInstance } from "fastify";
+import { registerListFormats } from "../formats/lists.ts";
 import { agreementRoutes } from "./agreements.ts";
 import { articleReadRoutes, articleWriteRoutes } from "./articles.ts";
 import { countryRoutes } from "./countries.ts";
+import { dumpRoutes } from "./dump.ts";
 import { eventRoutes } from "./events.ts";
 import { ministryRoutes } from "./ministries.ts";
 import { officialRoutes } from "./officials.ts";
@@ -13,6 +15,8 @@ import { statsRoutes } from "./stats.ts";
 const READ_CACHE_CONTROL = "public, max-age=60";
 
 export async function v1Routes(app: FastifyInstance): Promise<void> {
+  // Before the routes: every list also answers CSV and NDJSON.
+  registerListFormats(app);
   app.addHook("onSend", async (request, reply, payload) => {
     if ((request.method === "GET" || request.method === "HEAD") && reply.statusCode < 400 && !reply.hasHeader("cache-control")) {
       reply.header("cache-control", READ_CACHE_CONTROL);
@@ -28,6 +32,7 @@ export async function v1Routes(app: FastifyInstance): Promise<void> {
   await app.register(articleWriteRoutes);
   await app.register(searchRoutes);
   await app.register(statsRoutes);
+  await app.register(dumpRoutes);
 }
 
 export default v1Routes;

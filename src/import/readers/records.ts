@@ -1,5 +1,6 @@
 // JSON records ({url, title, published_at, text | html}) to articles.
 import { z } from "zod";
+import { DEFAULT_MAX_ARTICLE_CHARS, recordTooLong, textTooLong } from "../limits.ts";
 import type { RawArticle, SkippedInput } from "../types.ts";
 import { NO_HTML_TEXT, readHtml, withTitle, type HtmlPage } from "./html.ts";
 import { normalize, textProblem } from "./text.ts";
@@ -13,7 +14,15 @@ export const articleRecordSchema = z
   .object({ url: field, title: field, published_at: field, text: field, html: field })
   .refine((r) => filled(r.text) || filled(r.html), { message: NEITHER });
 
-export function recordToArticle(record: unknown, source: string, file: string | null, format: "json" | "jsonl"): RawArticle | SkippedInput {
+export function recordToArticle(
+  record: unknown,
+  source: string,
+  file: string | null,
+  format: "json" | "jsonl",
+  maxChars = DEFAULT_MAX_ARTICLE_CHARS,
+): RawArticle | SkippedInput {
+  const tooLong = recordTooLong(record, maxChars);
+  if (tooLong) return { source, reason: tooLong };
   const parsed = articleRecordSchema.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -31,7 +40,7 @@ export function recordToArticle(record: unknown, source: string, file: string | 
   }
   const title = clean(r.title) ?? page?.title ?? null;
   const text = filled(r.text) ? normalize(r.text!) : withTitle(page!.text, title);
-  const problem = textProblem(text, NO_HTML_TEXT);
+  const problem = textTooLong(text, maxChars) ?? textProblem(text, NO_HTML_TEXT);
   if (problem) return { source, reason: problem };
   return {
     source,
@@ -45,7 +54,7 @@ export function recordToArticle(record: unknown, source: string, file: string | 
 }
 
 /** A JSON file's content: one record or an array of them ("path[i]" for items). */
-export function* jsonRecords(content: string, source: string, file: string | null): Generator<RawArticle | SkippedInput> {
+export function* jsonRecords(content: string, source: string, file: string | null, maxChars?: number): Generator<RawArticle | SkippedInput> {
   let data: unknown;
   try {
     data = JSON.parse(content);
@@ -54,15 +63,15 @@ export function* jsonRecords(content: string, source: string, file: string | nul
     return;
   }
   if (!Array.isArray(data)) {
-    yield recordToArticle(data, source, file, "json");
+    yield recordToArticle(data, source, file, "json", maxChars);
     return;
   }
   if (data.length === 0) yield { source, reason: "no records" };
-  for (const [i, item] of data.entries()) yield recordToArticle(item, `${source}[${i}]`, file, "json");
+  for (const [i, item] of data.entries()) yield recordToArticle(item, `${source}[${i}]`, file, "json", maxChars);
 }
 
 /** A JSON Lines file's content: one record per non-blank line ("path:N"). */
-export function* jsonlRecords(content: string, source: string, file: string | null): Generator<RawArticle | SkippedInput> {
+export function* jsonlRecords(content: string, source: string, file: string | null, maxChars?: number): Generator<RawArticle | SkippedInput> {
   for (const [i, line] of content.split("\n").entries()) {
     if (!line.trim()) continue;
     const at = `${source}:${i + 1}`;
@@ -73,7 +82,7 @@ export function* jsonlRecords(content: string, source: string, file: string | nu
       yield { source: at, reason: `line ${i + 1}: not valid JSON` };
       continue;
     }
-    const result = recordToArticle(record, at, file, "jsonl");
+    const result = recordToArticle(record, at, file, "jsonl", maxChars);
     yield "reason" in result ? { source: at, reason: `line ${i + 1}: ${result.reason}` } : result;
   }
 }
