@@ -44,7 +44,7 @@ describe("schema.prisma and prisma/migrations", () => {
     expect(field(models, "Article", "sourceKey")).toMatchObject({ column: "source_key", nullable: false });
     expect(field(models, "Country", "aliases")).toMatchObject({ isList: true });
     expect(field(models, "Event", "type")).toMatchObject({ kind: "enum", type: "EventType" });
-    expect([...enums.keys()].sort()).toEqual(["AgreementType", "DatePrecision", "EventType", "ParticipantRole"]);
+    expect([...enums.keys()].sort()).toEqual(["AgreementType", "ChangeAction", "ChangeEntity", "DatePrecision", "EventType", "ParticipantRole"]);
   });
 
   it("agree: every model, scalar field and enum exists in the migrated database", () => {

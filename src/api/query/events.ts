@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, type ListCount } from "./count.ts";
+import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { countryJson, ministryJson, sourceJson } from "./json.ts";
@@ -23,6 +24,8 @@ export interface EventFilters {
   /** Last day of the range (YYYY-MM-DD): events whose span starts on or before it. */
   to?: string;
   q?: string;
+  /** Events created or changed at or after this time. */
+  updatedSince?: Date;
 }
 
 export type EventSort = "date" | "-date";
@@ -44,6 +47,7 @@ export function eventConditions(f: EventFilters): Sql[] {
   if (f.from !== undefined) c.push(sql`e.span_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`e.span_from <= ${f.to}::date`);
   if (f.q !== undefined) c.push(foldedContains(sql`e.search_folded`, f.q));
+  if (f.updatedSince !== undefined) c.push(changedSince("event", sql`e.id`, f.updatedSince));
   return c;
 }
 

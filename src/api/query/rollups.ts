@@ -9,7 +9,7 @@ export type RollupDim = "" | "country" | "ministry" | "topic";
 
 /** The rollup scope and conditions on `r` (event_rollups) that stand for these filters, or null when it cannot. */
 export function rollupConditions(f: EventFilters): Sql[] | null {
-  if (f.official !== undefined || f.q !== undefined) return null;
+  if (f.official !== undefined || f.q !== undefined || f.updatedSince !== undefined) return null;
   const countries = [...new Set(f.countries ?? [])];
   const scopes = [
     ...countries.map((c) => `country:${c}`),

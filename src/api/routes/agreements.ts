@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { notFound, problemResponses } from "../problem.ts";
 import { countMeta, countRows } from "../query/count.ts";
+import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "../query/json.ts";
 import { after, dateSortKey, direction, foldedContains, isDateKey, join, sql, where, type Sql } from "../query/sql.ts";
 import {
-  AgreementTypeParam, CountryCode, Cursor, dateRange, Id, IdParams, Limit, PartialDate, queryObject, repeatable, SearchText, Sort,
+  AgreementTypeParam, CountryCode, Cursor, dateRange, Id, IdParams, Limit, PartialDate, queryObject, repeatable, SearchText, Sort, UpdatedSince,
 } from "../schemas/params.ts";
 import { AgreementDetailSchema, AgreementSchema, listOf } from "../schemas/resources.ts";
 import { AGREEMENT_TYPE_LABELS, AGREEMENT_TYPES, type AgreementTypeCode } from "./labels.ts";
@@ -25,6 +26,7 @@ const AgreementListQuery = queryObject({
   to: PartialDate.optional().describe("Agreements whose signing date overlaps the period up to the end of this date."),
   q: SearchText.optional().describe("Text in the title or parties, ignoring case and diacritics.").meta({ example: "an ninh mang" }),
   sort: Sort,
+  updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
 });
@@ -75,6 +77,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       if (range.from !== undefined) conditions.push(sql`a.signed_to >= ${range.from}::date`);
       if (range.to !== undefined) conditions.push(sql`a.signed_from <= ${range.to}::date`);
       if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(a.search_text)`, q));
+      if (request.query.updated_since !== undefined) conditions.push(changedSince("agreement", sql`a.id`, request.query.updated_since));
       const counting = countRows(app.db, sql`FROM agreements a ${where(conditions)}`);
 
       const desc = sort === "-date";

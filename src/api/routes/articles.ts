@@ -7,10 +7,11 @@ import { importRecord, InputError, type StoreResult } from "../../import/run.ts"
 import { API_KEY_SECURITY, requireApiKey } from "../auth.ts";
 import { conflict, notFound, problem, problemResponses, unprocessable } from "../problem.ts";
 import { countMeta, countRows } from "../query/count.ts";
+import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, unitJson } from "../query/json.ts";
 import { sql, where, type Sql } from "../query/sql.ts";
-import { CountryCode, Cursor, Id, IdParams, Limit, NO_NUL, noNul, queryObject, repeatable } from "../schemas/params.ts";
+import { CountryCode, Cursor, Id, IdParams, Limit, NO_NUL, noNul, queryObject, repeatable, UpdatedSince } from "../schemas/params.ts";
 import {
   AgreementTypeSchema, CountryRefSchema, DatePrecisionSchema, EventTypeSchema, LabelSchema, listOf, MinistryRefSchema, OfficialRefSchema, UnitRefSchema,
 } from "../schemas/resources.ts";
@@ -95,6 +96,7 @@ const ArticleListQuery = queryObject({
   country: repeatable(CountryCode).optional().describe("Articles naming all these countries as parties (ISO codes).").meta({ example: ["CU"] }),
   ministry: Id.optional().describe("Articles naming this ministry (its id)."),
   official: Id.optional().describe("Articles describing this official (their id)."),
+  updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
 });
@@ -168,6 +170,7 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       if (ministry !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM article_ministries am WHERE am.article_id = a.id AND am.ministry_id = ${ministry})`);
       if (official !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM official_mentions om WHERE om.article_id = a.id AND om.official_id = ${official})`);
+      if (request.query.updated_since !== undefined) conditions.push(changedSince("article", sql`a.id`, request.query.updated_since));
       const counting = countRows(app.db, sql`FROM articles a ${where(conditions)}`);
       const position = cursor === undefined ? null : decodeCursor(cursor, "articles", "-date", (k) => k !== null);
       if (position) conditions.push(sql`(${sortKey}, a.id) < (${position.key} COLLATE "C", ${position.id})`);

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
+import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { yearTypeSql } from "../query/stats.ts";
 import { foldedContains, sql, where, type Sql } from "../query/sql.ts";
-import { CountryParams, Cursor, eventListShape, Limit, queryObject, SearchText } from "../schemas/params.ts";
+import { CountryParams, Cursor, eventListShape, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { EventTypeSchema, listOf } from "../schemas/resources.ts";
 import { EventFilterQuery, eventFilters, EventListSchema, listEvents } from "./event-list.ts";
 import { EVENT_TYPES } from "./labels.ts";
@@ -39,6 +40,7 @@ const CountryListQuery = queryObject({
     .enum(["true", "false"], { error: "must be true or false" })
     .optional()
     .describe("true: only countries the knowledge base has facts about (events, officials, ministries, agreements or articles)."),
+  updated_since: UpdatedSince,
   limit: Limit(250, 250),
   cursor: Cursor.optional(),
 });
@@ -101,6 +103,7 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
       const conditions: Sql[] = [];
       if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(c.name_vi || ' ' || c.name_en)`, q));
       if (request.query.involved === "true") conditions.push(involved);
+      if (request.query.updated_since !== undefined) conditions.push(changedSince("country", sql`c.code`, request.query.updated_since));
       const countSql = sql`SELECT count(*)::int AS count FROM countries c ${where(conditions)}`;
       const position = cursor === undefined ? null : decodeCursor(cursor, "countries", "code", (k) => k !== null && /^[A-Z]{2}$/.test(k));
       if (position) conditions.push(sql`c.code > ${position.key}`);

@@ -35,6 +35,7 @@ export function eventFilters(query: EventFilterQuery, fixed: Partial<EventFilter
     from,
     to,
     q: query.q,
+    updatedSince: query.updated_since,
   };
 }
 

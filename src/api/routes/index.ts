@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { registerListFormats } from "../formats/lists.ts";
 import { agreementRoutes } from "./agreements.ts";
+import { changeRoutes } from "./changes.ts";
 import { articleReadRoutes, articleWriteRoutes } from "./articles.ts";
 import { countryRoutes } from "./countries.ts";
 import { dumpRoutes } from "./dump.ts";
@@ -33,6 +34,7 @@ export async function v1Routes(app: FastifyInstance): Promise<void> {
   await app.register(searchRoutes);
   await app.register(statsRoutes);
   await app.register(dumpRoutes);
+  await app.register(changeRoutes);
 }
 
 export default v1Routes;

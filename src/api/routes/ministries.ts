@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound, problemResponses } from "../problem.ts";
 import { countMeta, countRows } from "../query/count.ts";
+import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { eventPage, represent } from "../query/events.ts";
 import { countryJson, orNull, unitJson } from "../query/json.ts";
 import { after, foldedContains, sql, where, type Sql } from "../query/sql.ts";
-import { CountryCode, Cursor, IdParams, Limit, queryObject, SearchText } from "../schemas/params.ts";
+import { CountryCode, Cursor, IdParams, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { CountryRefSchema, EventSchema, listOf, UnitRefSchema } from "../schemas/resources.ts";
 
 const RECENT_EVENTS = 10;
@@ -50,6 +51,7 @@ export const MinistryDetailSchema = z
 const MinistryListQuery = queryObject({
   country: CountryCode.optional().describe("Ministries of this country (ISO code).").meta({ example: "CN" }),
   q: SearchText.optional().describe("Name in Vietnamese or English, ignoring case and diacritics.").meta({ example: "bo cong an" }),
+  updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
 });
@@ -82,6 +84,7 @@ export const ministryRoutes: FastifyPluginAsyncZod = async (app) => {
       const conditions: Sql[] = [];
       if (country !== undefined) conditions.push(sql`mi.country_code = ${country}`);
       if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(mi.name_vi || ' ' || coalesce(mi.name_en, ''))`, q));
+      if (request.query.updated_since !== undefined) conditions.push(changedSince("ministry", sql`mi.id`, request.query.updated_since));
       const counting = countRows(app.db, sql`FROM ministries mi ${where(conditions)}`);
       const position = cursor === undefined ? null : decodeCursor(cursor, "ministries", "code", (k) => k !== null);
       if (position) conditions.push(after(sql`mi.code`, sql`mi.id`, { key: sql`${position.key}`, id: position.id }, false));

@@ -3,10 +3,11 @@ import { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { countMeta, countRows } from "../query/count.ts";
+import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "../query/json.ts";
 import { after, foldedContains, sql, where, type Sql } from "../query/sql.ts";
-import { CountryCode, Cursor, eventListShape, Id, IdParams, Limit, queryObject, SearchText } from "../schemas/params.ts";
+import { CountryCode, Cursor, eventListShape, Id, IdParams, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { CountryRefSchema, listOf, MinistryRefSchema, SourceSchema, UnitRefSchema } from "../schemas/resources.ts";
 import { EventListSchema, listEvents } from "./event-list.ts";
 
@@ -57,6 +58,7 @@ const OfficialListQuery = queryObject({
   q: SearchText.optional().describe('Name or alias, ignoring case and diacritics ("to lam" finds "Tô Lâm").').meta({ example: "to lam" }),
   country: CountryCode.optional().describe("Officials of this country (ISO code).").meta({ example: "VN" }),
   ministry: Id.optional().describe("Officials some article places in this ministry (its id)."),
+  updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
 });
@@ -112,6 +114,7 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
       if (ministry !== undefined) {
         conditions.push(sql`EXISTS (SELECT 1 FROM official_mentions m WHERE m.official_id = o.id AND m.ministry_id = ${ministry})`);
       }
+      if (request.query.updated_since !== undefined) conditions.push(changedSince("official", sql`o.id`, request.query.updated_since));
       const counting = countRows(app.db, sql`FROM officials o ${where(conditions)}`);
       const position = cursor === undefined ? null : decodeCursor(cursor, "officials", "name", (k) => k !== null);
       if (position) conditions.push(after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false));

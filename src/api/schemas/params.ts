@@ -81,6 +81,28 @@ export function dateRange(from: string | undefined, to: string | undefined): { f
   return { from: f, to: t };
 }
 
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An ISO 8601 time, or a date (its midnight); UTC unless it gives an offset. */
+export function parseTimestamp(text: string): Date | null {
+  const m = TIMESTAMP.exec(text);
+  if (!m || periodOf(m[1]!) === null) return null;
+  const utc = text.length === 10 ? `${text}T00:00:00Z` : m[2] ? text : `${text}Z`;
+  const time = new Date(utc);
+  return Number.isNaN(time.getTime()) ? null : time;
+}
+
+export const Timestamp = z
+  .string()
+  .refine((s) => parseTimestamp(s) !== null, "must be an ISO 8601 time such as 2026-11-30T08:00:00Z, or a date such as 2026-11-30")
+  .transform((s) => parseTimestamp(s)!);
+
+/** updated_since, on every list. */
+export const UpdatedSince = Timestamp.optional().describe(
+  "Only records created or changed at or after this time (ISO 8601, UTC unless an offset is given; a date means its midnight). " +
+    "A change to a record's parts (an event's participants or sources…) counts. GET /v1/changes also lists deletions.",
+);
+
 /** Postgres text cannot hold NUL; a query with one is a client mistake, not a server error. */
 export const noNul = (s: string) => !s.includes("\u0000");
 export const NO_NUL = "must not contain NUL characters";
@@ -132,6 +154,7 @@ export const eventFilterShape = {
     .describe("Events whose dates overlap the period up to the end of this date: YYYY, YYYY-MM or YYYY-MM-DD (to=2024-05 means to 31 May 2024)."),
   q: SearchText.optional()
     .describe('Text in the event (summary, place, participants…), ignoring case and diacritics: "to lam" finds "Tô Lâm".'),
+  updated_since: UpdatedSince,
 };
 
 export const eventListShape = {
