@@ -3,6 +3,8 @@
 // (its derived keys and rollups agree with its rows).
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/api/app.ts";
+import { loadConfig } from "../../src/config/env.ts";
 import { derivedDrift } from "../../src/db/derived.ts";
 import { primaryReader } from "../../src/db/reader.ts";
 import { loadGazetteer } from "../../src/extraction/gazetteer.ts";
@@ -79,6 +81,34 @@ describe("npm run synth", () => {
       SELECT e.summary, o.name FROM events e JOIN officials o ON o.id = e.official_ids[1] WHERE o.country_code = 'VN' LIMIT 1`;
     expect(text!.name).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
     expect(await derivedDrift(primaryReader(a.prisma))).toEqual({ keys: 0, rollups: 0 });
+  });
+
+  it("is listed with exact counts where they are cheap, and estimates marked as such beyond", async () => {
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent", RATE_LIMIT_MAX: "100000" }), prisma: a.prisma });
+    try {
+      const get = async (url: string) => {
+        const res = await app.inject({ method: "GET", url });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as { data: unknown[]; meta: { count: number; count_estimated?: true } };
+      };
+      const count = async (where: string) => (await a.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM events e WHERE ${where}`))[0]!.n;
+      // From the rollups: exact however many.
+      expect((await get("/v1/events")).meta).toEqual({ count: EVENTS, next_cursor: expect.any(String) });
+      expect((await get("/v1/events?country=VN&type=talks&from=2010")).meta.count).toBe(
+        await count("country_codes @> '{VN}' AND type = 'talks' AND span_to >= '2010-01-01'"),
+      );
+      // Counted: exact up to the limit.
+      const few = await get("/v1/events?country=VN&country=CU");
+      expect(few.meta.count).toBe(await count("country_codes @> '{VN,CU}'"));
+      expect(few.meta.count_estimated).toBeUndefined();
+      // Beyond it, the planner's estimate, said to be one.
+      const many = await get("/v1/events?q=b%E1%BB%99");
+      expect(many.meta.count_estimated).toBe(true);
+      expect(many.meta.count).toBeGreaterThan(1000);
+      expect(await count("search_folded LIKE '%bo%'")).toBeGreaterThan(1000);
+    } finally {
+      await app.close();
+    }
   });
 
   it("gives the same rows for the same seed, and others for another", async () => {

@@ -54,7 +54,3 @@ CREATE INDEX "events_country_codes_idx" ON "events" USING GIN ("country_codes");
 CREATE INDEX "events_ministry_ids_idx" ON "events" USING GIN ("ministry_ids");
 CREATE INDEX "events_official_ids_idx" ON "events" USING GIN ("official_ids");
 
--- The longest span, read from this index in one step: a page sorted oldest
--- first from a date starts that many days before it (an event overlaps the
--- range from its start on), so it walks the date index from there.
-CREATE INDEX "events_span_length_idx" ON "events" (("span_to" - "span_from"));

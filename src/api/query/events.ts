@@ -52,17 +52,11 @@ export function eventConditions(f: EventFilters): Sql[] {
 }
 
 /**
- * Conditions that say nothing new but bound the walk of a date index: the
- * sort key of an event ending after `from` is at least `from` less the longest
- * span, and of one starting before `to` at most `to`.
+ * A condition that says nothing new but bounds a newest-first walk of the
+ * date index: an event that starts before `to` has its sort key at most `to`.
  */
-function dateBounds(f: EventFilters, key: Sql): Sql[] {
-  const c: Sql[] = [];
-  if (f.from !== undefined) {
-    c.push(sql`${key} >= ${f.from}::date - (SELECT coalesce(max(x.span_to - x.span_from), 0) FROM events x WHERE x.span_to - x.span_from IS NOT NULL)`);
-  }
-  if (f.to !== undefined) c.push(sql`${key} <= ${f.to}::date`);
-  return c;
+function dateBounds(f: EventFilters, key: Sql, desc: boolean): Sql[] {
+  return desc && f.to !== undefined ? [sql`${key} <= ${f.to}::date`] : [];
 }
 
 export function eventCountSql(f: EventFilters): Sql {
@@ -86,15 +80,29 @@ function eventColumns(evidence: boolean): Sql {
       FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = e.id), '[]'::json) AS sources`;
 }
 
+/**
+ * The ids and sort keys of one page (limit + 1 rows). Oldest first from a
+ * date, the events already under way on that date (found by the span's range
+ * index) come before those starting in the range (a walk of the date index
+ * from that date), so that neither reads the years before.
+ */
+function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
+  const desc = sort === "-date";
+  const key = dateSortKey(sql`e.span_from`, desc);
+  const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
+  if (position) conditions.push(after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc));
+  const order = sql`ORDER BY sort_key ${direction(desc)}, id ${direction(desc)} LIMIT ${limit + 1}`;
+  const select = (extra: Sql[]) => sql`SELECT e.id, ${key} AS sort_key FROM events e ${where([...conditions, ...extra])} ${order}`;
+  if (desc || f.from === undefined) return select([]);
+  const underWay = select([sql`daterange(e.span_from, e.span_to, '[]') @> ${f.from}::date`, sql`e.span_from < ${f.from}::date`]);
+  const starting = select([sql`${key} >= ${f.from}::date`]);
+  return sql`SELECT * FROM ((${underWay}) UNION ALL (${starting})) x ${order}`;
+}
+
 /** One page of events (limit + 1 rows, to tell whether another page follows), represented. */
 export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
   const desc = sort === "-date";
-  const key = dateSortKey(sql`e.span_from`, desc);
-  const conditions = [...eventConditions(f), ...dateBounds(f, key)];
-  if (position) conditions.push(after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc));
-  return sql`WITH page AS (
-      SELECT e.id, ${key} AS sort_key FROM events e ${where(conditions)}
-      ORDER BY sort_key ${direction(desc)}, e.id ${direction(desc)} LIMIT ${limit + 1})
+  return sql`WITH page AS (${pageIdsSql(f, sort, position, limit)})
     SELECT ${eventColumns(false)}, page.sort_key::text AS sort_key
     FROM page JOIN events e ON e.id = page.id
     ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
