@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ProblemSchema, serviceUnavailable } from "./problem.ts";
+import { DATABASE_RETRY_AFTER_S, ProblemSchema, serviceUnavailable } from "./problem.ts";
 
 const READY_TIMEOUT_MS = 3000;
 
@@ -49,7 +49,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         await withTimeout(app.prisma.$queryRaw`SELECT 1`, READY_TIMEOUT_MS);
       } catch (err) {
         request.log.warn({ err }, "readiness check: the database did not answer");
-        throw serviceUnavailable("The database is not reachable, so the API cannot answer queries.");
+        throw serviceUnavailable("The database is not reachable, so the API cannot answer queries.", {
+          headers: { "retry-after": String(DATABASE_RETRY_AFTER_S) },
+        });
       }
       return { status: "ready" as const };
     },

@@ -5,6 +5,7 @@ import { STATUS_CODES } from "node:http";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -83,6 +84,15 @@ export const conflict = (detail: string, options?: ProblemOptions) => new HttpPr
 export const unprocessable = (detail: string, options?: ProblemOptions) => new HttpProblem(422, detail, options);
 export const serviceUnavailable = (detail: string, options?: ProblemOptions) => new HttpProblem(503, detail, options);
 
+/** Seconds a client should wait before trying again while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_S = 2;
+
+/** 503 for a request that needs the database while it cannot be reached. */
+export const databaseUnavailable = () =>
+  new HttpProblem(503, "The database cannot be reached at the moment; try again in a few seconds.", {
+    headers: { "retry-after": String(DATABASE_RETRY_AFTER_S) },
+  });
+
 const WHERE: Record<string, FieldError["in"]> = { params: "path", querystring: "query", headers: "header", body: "body" };
 
 /** "/items/0/name" → "items.0.name"; an object-level issue names its missing or extra keys. */
@@ -134,6 +144,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
       const errors = validationErrors(error as FastifyError);
       return sendProblem(request, reply, { title: "Bad Request", status: 400, detail: describeValidation(errors), errors });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: (error as Error).message.split("\n").filter(Boolean).at(-1) }, "the database cannot be reached");
+      const unavailable = databaseUnavailable();
+      reply.headers(unavailable.headers);
+      return sendProblem(request, reply, { title: unavailable.title, status: 503, detail: unavailable.message });
     }
     const status = isResponseSerializationError(error) ? 500 : (error.statusCode ?? 500);
     if (status >= 400 && status < 500) {

@@ -1,6 +1,7 @@
 // npm run import -- <files or folders or -> [--dry-run]
 // Reads articles into the knowledge base (or, with --dry-run, prints what
 // would be extracted as JSON) and prints a summary.
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { extractPaths, importPaths } from "../import/run.ts";
 import { runCli } from "./bootstrap.ts";
@@ -29,7 +30,8 @@ runCli(async (ctx) => {
 
   const db = await ctx.openDatabase();
   const prisma = ctx.prisma(db.url);
-  const s = await importPaths(prisma, positionals, { log: ctx.log, progress: !values["no-progress"], maxChars: ctx.config.maxArticleChars });
+  // Extraction on every core: this thread mostly waits for Postgres.
+  const s = await importPaths(prisma, positionals, { log: ctx.log, progress: !values["no-progress"], maxChars: ctx.config.maxArticleChars, threads: os.availableParallelism() });
   const lines = [
     `imported ${s.imported}, updated ${s.updated}, unchanged ${s.unchanged}, skipped ${s.skipped.length}`,
     `facts: ${s.facts.events} events, ${s.facts.officials} official mentions, ${s.facts.agreements} agreements, ${s.facts.countries} country and ${s.facts.ministries} ministry mentions`,

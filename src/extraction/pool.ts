@@ -14,7 +14,7 @@ import os from "node:os";
 import { Piscina } from "piscina";
 import { InputError } from "../import/extract.ts";
 import { DEFAULT_MAX_ARTICLE_CHARS } from "../import/limits.ts";
-import type { PreparedArticle } from "../import/store.ts";
+import type { PreparedArticle } from "../import/store/index.ts";
 import type { RawArticle } from "../import/types.ts";
 import type { ExtractOutcome, ExtractTask } from "./pool-task.ts";
 

@@ -132,8 +132,18 @@ export class Recognizer {
   orgAt(text: string, folded: string, pos: number, ctx: RecognizeContext, short = false): OrgRef | null {
     let start = pos;
     while (text[start] === " ") start++;
-    const unitHit = this.g.units.at(text, start, folded);
-    const minHit = this.g.ministryNames.at(text, start, folded) ?? (short ? this.g.ministryShortNames.at(text, start, folded) : null);
+    let unitHit = this.g.units.at(text, start, folded);
+    // "Lực lượng Cảnh sát Việt Nam": a unit name of one country followed by another country is not that unit.
+    const unitCountry = unitHit ? this.countryAt(text, folded, unitHit.index + unitHit.length) : null;
+    if (unitHit && unitCountry && !(unitHit.values as Unit[]).some((u) => u.ministry.country === unitCountry.code)) unitHit = null;
+    let minHit = this.g.ministryNames.at(text, start, folded);
+    if (!minHit && short) {
+      // "Bộ trưởng Nội vụ Cuba": a short name stands for a ministry with its country, or the article's partner's own
+      // ministry; alone, "Tư lệnh Cảnh sát" is a police commander, not a ministry of police.
+      const hit = this.g.ministryShortNames.at(text, start, folded);
+      const partners = hit?.values.some((v) => !isGeneric(v) && (v.country === ctx.foreign || v.country === "VN"));
+      if (hit && (partners || this.countryAt(text, folded, hit.index + hit.length))) minHit = hit;
+    }
     const orgHit = this.g.organizations.at(text, start, folded);
     const best = [unitHit, minHit, orgHit].filter((h): h is NonNullable<typeof h> => h !== null).sort((a, b) => b.length - a.length)[0];
     if (!best) return null;

@@ -6,7 +6,7 @@ import { formatPartial, readDates } from "../extraction/dates.ts";
 import { loadGazetteer, type Gazetteer } from "../extraction/gazetteer.ts";
 import { DEFAULT_MAX_ARTICLE_CHARS } from "./limits.ts";
 import { isSkipped, recordToArticle } from "./readers.ts";
-import { prepareArticle, type PreparedArticle } from "./store.ts";
+import { prepareArticle, type PreparedArticle } from "./store/index.ts";
 import type { RawArticle } from "./types.ts";
 
 /** An input that cannot become an article, with the reason (HTTP 422, or a skip). */

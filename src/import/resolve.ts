@@ -1,7 +1,7 @@
 // Resolve stage: decides when a fact read from one article is the same entity
 // as one already in the knowledge base (an official under another spelling,
 // an event another outlet reported), and how the sources' facts merge.
-// Pure functions; src/import/store.ts applies them inside the transaction.
+// Pure functions; src/import/store/ applies them inside the transaction.
 import type { EventTypeCode } from "../extraction/gazetteer.ts";
 import { compatible, formatPartial, parsePartial, precisionOf, resolveYear, spanOf, type PartialDate } from "../extraction/dates.ts";
 import { looksVietnamese } from "../extraction/recognize.ts";

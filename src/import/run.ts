@@ -1,16 +1,16 @@
 // The importer's pipeline, stage by stage: read (files, folders, stdin,
 // records) → extract (./extract.ts, in the worker pool when given one) →
-// store (one transaction per article).
+// store (./store/: batches of articles in path order, one transaction each).
 // A bad input is reported with its reason and skipped; the others go on.
 import { stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/generated/client.ts";
-import type { ExtractionPool } from "../extraction/pool.ts";
+import { ExtractionPool } from "../extraction/pool.ts";
 import { extractArticle, extractRecord, gazetteer, InputError } from "./extract.ts";
 import { isSkipped, readInputs } from "./readers.ts";
-import { ArticleStore, countFacts, identify, type PreparedArticle } from "./store.ts";
+import { ArticleStore, countFacts, identify, type PreparedArticle } from "./store/index.ts";
 import type { FactCounts, RawArticle, SkippedInput, StoreResult } from "./types.ts";
 
 export { extractArticle, InputError, publishedHint } from "./extract.ts";
@@ -36,6 +36,8 @@ export interface ImportOptions {
   maxChars?: number;
   /** Extracts off the event loop when given; else in this thread. */
   pool?: ExtractionPool;
+  /** Without a pool: extract in this many threads of a pool of the import's own (0: in this thread). */
+  threads?: number;
 }
 
 /** The folder an input's paths are taken relative to (its own folder for a file). */
@@ -56,6 +58,31 @@ function lastLine(err: unknown): string {
 
 const zeroFacts = (): FactCounts => ({ officials: 0, events: 0, agreements: 0, countries: 0, ministries: 0 });
 
+/** Articles per store transaction: few enough that a batch stays short, many enough to save round trips. */
+const BATCH = 64;
+
+interface Input {
+  raw: RawArticle;
+  root: string | undefined;
+}
+
+/** Inputs in order, in chunks of BATCH, skipping (and reporting) what cannot be read. */
+async function* chunks(paths: string[], options: ImportOptions, skip: (s: SkippedInput) => void): AsyncGenerator<Input[]> {
+  let chunk: Input[] = [];
+  for (const p of paths) {
+    const root = await rootOf(p);
+    for await (const r of readInputs([p], { stdin: options.stdin, maxChars: options.maxChars })) {
+      if (isSkipped(r)) skip(r);
+      else chunk.push({ raw: r, root });
+      if (chunk.length === BATCH) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length) yield chunk;
+}
+
 /** Imports every article below the given files and folders ("-" is stdin). */
 export async function importPaths(prisma: PrismaClient, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const { log } = options;
@@ -65,48 +92,80 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
     summary.skipped.push({ file: s.source, reason: s.reason });
     log?.warn({ file: s.source, reason: s.reason }, "skipped");
   };
-
-  const inputs: { raw: RawArticle; root: string | undefined }[] = [];
-  for (const p of paths) {
-    const root = await rootOf(p);
-    for await (const r of readInputs([p], { stdin: options.stdin, maxChars: options.maxChars })) {
-      if (isSkipped(r)) skip(r);
-      else inputs.push({ raw: r, root });
-    }
-  }
-
+  const ownPool = !options.pool && (options.threads ?? 0) > 0 ? new ExtractionPool({ threads: options.threads, maxChars: options.maxChars }) : null;
+  const pool = options.pool ?? ownPool;
   const store = new ArticleStore(prisma, gazetteer());
   const bar = options.progress && process.stderr.isTTY
     ? new SingleBar({ format: "importing [{bar}] {value}/{total} articles | {file}", stream: process.stderr, hideCursor: true })
     : null;
-  bar?.start(inputs.length, 0, { file: "" });
-  for (const { raw, root } of inputs) {
-    bar?.increment(0, { file: raw.source.slice(-40) });
-    if ((await store.unchanged(identify(raw, root))) !== null) {
-      summary.unchanged++;
-      bar?.increment();
-      continue;
-    }
-    let prepared: PreparedArticle;
+  bar?.start(0, 0, { file: "" });
+  let seen = 0;
+
+  /** A chunk's articles that need storing, extracted (in the pool's threads when there is one). */
+  const prepare = async (chunk: Input[]): Promise<{ input: Input; prepared: PreparedArticle | null }[]> => {
+    seen += chunk.length;
+    bar?.setTotal(seen);
+    const ids = chunk.map((c) => identify(c.raw, c.root));
+    let unchanged: Map<string, number>;
     try {
-      prepared = options.pool ? await options.pool.extract(raw, root) : extractArticle(raw, root);
-    } catch (err) {
-      skip({ source: raw.source, reason: err instanceof InputError ? err.reason : `could not be read: ${(err as Error).message}` });
-      bar?.increment();
-      continue;
+      unchanged = await store.unchangedMany(ids);
+    } catch {
+      // Found out again inside the store's transaction.
+      unchanged = new Map();
     }
+    return Promise.all(chunk.map(async (input, i) => {
+      if (unchanged.has(ids[i]!.sourceKey)) {
+        summary.unchanged++;
+        bar?.increment();
+        return { input, prepared: null };
+      }
+      try {
+        return { input, prepared: pool ? await pool.extract(input.raw, input.root) : extractArticle(input.raw, input.root) };
+      } catch (err) {
+        skip({ source: input.raw.source, reason: err instanceof InputError ? err.reason : `could not be read: ${(err as Error).message}` });
+        bar?.increment();
+        return { input, prepared: null };
+      }
+    }));
+  };
+
+  const storeChunk = async (items: { input: Input; prepared: PreparedArticle | null }[]) => {
+    const batch = items.flatMap((i) => (i.prepared ? [i.prepared] : []));
+    let outcomes: Awaited<ReturnType<ArticleStore["storeBatch"]>>;
     try {
-      const out = await store.store(prepared);
-      summary[out.status]++;
-      if (out.status !== "unchanged") for (const k of Object.keys(out.facts) as (keyof FactCounts)[]) summary.facts[k] += out.facts[k];
-      log?.debug({ file: raw.source, status: out.status, articleId: out.articleId }, "article");
-    } catch (err) {
-      // The article's transaction rolled back; nothing of it is stored.
-      skip({ source: raw.source, reason: `could not be stored: ${lastLine(err)}` });
+      outcomes = await store.storeBatch(batch);
+    } catch {
+      // The batch's transaction itself failed: each article on its own then.
+      outcomes = [];
+      for (const p of batch) outcomes.push(...(await store.storeBatch([p])));
     }
-    bar?.increment();
+    batch.forEach((p, i) => {
+      const out = outcomes[i]!;
+      if ("error" in out) {
+        // The article's savepoint (or transaction) rolled back; nothing of it is stored.
+        skip({ source: p.raw.source, reason: `could not be stored: ${lastLine(out.error)}` });
+      } else {
+        summary[out.status]++;
+        if (out.status !== "unchanged") for (const k of Object.keys(out.facts) as (keyof FactCounts)[]) summary.facts[k] += out.facts[k];
+        log?.debug({ file: p.raw.source, status: out.status, articleId: out.articleId }, "article");
+      }
+      bar?.increment(1, { file: p.raw.source.slice(-40) });
+    });
+  };
+
+  try {
+    // The next chunk is extracted while the one before it is stored.
+    let previous: ReturnType<typeof prepare> | null = null;
+    for await (const chunk of chunks(paths, options, skip)) {
+      const next = prepare(chunk);
+      if (previous) await storeChunk(await previous);
+      previous = next;
+    }
+    if (previous) await storeChunk(await previous);
+  } finally {
+    bar?.stop();
+    await ownPool?.close();
   }
-  bar?.stop();
   summary.seconds = (performance.now() - started) / 1000;
   const handled = summary.imported + summary.updated + summary.unchanged;
   summary.articlesPerSecond = summary.seconds > 0 ? handled / summary.seconds : 0;

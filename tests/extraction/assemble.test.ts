@@ -128,6 +128,28 @@ describe("events", () => {
   });
 });
 
+describe("ministries", () => {
+  it("keeps a national police agency as a unit of its ministry, not a ministry", () => {
+    const x = read("Sáng 5/3/2024, tại Hà Nội, Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an đã tiếp ông Yoon Hee-keun, Tổng Cục trưởng Cơ quan Cảnh sát Quốc gia Hàn Quốc.");
+    expect(x.ministries.map((m) => m.code)).toEqual(["VN-MPS"]);
+    expect(x.units.map((u) => [u.code, u.ministry])).toEqual([["KR-MOIS-KNPA", "KR-MOIS"]]);
+    expect(x.countries).toEqual(["KR", "VN"]);
+  });
+
+  it("keeps the base name the text uses", () => {
+    const now = read("Chiều 2/8/2023, Bộ trưởng Bộ Công an Lào Vilay Lakhamphon hội đàm với Bộ trưởng Bộ Công an Tô Lâm tại Viêng Chăn.");
+    expect(now.ministries.find((m) => m.country === "LA")?.vi).toBe("Bộ Công an");
+    const before = read("Ngày 10/4/2012, Bộ trưởng Bộ An ninh Lào Thongbanh Sengaphone hội đàm với Bộ trưởng Bộ Công an Trần Đại Quang tại Hà Nội.");
+    expect(before.ministries.find((m) => m.country === "LA")?.vi).toBe("Bộ An ninh");
+  });
+
+  it("reads no ministry from police of a country or a police commander", () => {
+    const x = read("Hôm nay, hội nghị Tư lệnh Cảnh sát các nước ASEAN lần thứ 40 khai mạc tại Hà Nội; lực lượng Cảnh sát Việt Nam mong muốn hợp tác với Cảnh sát các nước.");
+    expect(x.ministries).toEqual([]);
+    expect(x.countries).toEqual(["VN"]);
+  });
+});
+
 describe("agreements", () => {
   it("reads type, title and parties of a signed document, and its signing event", () => {
     const x = read("Ngày 13/9/2023, tại Bắc Kinh, Bộ trưởng Tô Lâm và Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc Vương Tiểu Hồng đã ký Bản ghi nhớ về hợp tác phòng, chống khủng bố giữa Bộ Công an Việt Nam và Bộ Công an Trung Quốc.");
@@ -143,6 +165,26 @@ describe("agreements", () => {
     expect(signing).toMatchObject({ type: "signing" });
     expect(date(signing!.start)).toBe("2023-09-13");
     expect(signing!.topics).toContain("counter_terrorism");
+  });
+});
+
+describe("agreements recalled as background", () => {
+  it("reads a document named before a passive signing verb, with the date it was signed", () => {
+    const x = read("Ngày 8/5/2024, Bộ trưởng Lương Tam Quang hội đàm với Bộ trưởng Bộ Nội vụ Cuba. Hai bên đánh giá cao kết quả thực hiện Bản ghi nhớ về hợp tác phòng, chống tội phạm giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba đã được ký kết ngày 14/3/2019 tại La Habana.");
+    const mou = x.agreements.find((a) => a.type === "mou");
+    expect(mou?.title).toBe("Bản ghi nhớ về hợp tác phòng, chống tội phạm giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba");
+    expect(date(mou?.signed ?? null)).toBe("2019-03-14");
+    expect(x.events.filter((e) => e.type === "signing").map((e) => date(e.start))).toEqual(["2019-03-14"]);
+  });
+
+  it("lists documents 'đã ký' after a proposal without a signing event, and none after 'thúc đẩy ký kết' or 'từ khi'", () => {
+    const listed = read("Bộ trưởng đề nghị hai bên tiếp tục triển khai hiệu quả các văn bản đã ký, nhất là Bản ghi nhớ về phòng, chống khủng bố, Kế hoạch hợp tác giai đoạn 2023 - 2025.");
+    expect(listed.agreements.map((a) => a.type)).toEqual(["mou", "plan"]);
+    expect(listed.events.filter((e) => e.type === "signing")).toEqual([]);
+    const planned = read("Ngày 2/4/2024, hai bên nhất trí thúc đẩy ký kết Hiệp định dẫn độ và Hiệp định tương trợ tư pháp về hình sự.");
+    expect(planned.agreements).toEqual([]);
+    const since = read("Ngày 2/4/2024, Bộ trưởng Tô Lâm cho biết thương mại giữa hai nước tăng mạnh từ khi Việt Nam ký kết Hiệp định Thương mại tự do với Liên minh châu Âu.");
+    expect(since.agreements).toEqual([]);
   });
 });
 

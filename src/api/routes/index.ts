@@ -1,5 +1,6 @@
 // The query API, mounted under /v1 by buildApp: one module per resource.
 import type { FastifyInstance } from "fastify";
+import { ProblemSchema } from "../problem.ts";
 import { registerListFormats } from "../formats/lists.ts";
 import { agreementRoutes } from "./agreements.ts";
 import { changeRoutes } from "./changes.ts";
@@ -16,6 +17,12 @@ import { statsRoutes } from "./stats.ts";
 const READ_CACHE_CONTROL = "public, max-age=60";
 
 export async function v1Routes(app: FastifyInstance): Promise<void> {
+  // Every endpoint here needs the database: while it cannot be reached, 503 with Retry-After.
+  app.addHook("onRoute", (route) => {
+    const schema = (route.schema ??= {}) as { response?: Record<string | number, unknown> };
+    schema.response ??= {};
+    schema.response[503] ??= ProblemSchema;
+  });
   // Before the routes: every list also answers CSV and NDJSON.
   registerListFormats(app);
   app.addHook("onSend", async (request, reply, payload) => {

@@ -1,0 +1,62 @@
+// Agreements: like events, one row merged from every article that reports it.
+import { parsePartial, spanOf } from "../../extraction/dates.ts";
+import type { Gazetteer } from "../../extraction/gazetteer.ts";
+import type { Prisma } from "../../db/generated/client.ts";
+import { agreementMatch, mergeAgreements, titleKey, type AgreementFacts } from "../resolve.ts";
+import { datePrecision, foldSources, searchText, toDate, type Tx } from "./rows.ts";
+
+export async function findAgreement(tx: Tx, articleId: number, f: AgreementFacts): Promise<number | null> {
+  const rows = await tx.agreement.findMany({
+    where: { type: f.type as never, sources: { none: { articleId } }, parties: { some: { countryCode: { in: f.parties.map((pp) => pp.country) } } } },
+    select: { id: true, sources: { select: { facts: true }, orderBy: { articleId: "asc" } } },
+    orderBy: { id: "asc" },
+  });
+  for (const r of rows) {
+    const facts = foldSources<AgreementFacts>(r.sources, mergeAgreements);
+    if (facts && agreementMatch(facts, f)) return r.id;
+  }
+  return null;
+}
+
+function agreementColumns(f: AgreementFacts, g: Gazetteer) {
+  const span = spanOf(parsePartial(f.signed) ?? undefined);
+  return {
+    type: f.type as never, title: f.title, titleKey: titleKey(f.title), signed: f.signed, signedPrecision: datePrecision(f.signed),
+    signedFrom: toDate(span?.[0]), signedTo: toDate(span?.[1]), eventId: f.event,
+    searchText: searchText([f.title, ...f.parties.flatMap((pp) => [g.countries.get(pp.country)?.vi, g.countries.get(pp.country)?.en])]),
+  };
+}
+
+const partyRows = (f: AgreementFacts) => f.parties.map((pp) => ({ countryCode: pp.country, ministryId: pp.ministry, unitId: pp.unit }));
+
+/** A new agreement, whole: its row, its first source and its parties. */
+export async function createAgreement(tx: Tx, g: Gazetteer, f: AgreementFacts, source: { articleId: number; sentence: string }): Promise<number> {
+  const row = await tx.agreement.create({
+    data: {
+      ...agreementColumns(f, g),
+      sources: { create: { articleId: source.articleId, sentence: source.sentence, facts: f as unknown as Prisma.InputJsonValue } },
+      parties: { createMany: { data: partyRows(f), skipDuplicates: true } },
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export async function addAgreementSource(tx: Tx, g: Gazetteer, id: number, f: AgreementFacts, source: { articleId: number; sentence: string }): Promise<void> {
+  await tx.agreementSource.create({ data: { agreementId: id, articleId: source.articleId, sentence: source.sentence, facts: f as unknown as Prisma.InputJsonValue } });
+  await rebuildAgreement(tx, id, g);
+}
+
+export async function rebuildAgreement(tx: Tx, id: number, g: Gazetteer): Promise<void> {
+  const sources = await tx.agreementSource.findMany({ where: { agreementId: id }, select: { facts: true }, orderBy: { articleId: "asc" } });
+  const facts = foldSources<AgreementFacts>(sources, mergeAgreements);
+  if (!facts) {
+    await tx.agreement.delete({ where: { id } });
+    return;
+  }
+  // The signing event may have gone with an article that alone reported it.
+  const event = facts.event !== null && (await tx.event.count({ where: { id: facts.event } })) > 0 ? facts.event : null;
+  await tx.agreement.update({ where: { id }, data: agreementColumns({ ...facts, event }, g) });
+  await tx.agreementParty.deleteMany({ where: { agreementId: id } });
+  await tx.agreementParty.createMany({ data: partyRows(facts).map((p) => ({ agreementId: id, ...p })), skipDuplicates: true });
+}

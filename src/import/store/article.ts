@@ -1,0 +1,158 @@
+// One article's facts in, or out: its mentions of officials, countries and
+// ministries, and its reports of events and agreements.
+import type { ArticleExtraction } from "../../extraction/assemble.ts";
+import { formatPartial, parsePartial, spanOf } from "../../extraction/dates.ts";
+import type { Gazetteer } from "../../extraction/gazetteer.ts";
+import type { AgreementFacts, EventFacts } from "../resolve.ts";
+import { addAgreementSource, createAgreement, findAgreement, rebuildAgreement } from "./agreements.ts";
+import { addEventSource, createEvent, findEvent, rebuildEvent } from "./events.ts";
+import {
+  createOfficial, matchOfficial, officialsByKey, refreshOfficial, saveNames, withNewestMention, type OfficialRow, type PendingMention,
+} from "./officials.ts";
+import type { ReferenceRows } from "./reference.ts";
+import { toDate, uniqueNames, type Tx } from "./rows.ts";
+
+/**
+ * Writes the facts of the article `articleId`. `newest`: no stored article
+ * comes after it (a new article), so its mentions are every official's latest
+ * and their names can be worked out without reading all their mentions again.
+ */
+export async function writeFacts(tx: Tx, g: Gazetteer, ref: ReferenceRows, articleId: number, x: ArticleExtraction, newest: boolean): Promise<void> {
+  const ministryIds = await ref.ministryIds(tx, x);
+  const unitIds = await ref.unitIds(tx, x, ministryIds);
+
+  // Officials, and what this article says of each at its date.
+  const observedOn = x.publishedAt ?? x.events.map((e) => formatPartial(e.start ?? undefined)).find((d) => d && !d.startsWith("--")) ?? null;
+  const observedFrom = toDate(spanOf(parsePartial(observedOn) ?? undefined)?.[0]);
+  const byKey = await officialsByKey(tx, x.officials.map((o) => o.key));
+  const officialIds = new Map<string, number>();
+  const rows = new Map<number, { row: OfficialRow; created: boolean }>();
+  const mentions: PendingMention[] = [];
+  for (const o of x.officials) {
+    let row = byKey.get(o.key) ?? (await matchOfficial(tx, o, mentions));
+    let created = false;
+    if (!row) {
+      row = await createOfficial(tx, o);
+      created = true;
+    }
+    const id = row.id;
+    officialIds.set(o.key, id);
+    const earlier = mentions.find((m) => m.officialId === id);
+    if (earlier) {
+      // Two readings of one person in this article: the mention keeps both names.
+      earlier.aliases = uniqueNames([...earlier.aliases, o.name, ...o.aliases], earlier.nameAsWritten);
+      continue;
+    }
+    if (!rows.has(id)) rows.set(id, { row, created });
+    mentions.push({
+      officialId: id, nameAsWritten: o.name, aliases: uniqueNames(o.aliases, o.name), offices: o.offices,
+      data: {
+        articleId, rank: o.rank?.vi ?? null, rankCode: o.rank?.code ?? null, offices: o.offices,
+        ministryId: o.ministry ? (ministryIds.get(o.ministry.code) ?? null) : null,
+        unitId: o.unit ? (unitIds.get(o.unit.code) ?? null) : null, observedOn, observedFrom, sentence: o.sentence,
+      },
+    });
+  }
+  if (mentions.length) {
+    await tx.officialMention.createMany({ data: mentions.map((m) => ({ ...m.data, officialId: m.officialId, nameAsWritten: m.nameAsWritten, aliases: m.aliases })) });
+  }
+  // Each official's name and aliases after this article, for the rows and the events' search text.
+  const names = new Map<number, string[]>();
+  for (const m of mentions) {
+    const { row, created } = rows.get(m.officialId)!;
+    if (newest) {
+      const next = withNewestMention(row, m, created);
+      await saveNames(tx, row, next);
+      names.set(row.id, [next.name, ...next.aliases]);
+    } else {
+      await refreshOfficial(tx, row.id);
+    }
+  }
+  const namesOf = (id: number) => names.get(id) ?? [];
+
+  await tx.articleCountry.createMany({ data: x.countries.map((countryCode) => ({ articleId, countryCode })), skipDuplicates: true });
+  await tx.articleMinistry.createMany({
+    data: [...new Set(x.ministries.map((m) => ministryIds.get(m.code)).filter((id): id is number => id !== undefined))].map((ministryId) => ({ articleId, ministryId })),
+    skipDuplicates: true,
+  });
+
+  // Events: merged into another report of the same activity, or new.
+  const eventIds: number[] = [];
+  for (const e of x.events) {
+    const facts: EventFacts = {
+      type: e.type,
+      start: formatPartial(e.start ?? undefined),
+      end: formatPartial(e.end ?? undefined),
+      dateReason: e.dateReason,
+      place: e.place,
+      countries: [...new Set(e.countries)].sort(),
+      participants: dedupeParticipants(e.participants.flatMap((pp) => {
+        const official = officialIds.get(pp.key);
+        const country = x.officials.find((o) => o.key === pp.key)?.country ?? null;
+        return official === undefined ? [] : [{ official, role: pp.role, country }];
+      })),
+      ministries: [...new Set(e.ministries.map((c) => ministryIds.get(c)).filter((id): id is number => id !== undefined))],
+      topics: e.topics,
+      summary: e.summary,
+      mechanism: e.mechanism,
+      ordinal: e.ordinal,
+    };
+    const source = { articleId, sentence: e.sentence };
+    const match = await findEvent(tx, articleId, facts);
+    if (match !== null) await addEventSource(tx, g, match, facts, source);
+    // Participants of a new event are this article's officials: their names are known (else read them).
+    eventIds.push(match ?? (await createEvent(tx, g, facts, source, newest ? namesOf : await participantNames(tx, facts))));
+  }
+
+  for (const a of x.agreements) {
+    const facts: AgreementFacts = {
+      type: a.type,
+      title: a.title,
+      signed: formatPartial(a.signed ?? undefined),
+      parties: a.parties.map((pp) => ({
+        country: pp.country,
+        ministry: pp.ministry ? (ministryIds.get(pp.ministry) ?? null) : null,
+        unit: pp.unit ? (unitIds.get(pp.unit) ?? null) : null,
+      })),
+      event: a.event !== null ? (eventIds[a.event] ?? null) : null,
+    };
+    const source = { articleId, sentence: a.sentence };
+    const match = await findAgreement(tx, articleId, facts);
+    if (match !== null) await addAgreementSource(tx, g, match, facts, source);
+    else await createAgreement(tx, g, facts, source);
+  }
+}
+
+async function participantNames(tx: Tx, f: EventFacts): Promise<(id: number) => string[]> {
+  const rows = await tx.official.findMany({ where: { id: { in: f.participants.map((p) => p.official) } }, select: { id: true, name: true, aliases: true } });
+  const byId = new Map(rows.map((r) => [r.id, [r.name, ...r.aliases]]));
+  return (id) => byId.get(id) ?? [];
+}
+
+/**
+ * Takes one article's facts out of the knowledge base before its new version
+ * goes in: its evidence and mentions go; events and agreements other articles
+ * also report are rebuilt from the sources that remain; what only it reported
+ * goes; officials no article mentions any more go.
+ */
+export async function removeArticleFacts(tx: Tx, articleId: number, g: Gazetteer): Promise<void> {
+  const events = (await tx.eventSource.findMany({ where: { articleId }, select: { eventId: true } })).map((r) => r.eventId);
+  const agreements = (await tx.agreementSource.findMany({ where: { articleId }, select: { agreementId: true } })).map((r) => r.agreementId);
+  const officials = (await tx.officialMention.findMany({ where: { articleId }, select: { officialId: true } })).map((r) => r.officialId);
+  await tx.eventSource.deleteMany({ where: { articleId } });
+  await tx.agreementSource.deleteMany({ where: { articleId } });
+  await tx.officialMention.deleteMany({ where: { articleId } });
+  await tx.articleCountry.deleteMany({ where: { articleId } });
+  await tx.articleMinistry.deleteMany({ where: { articleId } });
+
+  for (const id of events) await rebuildEvent(tx, id, g);
+  for (const id of agreements) await rebuildAgreement(tx, id, g);
+  await tx.official.deleteMany({ where: { id: { in: officials }, mentions: { none: {} } } });
+  for (const o of await tx.official.findMany({ where: { id: { in: officials } }, select: { id: true } })) await refreshOfficial(tx, o.id);
+}
+
+function dedupeParticipants(list: EventFacts["participants"]): EventFacts["participants"] {
+  const out: EventFacts["participants"] = [];
+  for (const p of list) if (!out.some((x) => x.official === p.official)) out.push(p);
+  return out;
+}

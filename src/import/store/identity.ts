@@ -1,0 +1,49 @@
+// What the store is handed (an article with its extraction) and how an article
+// is known across re-imports.
+import { createHash } from "node:crypto";
+import { basename, relative, sep } from "node:path";
+import type { ArticleExtraction } from "../../extraction/assemble.ts";
+import { normalizeText } from "../../extraction/text.ts";
+import type { FactCounts, RawArticle } from "../types.ts";
+import { extractorVersion } from "../version.ts";
+
+export interface PreparedArticle {
+  raw: RawArticle;
+  sourceKey: string;
+  contentHash: string;
+  extraction: ArticleExtraction;
+}
+
+export interface ArticleIdentity {
+  /** The article's identity across re-imports: its URL, else where it was read from. */
+  sourceKey: string;
+  /**
+   * Same hash, same content read by the same extractor: nothing to do. Any
+   * Unicode form or tone-mark style hashes alike.
+   */
+  contentHash: string;
+}
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/**
+ * The article's identity: its URL, else its path below the folder it was
+ * imported from (its base name when imported as a file), else its text.
+ */
+export function identify(raw: RawArticle, root?: string): ArticleIdentity {
+  const text = normalizeText(raw.text);
+  let sourceKey: string;
+  if (raw.url) sourceKey = raw.url;
+  else if (raw.file) sourceKey = (root ? relative(root, raw.source) : basename(raw.source)).split(sep).join("/");
+  else sourceKey = `sha256:${sha256(text)}`;
+  const contentHash = sha256(JSON.stringify([extractorVersion(), sourceKey, raw.url, raw.title, raw.publishedAt, text]));
+  return { sourceKey, contentHash };
+}
+
+export function prepareArticle(raw: RawArticle, extraction: ArticleExtraction, root?: string): PreparedArticle {
+  return { raw, ...identify(raw, root), extraction };
+}
+
+export function countFacts(x: ArticleExtraction): FactCounts {
+  return { officials: x.officials.length, events: x.events.length, agreements: x.agreements.length, countries: x.countries.length, ministries: x.ministries.length };
+}

@@ -1,0 +1,38 @@
+// Small helpers shared by the row writers.
+import { parsePartial, precisionOf } from "../../extraction/dates.ts";
+import type { Prisma } from "../../db/generated/client.ts";
+
+export type Tx = Prisma.TransactionClient;
+
+export const toDate = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+export function datePrecision(s: string | null) {
+  return precisionOf(parsePartial(s) ?? undefined);
+}
+
+/** The distinct non-empty parts, joined: what the text search reads. */
+export function searchText(parts: (string | null | undefined)[]): string {
+  return [...new Set(parts.filter((s): s is string => !!s))].join(" | ");
+}
+
+/** Each name once, in order, leaving out `except`. */
+export function uniqueNames(names: string[], except: string): string[] {
+  const out: string[] = [];
+  const seen = new Set([except]);
+  for (const n of names) {
+    if (!n || seen.has(n)) continue;
+    seen.add(n);
+    out.push(n);
+  }
+  return out;
+}
+
+/** The merge of what each source says, in article order. */
+export function foldSources<T>(sources: { facts: Prisma.JsonValue }[], merge: (a: T, b: T) => T): T | null {
+  let acc: T | null = null;
+  for (const s of sources) {
+    const f = s.facts as unknown as T;
+    acc = acc === null ? f : merge(acc, f);
+  }
+  return acc;
+}

@@ -1,0 +1,72 @@
+// The embedded Postgres is supervised: killed, it is noticed, logged and
+// started again on the same data; stopped, no server is left running.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { pino } from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "../../src/db/embedded.ts";
+import { recordedPostmaster } from "../../src/db/embedded/postmaster.ts";
+import { freePort } from "../../src/db/scratch.ts";
+
+const lines: { level: number; msg: string }[] = [];
+const log = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+let root: string;
+
+afterAll(async () => {
+  if (root) await fs.rm(root, { recursive: true, force: true });
+});
+
+async function query(url: string, sql: string): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("supervision of the embedded Postgres", () => {
+  it("starts the server again when its process is killed, with the data intact, and stops it for good", async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), "hoptac-supervised-"));
+    await fs.chmod(root, 0o755); // the postgres user's way in when the tests run as root
+    const dataDir = path.join(root, "pg");
+    const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
+    try {
+      await query(server.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('Đà Nẵng')");
+      const first = server.pid()!;
+      expect(first).toBeGreaterThan(0);
+
+      process.kill(first, "SIGKILL");
+      const second = await until("a new server", async () => {
+        const pid = server.pid();
+        return pid !== null && pid !== first ? pid : undefined;
+      });
+      expect(await until("queries", () => query(server.url, "SELECT v FROM kept"))).toEqual([{ v: "Đà Nẵng" }]);
+      expect(server.restarts()).toBe(1);
+      expect(lines.some((l) => l.level === 50 && /embedded Postgres died/.test(l.msg))).toBe(true);
+      expect(lines.some((l) => /running again/.test(l.msg))).toBe(true);
+      expect((await recordedPostmaster(dataDir))?.pid).toBe(second);
+    } finally {
+      await server.stop();
+    }
+    expect(await recordedPostmaster(dataDir)).toBeNull();
+    expect(lines.at(-1)?.msg).toBe("embedded Postgres stopped");
+    // Stopped on purpose: not started again.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.pid()).toBeNull();
+    expect(await recordedPostmaster(dataDir)).toBeNull();
+  });
+});
