@@ -89,14 +89,14 @@ function eventColumns(evidence: boolean): Sql {
 function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
   const desc = sort === "-date";
   const key = dateSortKey(sql`e.span_from`, desc);
-  const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
-  if (position) conditions.push(after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc));
+  const cursor = position ? [after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
   const order = sql`ORDER BY sort_key ${direction(desc)}, id ${direction(desc)} LIMIT ${limit + 1}`;
-  const select = (extra: Sql[]) => sql`SELECT e.id, ${key} AS sort_key FROM events e ${where([...conditions, ...extra])} ${order}`;
-  if (desc || f.from === undefined) return select([]);
-  const underWay = select([sql`daterange(e.span_from, e.span_to, '[]') @> ${f.from}::date`, sql`e.span_from < ${f.from}::date`]);
-  const starting = select([sql`${key} >= ${f.from}::date`]);
-  return sql`SELECT * FROM ((${underWay}) UNION ALL (${starting})) x ${order}`;
+  const select = (conditions: Sql[]) => sql`SELECT e.id, ${key} AS sort_key FROM events e ${where([...conditions, ...cursor])}`;
+  if (desc || f.from === undefined) return sql`${select([...eventConditions(f), ...dateBounds(f, key, desc)])} ${order}`;
+  // Under way on \`from\` (which implies the range), found whole and then sorted: walking the date index would read the years before.
+  const underWay = select([...eventConditions({ ...f, from: undefined, to: undefined }), sql`daterange(e.span_from, e.span_to, '[]') @> ${f.from}::date`, sql`e.span_from < ${f.from}::date`]);
+  const starting = select([...eventConditions(f), sql`${key} >= ${f.from}::date`]);
+  return sql`SELECT * FROM ((SELECT * FROM (${underWay} OFFSET 0) u ${order}) UNION ALL (${starting} ${order})) x ${order}`;
 }
 
 /** One page of events (limit + 1 rows, to tell whether another page follows), represented. */
