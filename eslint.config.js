@@ -13,6 +13,16 @@ export default tseslint.config(
     },
   },
   {
+    // The explorer's modules run in the browser.
+    files: ["src/web/**/*.js"],
+    languageOptions: {
+      globals: {
+        window: "readonly", document: "readonly", history: "readonly", location: "readonly", localStorage: "readonly", fetch: "readonly",
+        URL: "readonly", URLSearchParams: "readonly", FormData: "readonly", Node: "readonly", Element: "readonly", ResizeObserver: "readonly",
+      },
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",

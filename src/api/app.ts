@@ -6,6 +6,7 @@ import type { PrismaClient } from "../db/client.ts";
 import { primaryReader, type Reader } from "../db/reader.ts";
 import { ExtractionPool } from "../extraction/pool.ts";
 import { createLogger } from "../logger.ts";
+import { registerExplorer } from "./explorer.ts";
 import { healthRoutes } from "./health.ts";
 import { registerHttpPlugins } from "./http-plugins.ts";
 import { registerOpenApi } from "./openapi.ts";
@@ -62,5 +63,6 @@ export async function buildApp({ config, prisma, reader, logger, extraction }: B
   await registerOpenApi(app);
   await app.register(healthRoutes);
   await app.register(v1Routes, { prefix: "/v1" });
+  await registerExplorer(app);
   return app as unknown as FastifyInstance;
 }

@@ -38,6 +38,30 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
 
 const NOT_RATE_LIMITED = new Set(["/health", "/ready"]);
 
+/** The headers @fastify/rate-limit sends, as reusable components. */
+const RATE_LIMIT_HEADERS = {
+  "X-RateLimit-Limit": { description: "Requests allowed per window (RATE_LIMIT_MAX).", schema: { type: "integer" as const } },
+  "X-RateLimit-Remaining": { description: "Requests left in the current window.", schema: { type: "integer" as const } },
+  "X-RateLimit-Reset": { description: "Seconds until the window resets.", schema: { type: "integer" as const } },
+  "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" as const } },
+};
+
+const singular = (word: string) => (word.endsWith("ies") ? `${word.slice(0, -3)}y` : word.endsWith("s") ? word.slice(0, -1) : word);
+const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * An operation's id from its method and path: GET /v1/events → listEvents,
+ * GET /v1/events/{id} → getEvent, GET /v1/countries/{code}/events →
+ * listCountryEvents, POST /v1/articles → createArticle, GET /health → getHealth.
+ * A segment followed by a parameter names one thing; a list's last segment stays plural.
+ */
+export function operationId(method: string, path: string, isList: boolean): string {
+  const segments = path.split("/").filter((s) => s && s !== "v1");
+  const words = segments.flatMap((s, i) => (s.startsWith("{") ? [] : [segments[i + 1]?.startsWith("{") || (!isList && i === segments.length - 1) || method === "post" ? singular(s) : s]));
+  const verb = method === "post" ? "create" : isList ? "list" : "get";
+  return verb + words.map((w) => w.split(/[-_]/).map(capital).join("")).join("");
+}
+
 interface Schema {
   $ref?: string;
   description?: string;
@@ -46,8 +70,14 @@ interface Schema {
   items?: Schema;
 }
 
+interface Operation {
+  operationId?: string;
+  security?: unknown[];
+  responses?: Record<string, { description?: string; headers?: Record<string, unknown>; content?: Record<string, { schema?: Schema }> }>;
+}
+
 interface OpenApiDocument {
-  paths?: Record<string, Record<string, { responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }> }>>;
+  paths?: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, Schema> };
   [key: string]: unknown;
 }
@@ -83,10 +113,19 @@ function finishDocument(doc: OpenApiDocument): OpenApiDocument {
   const schemas = doc.components?.schemas ?? {};
   const problemRef = "#/components/schemas/Problem";
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
-    for (const operation of Object.values(operations)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      operation.operationId ??= operationId(method, path, LIST_ROUTES.has(path) && method === "get");
+      // Reads are public: say so, rather than leave it unsaid.
+      operation.security ??= [];
       const responses = (operation.responses ??= {});
       if (!NOT_RATE_LIMITED.has(path) && !responses["429"]) {
         responses["429"] = { content: { "application/json": { schema: { $ref: problemRef } } } };
+      }
+      if (!NOT_RATE_LIMITED.has(path)) {
+        for (const [status, response] of Object.entries(responses)) {
+          const names = status === "429" ? Object.keys(RATE_LIMIT_HEADERS) : Object.keys(RATE_LIMIT_HEADERS).filter((n) => n !== "Retry-After");
+          response.headers = { ...response.headers, ...Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }])) };
+        }
       }
       for (const [status, response] of Object.entries(responses)) {
         const json = response.content?.["application/json"];
@@ -129,9 +168,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           "A knowledge base of Việt Nam's security diplomacy — officials, ministries, events and agreements — read from Vietnamese news articles. " +
           "Every fact links to the article and sentence it comes from. Errors are RFC 9457 problem details (application/problem+json).",
         version: VERSION,
+        license: { name: "MIT", identifier: "MIT" },
       },
       tags: TAGS,
-      components: { securitySchemes: API_KEY_SECURITY_SCHEMES },
+      // Relative: the document describes the server that serves it.
+      servers: [{ url: "/", description: "This server" }],
+      components: { securitySchemes: API_KEY_SECURITY_SCHEMES, headers: RATE_LIMIT_HEADERS },
     },
     transform: jsonSchemaTransform,
     transformObject: (input) => finishDocument(jsonSchemaTransformObject(input) as OpenApiDocument),

@@ -14,6 +14,7 @@ let db: TestDatabase;
 let app: FastifyInstance;
 let base: string;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+let tries = 0;
 
 function call(method: string, path: string, body?: unknown): Promise<{ status: number; ms: number; text: string }> {
   const started = performance.now();
@@ -55,7 +56,9 @@ describe("ingest off the event loop", () => {
     const text = longArticleText(150_000);
     expect(Buffer.byteLength(text)).toBeGreaterThan(150_000);
     let done = false;
-    const ingest = call("POST", "/v1/articles", { url: "https://example.org/tin/dai", text }).finally(() => (done = true));
+    // A new URL on each try, so that a retry ingests again instead of finding it unchanged.
+    const url = `https://example.org/tin/dai-${(tries += 1)}`;
+    const ingest = call("POST", "/v1/articles", { url, text }).finally(() => (done = true));
     const latencies: number[] = [];
     while (!done) {
       const health = await call("GET", "/health");

@@ -1,5 +1,6 @@
 // The OpenAPI document the query API's zod schemas make: valid OpenAPI 3.1,
 // every endpoint, its parameters and responses described.
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import type { FastifyInstance } from "fastify";
 import request from "supertest";
@@ -16,12 +17,13 @@ interface Parameter {
   schema: { type?: string | string[]; example?: unknown; items?: { pattern?: string; enum?: string[] } };
 }
 interface Operation {
+  operationId?: string;
   summary?: string;
   tags?: string[];
   parameters?: Parameter[];
   security?: unknown[];
   requestBody?: { content: Record<string, { schema: { example?: unknown } }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: { $ref?: string } }> }>;
+  responses: Record<string, { description: string; headers?: Record<string, { $ref: string }>; content?: Record<string, { schema: { $ref?: string } }> }>;
 }
 interface Doc {
   openapi: string;
@@ -130,6 +132,34 @@ describe("/openapi.json", () => {
       expect(Object.keys(doc.paths[path]!.get!.responses["200"]!.content!), path).toContain("text/csv");
     }
     expect(Object.keys(doc.paths["/v1/events/{id}"]!.get!.responses["200"]!.content!)).toEqual(["application/json"]);
+  });
+
+  it("passes Redocly's recommended rules with no error", async () => {
+    const config = await createConfig({ extends: ["recommended"] });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: "/openapi.json", config });
+    const errors = problems.filter((p) => p.severity === "error").map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`);
+    expect(errors).toEqual([]);
+  });
+
+  it("names every operation, in one pattern, and says public reads need no key", () => {
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+    expect(ids.every((id) => typeof id === "string")).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const id = (method: string, path: string) => doc.paths[path]![method]!.operationId;
+    expect(id("get", "/v1/events")).toBe("listEvents");
+    expect(id("get", "/v1/events/{id}")).toBe("getEvent");
+    expect(id("get", "/v1/countries/{code}/events")).toBe("listCountryEvents");
+    expect(id("post", "/v1/articles")).toBe("createArticle");
+    expect(id("get", "/v1/changes")).toBe("listChanges");
+    expect(id("get", "/v1/dump")).toBe("getDump");
+    expect(doc.paths["/v1/events"]!.get!.security).toEqual([]);
+  });
+
+  it("documents the rate-limit headers on every counted answer", () => {
+    const events = doc.paths["/v1/events"]!.get!.responses;
+    expect(Object.keys(events["200"]!.headers!)).toEqual(["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"]);
+    expect(events["429"]!.headers!["Retry-After"]).toEqual({ $ref: "#/components/headers/Retry-After" });
+    expect(doc.paths["/health"]!.get!.responses["200"]!.headers).toBeUndefined();
   });
 
   it("marks the ingest endpoint as needing the API key, with an example body", () => {

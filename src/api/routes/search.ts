@@ -56,6 +56,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["search"],
+        operationId: "search",
         summary: "Search officials, ministries, countries, events and agreements",
         description:
           "One box across the knowledge base, best matches first. Case, diacritics and đ are ignored; small typos are tolerated (pg_trgm word similarity).",
