@@ -6,7 +6,7 @@ import { buildApp } from "../api/app.ts";
 import { ConfigError, loadConfig, loadDotEnv, type Config } from "../config/env.ts";
 import { createPrisma, type PrismaClient } from "../db/client.ts";
 import { connectDatabase, openDatabase, type Database } from "../db/database.ts";
-import { poolReader } from "../db/reader.ts";
+import { readerFor } from "../db/reader.ts";
 import { EmbeddedPostgresError } from "../db/embedded.ts";
 import { MigrationError } from "../db/migrate.ts";
 import { createLogger, type Logger } from "../logger.ts";
@@ -115,9 +115,7 @@ export function runCli(main: (ctx: CliContext) => Promise<"keep-running" | void>
       return prisma;
     },
     async serve(prisma, readUrl) {
-      const reader = poolReader(config.databaseReadUrls.length ? config.databaseReadUrls : [readUrl], {
-        onError: (err) => log.warn({ err }, "a read connection failed"),
-      });
+      const reader = readerFor(config, readUrl, (err) => log.warn({ err }, "a read connection failed"));
       steps.push(() => reader.close());
       const app = await buildApp({ config, prisma, reader, logger: log });
       steps.push(() => app.close());

@@ -5,6 +5,7 @@
 // writer's connection instead (primaryReader).
 import pg from "pg";
 import type { Sql } from "../api/query/sql.ts";
+import type { Config } from "../config/env.ts";
 import type { PrismaClient } from "./client.ts";
 
 export interface Reader {
@@ -34,6 +35,11 @@ export function poolReader(urls: string[], options: { poolSize?: number; onError
       await Promise.all(pools.map((p) => p.end()));
     },
   };
+}
+
+/** The API's reader for this configuration: DATABASE_READ_URL's standbys, else `primaryUrl`. */
+export function readerFor(config: Pick<Config, "databaseReadUrls">, primaryUrl: string, onError?: (err: Error) => void): Reader {
+  return poolReader(config.databaseReadUrls.length ? config.databaseReadUrls : [primaryUrl], { onError });
 }
 
 /** Reads through the writer's Prisma client (tests, and reads that must see the writer's last commit). */
