@@ -8,7 +8,8 @@
 // an embedded Postgres under .data/bench (BENCH_PGDATA) and made once per size
 // and seed, then reused. Else DATABASE_URL when set (the seeds imported into
 // it), else a throwaway embedded Postgres with the seed articles repeated,
-// their years shifted (--articles).
+// their years shifted (--articles). --api-dir serves the API from another
+// checkout (an older version, as the baseline) without comparing its SQL.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -48,6 +49,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "5" },
     connections: { type: "string", default: "10" },
     only: { type: "string" },
+    // Another checkout of hoptac to serve the API from (an older version as the baseline); its SQL is not compared.
+    "api-dir": { type: "string" },
   },
 });
 const seconds = Number(values.seconds);
@@ -78,10 +81,11 @@ async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: nu
   return { rate: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startApi(databaseUrl: string, dir = "."): Promise<{ url: string; child: ChildProcess }> {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const port = String(await freePort());
   const child = spawn(tsx, ["src/cli/serve.ts"], {
+    cwd: dir,
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_READ_URL: "", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_MAX: "1000000000", API_KEY: "" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -248,9 +252,10 @@ try {
   }
   await prisma.$disconnect();
 
-  const started = await startApi(databaseUrl);
+  const apiDir = values["api-dir"];
+  const started = await startApi(databaseUrl, apiDir);
   api = started.child;
-  console.log(`API: ${started.url} (npm run serve in its own process); ${connections} connections, ${seconds} s per run\n`);
+  console.log(`API: ${started.url} (npm run serve in its own process${apiDir ? `, from ${apiDir}` : ""}); ${connections} connections, ${seconds} s per run\n`);
 
   const rows: string[][] = [];
   for (const c of cases) {
@@ -260,8 +265,8 @@ try {
     for (let i = 0; i < 20; i++) await direct(); // warm up both paths
     await autocannon({ url: started.url + c.path, connections, duration: 1 });
     const http = await autocannon({ url: started.url + c.path, connections, duration: seconds });
-    if (http.non2xx || http.errors || http.timeouts) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
-    const raw = await loop(direct);
+    if ((http.non2xx || http.errors || http.timeouts) && apiDir === undefined) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
+    const raw = apiDir === undefined ? await loop(direct) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN };
     rows.push([
       c.name,
       http.requests.average.toFixed(0),
