@@ -71,7 +71,14 @@ interface Found {
 }
 
 /** An event while the article is read: whom it is with, who receives, whether its date is its own. */
-type Working = ExtractedEvent & { counterparts: Set<string>; receiver: string | null; own: boolean; background: boolean };
+type Working = ExtractedEvent & {
+  counterparts: Set<string>;
+  receiver: string | null;
+  own: boolean;
+  background: boolean;
+  /** The sentences that tell of this activity: where it is named, and what follows it with no activity of its own. */
+  evidence: string[];
+};
 
 interface Cue {
   type: EventTypeCode;
@@ -142,6 +149,7 @@ export class ArticleReader {
     };
 
     const agreements: (ExtractedAgreement & { named: boolean })[] = [];
+    let told: Working | null = null;
     let titleSigning: { event: (typeof events)[number]; agreements: (ExtractedAgreement & { named: boolean })[]; index: number | null } | null = null;
     for (const f of found) {
       const s = sentences[f.sentence]!;
@@ -179,7 +187,7 @@ export class ArticleReader {
         const candidate: (typeof events)[number] = {
           type: "signing", start: when, end: null, dateReason: date ? "stated" : when ? "context" : "unknown", place: this.place(f.facts, text),
           countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
-          summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: date !== null, background: false,
+          summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: date !== null, background: false, evidence: [text],
         };
         const documents = signed.map((a) => ({ type: a.type, title: a.title, signed: when, parties: this.parties(a.title, f.facts, countries), event: null, sentence: text, named: a.named }));
         if (s.isTitle) {
@@ -193,6 +201,7 @@ export class ArticleReader {
           }
           if (evIndex >= 0) mergeInto(events[evIndex]!, candidate);
           else if (signed.length) evIndex = events.push(candidate) - 1;
+          if (evIndex >= 0) told = events[evIndex]!;
           for (const a of documents) {
             const dup = agreements.find((b) => b.type === a.type && sameTitle(b.title, a.title));
             if (dup) {
@@ -214,7 +223,7 @@ export class ArticleReader {
             const countries = this.sentenceCountries(f.facts, foreign);
             evIndex = events.push({
               type: "signing", start: when, end: null, dateReason: "stated", place: null, countries, participants: [], ministries: this.ministryCodes(f.facts),
-              topics: [], summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: true, background: true,
+              topics: [], summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: true, background: true, evidence: [text],
             }) - 1;
           }
           const countries = events[evIndex]!.countries;
@@ -232,6 +241,22 @@ export class ArticleReader {
         const date = this.ownDate(text, f.dates, cue.index);
         if (isBackground && !date) continue;
         if (!hasForeign) continue;
+        // "Tại buổi hội đàm, …", "Mở đầu cuộc gặp, …": the activity already told, not another one.
+        // With a date of its own close by ("trong chuyến thăm Cuba tháng 9/2024"), it is another one, recalled.
+        const dateNear = f.dates.some((d) =>
+          d.index < cue.index ? d.index + d.length > cue.index - 30 : d.index - cue.index < 160 && !/[,;]/.test(text.slice(cue.index, d.index)));
+        if (!dateNear && ANAPHOR.test(text.slice(Math.max(0, cue.index - 24), cue.index))) {
+          const told = [...events].reverse();
+          const target = told.find((e) => e.type === cue.type && !e.background) ?? (MEETINGS.has(cue.type) ? told.find((e) => MEETINGS.has(e.type) && !e.background) : undefined);
+          if (target) {
+            if (!target.evidence.includes(text)) target.evidence.push(text);
+            for (const p of persons) {
+              const k = keyOf(p);
+              if (k && !target.participants.some((x) => x.key === k)) target.participants.push({ key: k, role: "attendee" });
+            }
+            continue;
+          }
+        }
 
         let start: PartialDate | null = null;
         let end: PartialDate | null = null;
@@ -292,7 +317,7 @@ export class ArticleReader {
             type: cue.type, start, end, dateReason: reason, place: this.place(f.facts, text), countries: this.sentenceCountries(f.facts, foreign),
             participants: [...participants].map((key) => ({ key, role: "attendee" as const })), ministries: this.ministryCodes(f.facts), topics: [],
             summary: "", sentence: text, mechanism: ordinal !== null ? tidy(text.slice(cue.index, cue.index + 120).split(/[,.;]/)[0] ?? "") : null, ordinal,
-            counterparts, receiver, own: date !== null, background: isBackground,
+            counterparts, receiver, own: date !== null, background: isBackground, evidence: [text],
           };
           const same = events.find(
             (e) =>
@@ -305,10 +330,12 @@ export class ArticleReader {
           );
           if (same) {
             mergeInto(same, candidate);
+            told = same;
             continue;
           }
           if (s.isTitle) continue;
           events.push(candidate);
+          told = candidate;
         }
         if (date && !isBackground && !date.relative) {
           const st = resolve(date.start, stated);
@@ -316,6 +343,8 @@ export class ArticleReader {
           if (cue.type === "visit" && !frame) frame = { start: st, end: date.end ? resolve(date.end, stated) : null };
         }
       }
+      // A sentence that names no activity goes on about the last one told ("Hai bên nhất trí …").
+      if (!cues.length && !s.isTitle && told && !told.evidence.includes(text)) told.evidence.push(text);
       if (!cues.length && f.dates.length && !directive) {
         const d = f.dates.find((x) => x.start.d !== undefined && !this.isBackgroundDate(text, x));
         if (d && hasForeign) narrative = resolve(d.start, stated);
@@ -329,12 +358,12 @@ export class ArticleReader {
     // A document is signed when its signing event took place, the best date read for it.
     for (const a of agreements) if (a.event !== null) a.signed = events[a.event]!.start;
 
-    const topics = this.topics(sentences.map((s) => s.text).join(" "));
+    const topics = this.topics(sentences.map((s) => s.text).join(" "), Infinity);
     // Activities with no place of their own happen where the article's visit goes.
     const visited = events.filter((e) => e.type === "visit" && !e.background).map((e) => this.placeCountry(e.place)).find(Boolean) ?? null;
     const outEvents: ExtractedEvent[] = events.map((e) => {
-      const { counterparts: _c, receiver: _r, own: _o, background: _b, ...rest } = e;
-      return { ...rest, participants: this.roles(e, officials.list, visited), topics, summary: this.summary(e, officials.list) };
+      const { counterparts: _c, receiver: _r, own: _o, background: _b, evidence, ...rest } = e;
+      return { ...rest, participants: this.roles(e, officials.list, visited), topics: this.topics(evidence.join(" "), MAX_EVENT_TOPICS), summary: this.summary(e, officials.list) };
     });
 
     // Countries and ministries the article names as parties (GUIDE.md, Countries).
@@ -571,9 +600,25 @@ export class ArticleReader {
     return [...byCountry.values()];
   }
 
-  private topics(text: string): string[] {
+  /**
+   * The topics a text speaks of, those it names most first (at most `max`), in
+   * the gazetteer's order. Where cues of two topics overlap, the one reaching
+   * further narrows the other: "phòng, chống tội phạm công nghệ cao" is
+   * high-tech crime, not crime prevention at large.
+   */
+  private topics(text: string, max: number): string[] {
     const folded = foldAligned(text);
-    return this.g.topics.filter((t) => t.cues.find(text, folded).length > 0).map((t) => t.topic.code);
+    const hits = this.g.topics.flatMap((t, i) => t.cues.find(text, folded).map((h) => ({ i, from: h.index, to: h.index + h.length })));
+    const counts = new Map<number, number>();
+    for (const h of hits) {
+      if (hits.some((o) => o.i !== h.i && o.from < h.to && h.from < o.to && o.to > h.to)) continue;
+      counts.set(h.i, (counts.get(h.i) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, max)
+      .sort((a, b) => a[0] - b[0])
+      .map(([i]) => this.g.topics[i]!.topic.code);
   }
 
   private summary(e: ExtractedEvent, officials: ExtractedOfficial[]): string {
@@ -697,6 +742,17 @@ function yearInSpan(p: PartialDate, start: PartialDate, end: PartialDate | null)
   return undefined;
 }
 
+/**
+ * Before a cue: "tại", "trong", "mở đầu", "kết thúc", "quang cảnh" (+ "buổi", "cuộc"): it points back. Read with
+ * diacritics: folded, the name "Trọng" would be "trong".
+ */
+const ANAPHOR = /(?:^|[^\p{L}])(?:tại|trong|mở đầu|kết thúc|quang cảnh)\s+(?:(?:buổi|cuộc|lễ)\s+)?$/iu;
+/** Meetings one report calls talks and the next a meeting ("cuộc gặp"). */
+const MEETINGS = new Set<EventTypeCode>(["talks", "reception"]);
+
+/** An event's topics come from its own evidence; a long account keeps those it names most. */
+const MAX_EVENT_TOPICS = 4;
+
 /** After a document's title: "(đã) (được) ký (kết)" (in the text: folded, "ký" would be "kỳ" too). */
 const RECALLED_VERB = /\s(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?(?![\p{L}])/iu;
 
@@ -757,6 +813,7 @@ function mergeInto(e: Working, c: Working): void {
   e.countries = [...new Set([...e.countries, ...c.countries])].sort();
   for (const p of c.participants) if (!e.participants.some((x) => x.key === p.key)) e.participants.push(p);
   e.ministries = [...new Set([...e.ministries, ...c.ministries])];
+  for (const t of c.evidence) if (!e.evidence.includes(t)) e.evidence.push(t);
   for (const k of c.counterparts) e.counterparts.add(k);
   e.receiver ??= c.receiver;
 }

@@ -82,7 +82,9 @@ function joinWrapped(lines: string[]): string[] {
 export function splitSentences(paragraph: string): string[] {
   return paragraph
     .replace(/\.\/\.$/u, ".")
-    .split(/(?<=[.!?…]["”»)]?)\s+(?=[\p{Lu}“"«(])|(?<=\.\/\.)\s*/u)
+    // A full stop glued to the next sentence ("chủ trì Lễ đón.Phát biểu …") ends it too: a lower-case word
+    // of two letters or more before it, a capitalised word after ("TP.HCM", "1.500" stay whole).
+    .split(/(?<=[.!?…]["”»)]?)\s+(?=[\p{Lu}“"«(])|(?<=\.\/\.)\s*|(?<=\p{Ll}{2}\.)(?=\p{Lu}\p{Ll})/u)
     .map((s) => s.trim())
     .filter((s) => s.length > 1);
 }

@@ -92,6 +92,8 @@ export interface EventFacts {
 }
 
 const union = <T>(a: T[], b: T[]) => [...new Set([...a, ...b])];
+/** No event carries more topics than this, however many reports tell of it. */
+const MAX_TOPICS = 6;
 const foreign = (countries: string[]) => countries.filter((c) => c !== "VN");
 
 /** How much a start date says: a year counts most, then month, then day. */
@@ -275,7 +277,8 @@ export function mergeEvents(base: EventFacts, add: EventFacts): EventFacts {
     countries: union(base.countries, add.countries).sort(),
     participants,
     ministries: union(base.ministries, add.ministries),
-    topics: union(base.topics, add.topics).sort(),
+    // Each report's topics are those its own account names most; together, the first reports' first.
+    topics: union(base.topics, add.topics).slice(0, MAX_TOPICS).sort(),
     mechanism: base.mechanism ?? add.mechanism,
     ordinal: base.ordinal ?? add.ordinal,
   };

@@ -90,6 +90,12 @@ describe("GET /v1/changes", () => {
     expect(events.items.map((e) => e.id).sort()).toEqual(feed.filter((c) => c.type === "event" && c.action !== "deleted").map((c) => c.id).sort());
     const articles = await getJson<List<{ id: number }>>(kb.app, `/v1/articles?updated_since=${encodeURIComponent(since)}`);
     expect(articles.data.map((a) => a.id)).toEqual([first.articleId]);
+    const hits = await getJson<List<{ type: string; id: number }>>(kb.app, `/v1/search?q=cuba&type=event&limit=100&updated_since=${encodeURIComponent(since)}`);
+    const allHits = await getJson<List<{ type: string; id: number }>>(kb.app, "/v1/search?q=cuba&type=event&limit=100");
+    const changed = new Set(feed.filter((c) => c.type === "event" && c.action !== "deleted").map((c) => c.id));
+    expect(hits.data.map((h) => h.id)).toEqual(allHits.data.filter((h) => changed.has(h.id)).map((h) => h.id));
+    expect(hits.data.length).toBeGreaterThan(0);
+    expect(allHits.data.length).toBeGreaterThan(hits.data.length);
 
     // Importing the same version again changes nothing.
     const later = await dbNow();

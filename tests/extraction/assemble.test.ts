@@ -122,6 +122,30 @@ describe("events", () => {
     expect(date(x.events.find((e) => e.type === "visit")?.start ?? null)).toBe("2019-06-12");
   });
 
+  it("reads 'Tại buổi hội đàm, …' as the talks already told, and a visit recalled with its own date as another visit", () => {
+    const x = read(
+      [
+        "Chiều 12/3/2024, tại Hà Nội, Bộ trưởng Lương Tam Quang đã hội đàm với Bộ trưởng Bộ Nội vụ Lào Vilay Lakhamphong.",
+        "Tại buổi hội đàm, hai Bộ trưởng đánh giá cao kết quả chuyến thăm Lào tháng 9/2023 của Thứ trưởng Lê Quốc Hùng.",
+      ].join("\n\n"),
+    );
+    expect(x.events.filter((e) => e.type === "talks").map((e) => date(e.start))).toEqual(["2024-03-12"]);
+    expect(x.events.filter((e) => e.type === "visit").map((e) => date(e.start))).toEqual(["2023-09"]);
+    // The name "Trọng" is no "trong": the reception it opens is one of its own.
+    const y = read(
+      [
+        "Sáng 16/4/2019, Thủ tướng Nguyễn Xuân Phúc đã tiếp Bộ trưởng Bộ Công an Trung Quốc Triệu Khắc Chí tại Hà Nội.",
+        "Chiều cùng ngày, tại Trụ sở Trung ương Đảng, Tổng Bí thư Nguyễn Phú Trọng đã tiếp Bộ trưởng Triệu Khắc Chí.",
+      ].join("\n\n"),
+    );
+    expect(y.events.map((e) => e.type)).toEqual(["reception", "reception"]);
+  });
+
+  it("ends a sentence at a full stop glued to the next one", () => {
+    const x = read("Ngày 25/7/2017, Bộ trưởng Tô Lâm chủ trì lễ đón và hội đàm với Thư ký Hội đồng An ninh Liên bang Nga Nikolai Patrushev.Phát biểu tại hội đàm, Bộ trưởng nhắc lại chuyến thăm Nga tháng 6 của Chủ tịch nước.");
+    expect(x.events.filter((e) => e.type === "talks").map((e) => date(e.start))).toEqual(["2017-07-25"]);
+  });
+
   it("reads nothing from sentences that only plan or recall", () => {
     const x = read("Hai bên nhất trí sẽ tiếp tục tăng cường trao đổi đoàn các cấp trong thời gian tới, thúc đẩy hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba.");
     expect(x.events).toEqual([]);

@@ -2631,6 +2631,8 @@ export interface operations {
                 type?: ("official" | "ministry" | "country" | "event" | "agreement")[];
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
+                /** @description Only records created or changed at or after this time (ISO 8601, UTC unless an offset is given; a date means its midnight). A change to a record's parts (an event's participants or sources…) counts. GET /v1/changes also lists deletions. */
+                updated_since?: string;
                 /** @description json (the default): one page, as {data, meta}. csv or ndjson: every item from cursor on, streamed without paging (at most limit when limit is given); the same as Accept: text/csv or application/x-ndjson. */
                 format?: "json" | "csv" | "ndjson";
             };

@@ -16,9 +16,13 @@ const TABLES: Record<ChangeEntity, { table: string; key: string }> = {
   country: { table: "countries", key: "code::text" },
 };
 
-/** `id` (an expression for the record's id in the list's query) has changed at or after `since`. */
-export function changedSince(entity: ChangeEntity, id: Sql, since: Date): Sql {
-  return sql`EXISTS (SELECT 1 FROM changes ch WHERE ch.entity = ${entity}::change_entity AND ch.entity_id = (${id})::text AND ch.changed_at >= ${since})`;
+/**
+ * The record `id` (an expression for its id in the list's query) of `entity` (a
+ * kind, or an expression giving one) has changed at or after `since`.
+ */
+export function changedSince(entity: ChangeEntity | Sql, id: Sql, since: Date): Sql {
+  const kind = typeof entity === "string" ? sql`${entity}` : entity;
+  return sql`EXISTS (SELECT 1 FROM changes ch WHERE ch.entity = (${kind})::change_entity AND ch.entity_id = (${id})::text AND ch.changed_at >= ${since})`;
 }
 
 export interface ChangeRow {

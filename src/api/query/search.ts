@@ -5,6 +5,7 @@
 // Each kind gives only its best `limit` hits: those containing the query come
 // shortest label first straight from an index on the label's length, and the
 // (costly) similar ones are looked for only when fewer than `limit` contain it.
+import { changedSince } from "./changes.ts";
 import { escapeLike, join, normalizeQuery, sql, type Sql } from "./sql.ts";
 
 export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
@@ -72,20 +73,22 @@ const KINDS: Record<SearchKind, KindSql> = {
   },
 };
 
-export function searchSql(q: string, kinds: readonly SearchKind[], limit: number): Sql {
+export function searchSql(q: string, kinds: readonly SearchKind[], limit: number, updatedSince?: Date): Sql {
   const text = normalizeQuery(q);
+  // Only records changed since then (updated_since), tested before each kind keeps its best.
+  const recent = (kind: SearchKind) => (updatedSince ? sql` AND ${changedSince(kind, KINDS[kind].id, updatedSince)}` : sql``);
   const query = sql`hoptac_fold(${text})`;
   const contains = (k: KindSql) => sql`${k.folded} LIKE '%' || hoptac_fold(${escapeLike(text)}) || '%'`;
   // A two-letter query may also be an ISO code ("cu"), scored by its similarity like a typo.
   const code = (kind: SearchKind) => (kind === "country" && /^[A-Za-z]{2}$/.test(text) ? sql` OR c.code = ${text.toUpperCase()}` : sql``);
   const exact = kinds.map((kind) => {
     const k = KINDS[kind];
-    return sql`(SELECT ${k.columns}, 1::float8 AS score ${k.from} WHERE ${contains(k)} ORDER BY ${k.label}, ${k.id} LIMIT ${limit})`;
+    return sql`(SELECT ${k.columns}, 1::float8 AS score ${k.from} WHERE ${contains(k)}${recent(kind)} ORDER BY ${k.label}, ${k.id} LIMIT ${limit})`;
   });
   const similar = kinds.map((kind) => {
     const k = KINDS[kind];
     return sql`(SELECT ${k.columns}, word_similarity(${query}, ${k.folded}) AS score ${k.from}
-      WHERE (SELECT count(*) FROM exact) < ${limit} AND (${query} <% ${k.folded}${code(kind)}) AND NOT ${contains(k)}
+      WHERE (SELECT count(*) FROM exact) < ${limit} AND (${query} <% ${k.folded}${code(kind)}) AND NOT ${contains(k)}${recent(kind)}
       ORDER BY score DESC, ${k.label}, ${k.id} LIMIT ${limit})`;
   });
   return sql`WITH exact AS MATERIALIZED (${join(exact, " UNION ALL ")})

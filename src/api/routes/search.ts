@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../problem.ts";
 import { SEARCH_KINDS, searchSql, type SearchKind, type SearchRow } from "../query/search.ts";
-import { Limit, NO_NUL, noNul, queryObject, repeatable } from "../schemas/params.ts";
+import { Limit, NO_NUL, noNul, queryObject, repeatable, UpdatedSince } from "../schemas/params.ts";
 
 const KINDS = SEARCH_KINDS;
 type Kind = SearchKind;
@@ -41,6 +41,7 @@ const SearchQuery = queryObject({
     .optional()
     .describe(`Only these kinds of results; repeat it for several. One of ${KINDS.join(", ")}.`),
   limit: Limit(100, 20),
+  updated_since: UpdatedSince,
 });
 
 const SearchResultSchema = z
@@ -68,7 +69,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       const { q, limit } = request.query;
       const kinds = request.query.type ? [...new Set(request.query.type)] : [...KINDS];
       const rows = await app.db.query<SearchRow>(
-        searchSql(q, kinds, limit),
+        searchSql(q, kinds, limit, request.query.updated_since),
       );
       const data = rows.map((r) => {
         const id = r.code ?? r.num_id!;

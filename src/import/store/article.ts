@@ -7,10 +7,10 @@ import type { AgreementFacts, EventFacts } from "../resolve.ts";
 import { addAgreementSource, createAgreement, findAgreement, rebuildAgreement } from "./agreements.ts";
 import { addEventSource, createEvent, findEvent, rebuildEvent } from "./events.ts";
 import {
-  createOfficial, matchOfficial, officialsByKey, refreshOfficial, saveNames, withNewestMention, type OfficialRow, type PendingMention,
+  createOfficial, matchOfficial, mentionRow, namesChanged, officialsByKey, refreshOfficial, withNewestMention, type OfficialRow, type PendingMention,
 } from "./officials.ts";
 import type { ReferenceRows } from "./reference.ts";
-import { toDate, uniqueNames, type Tx } from "./rows.ts";
+import { searchText, uniqueNames, type Tx } from "./rows.ts";
 
 /**
  * Writes the facts of the article `articleId`. `newest`: no stored article
@@ -23,7 +23,7 @@ export async function writeFacts(tx: Tx, g: Gazetteer, ref: ReferenceRows, artic
 
   // Officials, and what this article says of each at its date.
   const observedOn = x.publishedAt ?? x.events.map((e) => formatPartial(e.start ?? undefined)).find((d) => d && !d.startsWith("--")) ?? null;
-  const observedFrom = toDate(spanOf(parsePartial(observedOn) ?? undefined)?.[0]);
+  const observedFrom = spanOf(parsePartial(observedOn) ?? undefined)?.[0] ?? null;
   const byKey = await officialsByKey(tx, x.officials.map((o) => o.key));
   const officialIds = new Map<string, number>();
   const rows = new Map<number, { row: OfficialRow; created: boolean }>();
@@ -49,32 +49,40 @@ export async function writeFacts(tx: Tx, g: Gazetteer, ref: ReferenceRows, artic
       data: {
         articleId, rank: o.rank?.vi ?? null, rankCode: o.rank?.code ?? null, offices: o.offices,
         ministryId: o.ministry ? (ministryIds.get(o.ministry.code) ?? null) : null,
-        unitId: o.unit ? (unitIds.get(o.unit.code) ?? null) : null, observedOn, observedFrom, sentence: o.sentence,
+        unitId: o.unit ? (unitIds.get(o.unit.code) ?? null) : null, observedOn, observedFrom: observedFrom ?? null, sentence: o.sentence,
       },
     });
   }
-  if (mentions.length) {
-    await tx.officialMention.createMany({ data: mentions.map((m) => ({ ...m.data, officialId: m.officialId, nameAsWritten: m.nameAsWritten, aliases: m.aliases })) });
-  }
   // Each official's name and aliases after this article, for the rows and the events' search text.
   const names = new Map<number, string[]>();
+  const renamed: { id: number; name: string; aliases: string[]; search_text: string }[] = [];
   for (const m of mentions) {
     const { row, created } = rows.get(m.officialId)!;
-    if (newest) {
-      const next = withNewestMention(row, m, created);
-      await saveNames(tx, row, next);
-      names.set(row.id, [next.name, ...next.aliases]);
-    } else {
-      await refreshOfficial(tx, row.id);
-    }
+    if (!newest) continue;
+    const next = withNewestMention(row, m, created);
+    names.set(row.id, [next.name, ...next.aliases]);
+    if (namesChanged(row, next)) renamed.push({ id: row.id, ...next, search_text: searchText([next.name, ...next.aliases, row.nameEn, row.nameNative]) });
   }
+  // The mentions, the officials' new names, the article's countries and ministries: one statement.
+  const articleMinistries = [...new Set(x.ministries.map((m) => ministryIds.get(m.code)).filter((id): id is number => id !== undefined))];
+  await tx.$executeRaw`
+    WITH m AS (
+      INSERT INTO official_mentions (official_id, article_id, name_as_written, aliases, rank, rank_code, offices, ministry_id, unit_id, observed_on, observed_from, sentence)
+      SELECT official_id, article_id, name_as_written, aliases, rank, rank_code, offices, ministry_id, unit_id, observed_on, observed_from, sentence
+      FROM jsonb_to_recordset(${JSON.stringify(mentions.map((mm) => mentionRow(mm)))}::jsonb) AS x(
+        official_id int, article_id int, name_as_written text, aliases text[], rank text, rank_code text, offices text[],
+        ministry_id int, unit_id int, observed_on text, observed_from date, sentence text)
+    ), o AS (
+      UPDATE officials SET name = x.name, aliases = x.aliases, search_text = x.search_text
+      FROM jsonb_to_recordset(${JSON.stringify(renamed)}::jsonb) AS x(id int, name text, aliases text[], search_text text)
+      WHERE officials.id = x.id
+    ), c AS (
+      INSERT INTO article_countries (article_id, country_code) SELECT ${articleId}, x FROM unnest(${x.countries}::text[]) x ON CONFLICT DO NOTHING
+    )
+    INSERT INTO article_ministries (article_id, ministry_id) SELECT ${articleId}, x FROM unnest(${articleMinistries}::int[]) x ON CONFLICT DO NOTHING`;
+  // An older article: every official's names are read again from all its mentions.
+  if (!newest) for (const id of rows.keys()) await refreshOfficial(tx, id);
   const namesOf = (id: number) => names.get(id) ?? [];
-
-  await tx.articleCountry.createMany({ data: x.countries.map((countryCode) => ({ articleId, countryCode })), skipDuplicates: true });
-  await tx.articleMinistry.createMany({
-    data: [...new Set(x.ministries.map((m) => ministryIds.get(m.code)).filter((id): id is number => id !== undefined))].map((ministryId) => ({ articleId, ministryId })),
-    skipDuplicates: true,
-  });
 
   // Events: merged into another report of the same activity, or new.
   const eventIds: number[] = [];

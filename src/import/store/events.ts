@@ -1,27 +1,29 @@
 // Events: each report of an activity is a source with what its article says;
 // the event row is the merge of its sources in article order (resolve.ts).
-import { toDate, datePrecision, foldSources, searchText, type Tx } from "./rows.ts";
+// Written in a few set-based statements each: the row and its links at once.
+import { Prisma } from "../../db/generated/client.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
-import type { Prisma } from "../../db/generated/client.ts";
 import { candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../resolve.ts";
+import { datePrecision, foldFacts, searchText, type Tx } from "./rows.ts";
 
 /** The stored event this one is another report of, if any. */
 export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promise<number | null> {
   const span = candidateSpan(f);
-  const foreignCountries = f.countries.filter((c) => c !== "VN");
-  const where: Prisma.EventWhereInput = {
-    type: f.type,
-    sources: { none: { articleId } },
-    countries: foreignCountries.length ? { some: { countryCode: { in: foreignCountries } } } : { every: { countryCode: "VN" } },
-    ...(span ? { OR: [{ spanFrom: null }, { spanFrom: { lte: toDate(span[1])! }, spanTo: { gte: toDate(span[0])! } }] } : {}),
-  };
-  const rows = await tx.event.findMany({
-    where,
-    select: { id: true, sources: { select: { facts: true }, orderBy: { articleId: "asc" } } },
-    orderBy: { id: "asc" },
-  });
+  const foreign = f.countries.filter((c) => c !== "VN");
+  const rows = await tx.$queryRaw<{ id: number; facts: EventFacts[] }[]>`
+    SELECT e.id, (SELECT json_agg(s.facts ORDER BY s.article_id) FROM event_sources s WHERE s.event_id = e.id) AS facts
+    FROM events e
+    WHERE e.type = ${f.type}::event_type
+      AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ${articleId})
+      AND ${foreign.length
+        ? Prisma.sql`EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country_code = ANY(${foreign}::text[]))`
+        : Prisma.sql`NOT EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country_code <> 'VN')`}
+      AND ${span
+        ? Prisma.sql`(e.span_from IS NULL OR (e.span_from <= ${span[1]}::date AND e.span_to >= ${span[0]}::date))`
+        : Prisma.sql`TRUE`}
+    ORDER BY e.id`;
   const scored = rows.flatMap((r) => {
-    const facts = foldSources<EventFacts>(r.sources, mergeEvents);
+    const facts = foldFacts<EventFacts>(r.facts ?? [], mergeEvents);
     const match = facts ? eventMatch(facts, f) : null;
     return match ? [{ id: r.id, ...match }] : [];
   });
@@ -32,59 +34,80 @@ export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promi
 }
 
 /** The event row's own columns for these merged facts; `names` are its participants' names and aliases. */
-function eventColumns(f: EventFacts, g: Gazetteer, names: string[]) {
+function columns(f: EventFacts, g: Gazetteer, names: string[]) {
   const span = eventSpan(f.start, f.end);
   const label = g.eventTypes.get(f.type);
-  return {
-    type: f.type, start: f.start, startPrecision: datePrecision(f.start), end: f.end, endPrecision: datePrecision(f.end),
-    spanFrom: toDate(span?.[0]), spanTo: toDate(span?.[1]), dateReason: f.dateReason, place: f.place, summary: f.summary,
-    topics: f.topics, mechanism: f.mechanism, ordinal: f.ordinal,
-    searchText: searchText([
+  return Prisma.sql`${f.type}::event_type, ${f.start}, ${datePrecision(f.start)}::date_precision, ${f.end}, ${datePrecision(f.end)}::date_precision,
+    ${span?.[0] ?? null}::date, ${span?.[1] ?? null}::date, ${f.dateReason}, ${f.place}, ${f.summary}, ${f.topics}::text[], ${f.mechanism}, ${f.ordinal}::int,
+    ${searchText([
       f.summary, f.place, f.mechanism, label?.vi, label?.en,
       ...names,
       ...f.countries.flatMap((c) => [g.countries.get(c)?.vi, g.countries.get(c)?.en]),
-    ]),
-  };
+    ])}`;
 }
 
-/** A new event, whole: its row, its first source, countries, participants and ministries. */
+/** Participants in id order: the order their names take in the search text. */
+const byId = (list: EventFacts["participants"]) => [...list].sort((a, b) => a.official - b.official);
+
+const COLUMNS = Prisma.sql`type, start, start_precision, "end", end_precision, span_from, span_to, date_reason, place, summary, topics, mechanism, ordinal, search_text`;
+
+/** A new event, whole: its row, its first source, countries, participants and ministries, in one statement. */
 export async function createEvent(
   tx: Tx, g: Gazetteer, f: EventFacts, source: { articleId: number; sentence: string }, names: (officialId: number) => string[],
 ): Promise<number> {
-  const row = await tx.event.create({
-    data: {
-      ...eventColumns(f, g, f.participants.flatMap((p) => names(p.official))),
-      sources: { create: { articleId: source.articleId, sentence: source.sentence, facts: f as unknown as Prisma.InputJsonValue } },
-      countries: { createMany: { data: f.countries.map((countryCode) => ({ countryCode })) } },
-      participants: { createMany: { data: f.participants.map((pp) => ({ officialId: pp.official, role: pp.role })) } },
-      ministries: { createMany: { data: f.ministries.map((ministryId) => ({ ministryId })) } },
-    },
-    select: { id: true },
-  });
-  return row.id;
-}
-
-async function writeEventRow(tx: Tx, id: number, f: EventFacts, g: Gazetteer): Promise<void> {
-  const officials = await tx.official.findMany({ where: { id: { in: f.participants.map((p) => p.official) } }, select: { name: true, aliases: true } });
-  await tx.event.update({ where: { id }, data: eventColumns(f, g, officials.flatMap((o) => [o.name, ...o.aliases])) });
-  await tx.eventCountry.deleteMany({ where: { eventId: id } });
-  await tx.eventCountry.createMany({ data: f.countries.map((countryCode) => ({ eventId: id, countryCode })) });
-  await tx.eventParticipant.deleteMany({ where: { eventId: id } });
-  await tx.eventParticipant.createMany({ data: f.participants.map((pp) => ({ eventId: id, officialId: pp.official, role: pp.role })) });
-  await tx.eventMinistry.deleteMany({ where: { eventId: id } });
-  await tx.eventMinistry.createMany({ data: f.ministries.map((ministryId) => ({ eventId: id, ministryId })) });
+  const [row] = await tx.$queryRaw<{ id: number }[]>`
+    WITH e AS (
+      INSERT INTO events (${COLUMNS}, updated_at)
+      VALUES (${columns(f, g, byId(f.participants).flatMap((p) => names(p.official)))}, CURRENT_TIMESTAMP)
+      RETURNING id
+    ), s AS (
+      INSERT INTO event_sources (event_id, article_id, sentence, facts)
+      SELECT id, ${source.articleId}, ${source.sentence}, ${JSON.stringify(f)}::jsonb FROM e
+    ), c AS (
+      INSERT INTO event_countries (event_id, country_code) SELECT e.id, x FROM e, unnest(${f.countries}::text[]) x
+    ), p AS (
+      INSERT INTO event_participants (event_id, official_id, role)
+      SELECT e.id, x.o, x.r::participant_role FROM e, unnest(${f.participants.map((pp) => pp.official)}::int[], ${f.participants.map((pp) => pp.role)}::text[]) x(o, r)
+    ), m AS (
+      INSERT INTO event_ministries (event_id, ministry_id) SELECT e.id, x FROM e, unnest(${f.ministries}::int[]) x
+    )
+    SELECT id FROM e`;
+  return row!.id;
 }
 
 /** Another report of a stored event: its source, and the event rebuilt from all of them. */
 export async function addEventSource(tx: Tx, g: Gazetteer, eventId: number, f: EventFacts, source: { articleId: number; sentence: string }): Promise<void> {
-  await tx.eventSource.create({ data: { eventId, articleId: source.articleId, sentence: source.sentence, facts: f as unknown as Prisma.InputJsonValue } });
+  await tx.$executeRaw`INSERT INTO event_sources (event_id, article_id, sentence, facts) VALUES (${eventId}, ${source.articleId}, ${source.sentence}, ${JSON.stringify(f)}::jsonb)`;
   await rebuildEvent(tx, eventId, g);
 }
 
 /** An event is the merge of its sources' accounts, in article order; with none left it goes. */
 export async function rebuildEvent(tx: Tx, id: number, g: Gazetteer): Promise<void> {
-  const sources = await tx.eventSource.findMany({ where: { eventId: id }, select: { facts: true }, orderBy: { articleId: "asc" } });
-  const facts = foldSources<EventFacts>(sources, mergeEvents);
-  if (!facts) await tx.event.delete({ where: { id } });
-  else await writeEventRow(tx, id, facts, g);
+  const [src] = await tx.$queryRaw<{ facts: EventFacts[] | null }[]>`
+    SELECT (SELECT json_agg(facts ORDER BY article_id) FROM event_sources WHERE event_id = ${id}) AS facts`;
+  const f = foldFacts<EventFacts>(src?.facts ?? [], mergeEvents);
+  if (!f) {
+    await tx.$executeRaw`DELETE FROM events WHERE id = ${id}`;
+    return;
+  }
+  const officials = f.participants.map((p) => p.official);
+  const names = await tx.$queryRaw<{ name: string; aliases: string[] }[]>`SELECT name, aliases FROM officials WHERE id = ANY(${officials}::int[]) ORDER BY id`;
+  // Links the merge no longer has go; the others stay or come.
+  await tx.$executeRaw`
+    WITH e AS (
+      UPDATE events SET (${COLUMNS}, updated_at) = (${columns(f, g, names.flatMap((o) => [o.name, ...o.aliases]))}, CURRENT_TIMESTAMP) WHERE id = ${id}
+    ), c0 AS (
+      DELETE FROM event_countries WHERE event_id = ${id} AND NOT (country_code = ANY(${f.countries}::text[]))
+    ), c1 AS (
+      INSERT INTO event_countries (event_id, country_code) SELECT ${id}, x FROM unnest(${f.countries}::text[]) x ON CONFLICT DO NOTHING
+    ), p0 AS (
+      DELETE FROM event_participants WHERE event_id = ${id} AND NOT (official_id = ANY(${officials}::int[]))
+    ), p1 AS (
+      INSERT INTO event_participants (event_id, official_id, role)
+      SELECT ${id}, x.o, x.r::participant_role FROM unnest(${officials}::int[], ${f.participants.map((pp) => pp.role)}::text[]) x(o, r)
+      ON CONFLICT (event_id, official_id) DO UPDATE SET role = EXCLUDED.role WHERE event_participants.role IS DISTINCT FROM EXCLUDED.role
+    ), m0 AS (
+      DELETE FROM event_ministries WHERE event_id = ${id} AND NOT (ministry_id = ANY(${f.ministries}::int[]))
+    )
+    INSERT INTO event_ministries (event_id, ministry_id) SELECT ${id}, x FROM unnest(${f.ministries}::int[]) x ON CONFLICT DO NOTHING`;
 }

@@ -3,9 +3,9 @@
 // resolved across articles, events and agreements merged with other reports
 // of the same activity, and the evidence linking each fact to its sentence.
 //
-// Articles are written in batches, in the order given: one transaction per
-// batch, one savepoint per article, so an article that cannot be stored
-// fails alone and the batch goes on. Writers take one advisory lock per
+// Articles are written in batches, in the order given, one transaction per
+// batch; an article that cannot be stored fails alone (the batch is redone
+// without it) and the others go on. Writers take one advisory lock per
 // transaction, so concurrent imports (the CLI and the HTTP ingest) resolve
 // against each other safely; within a process one writer stores what the
 // extraction threads read.
@@ -63,34 +63,31 @@ export class ArticleStore {
     return out!;
   }
 
-  /** Stores the articles in order, in one transaction; each gives its outcome or why it failed. */
+  /**
+   * Stores the articles in order, in one transaction; each gives its outcome
+   * or why it failed. When one fails, the transaction is rolled back and
+   * redone without it: the articles before it, then it alone (so that its own
+   * reason is reported), then the rest.
+   */
   async storeBatch(batch: PreparedArticle[]): Promise<(StoreOutcome | StoreFailure)[]> {
     if (!batch.length) return [];
+    let at = 0;
     try {
       const out = await this.prisma.$transaction(
         async (tx) => {
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
           await this.ref.ensureCountries(tx);
           const existing = new Map(
-            (await tx.article.findMany({ where: { sourceKey: { in: batch.map((p) => p.sourceKey) } }, select: { id: true, sourceKey: true, contentHash: true } }))
+            (await tx.$queryRaw<{ id: number; sourceKey: string; contentHash: string }[]>`
+              SELECT id, source_key AS "sourceKey", content_hash AS "contentHash" FROM articles WHERE source_key = ANY(${batch.map((p) => p.sourceKey)}::text[])`)
               .map((r) => [r.sourceKey, r]),
           );
-          const results: (StoreOutcome | StoreFailure)[] = [];
-          for (const p of batch) {
-            const alone = batch.length === 1;
-            if (!alone) await tx.$executeRawUnsafe("SAVEPOINT article");
-            try {
-              const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null);
-              if (r.status !== "unchanged") existing.set(p.sourceKey, { id: r.articleId, sourceKey: p.sourceKey, contentHash: p.contentHash });
-              if (!alone) await tx.$executeRawUnsafe("RELEASE SAVEPOINT article");
-              results.push(r);
-            } catch (error) {
-              if (alone) throw error;
-              // Everything of this article goes; the ids it made are forgotten with it.
-              await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT article");
-              this.ref.forget();
-              results.push({ error });
-            }
+          const results: StoreOutcome[] = [];
+          for (at = 0; at < batch.length; at++) {
+            const p = batch[at]!;
+            const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null);
+            if (r.status !== "unchanged") existing.set(p.sourceKey, { id: r.articleId, sourceKey: p.sourceKey, contentHash: p.contentHash });
+            results.push(r);
           }
           return results;
         },
@@ -101,7 +98,12 @@ export class ArticleStore {
     } catch (error) {
       this.ref.forget();
       if (batch.length === 1) return [{ error }];
-      throw error;
+      // Failed before any article (the lock, the connection): each on its own.
+      if (at >= batch.length) at = 0;
+      const before = at > 0 ? await this.storeBatch(batch.slice(0, at)) : [];
+      const [failed] = await this.storeBatch([batch[at]!]);
+      const after = await this.storeBatch(batch.slice(at + 1));
+      return [...before, failed!, ...after];
     }
   }
 
@@ -126,7 +128,12 @@ export class ArticleStore {
       await writeFacts(tx, this.g, this.ref, existing.id, x, false);
       return { status: "updated", articleId: existing.id, facts };
     }
-    const articleId = (await tx.article.create({ data: { sourceKey: p.sourceKey, ...row }, select: { id: true } })).id;
+    const [created] = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO articles (source_key, file, url, outlet, title, published_at, published_precision, site_clock, text, content_hash, updated_at)
+      VALUES (${p.sourceKey}, ${row.file}, ${row.url}, ${row.outlet}, ${row.title}, ${row.publishedAt}, ${row.publishedPrecision}::date_precision,
+              ${row.siteClock}, ${row.text}, ${row.contentHash}, CURRENT_TIMESTAMP)
+      RETURNING id`;
+    const articleId = created!.id;
     await writeFacts(tx, this.g, this.ref, articleId, x, true);
     return { status: "imported", articleId, facts };
   }

@@ -20,44 +20,60 @@ export interface PendingMention {
   officialId: number;
   nameAsWritten: string;
   aliases: string[];
-  data: Omit<Prisma.OfficialMentionCreateManyInput, "officialId" | "nameAsWritten" | "aliases">;
+  data: {
+    articleId: number; rank: string | null; rankCode: string | null; offices: string[]; ministryId: number | null; unitId: number | null;
+    observedOn: string | null; observedFrom: string | null; sentence: string;
+  };
   offices: string[];
+}
+
+/** The mention as an official_mentions row (column names), for a set-based insert. */
+export function mentionRow(m: PendingMention) {
+  const d = m.data;
+  return {
+    official_id: m.officialId, article_id: d.articleId, name_as_written: m.nameAsWritten, aliases: m.aliases, rank: d.rank, rank_code: d.rankCode,
+    offices: d.offices, ministry_id: d.ministryId, unit_id: d.unitId, observed_on: d.observedOn, observed_from: d.observedFrom, sentence: d.sentence,
+  };
 }
 
 /** The stored officials with these keys. */
 export async function officialsByKey(tx: Tx, keys: string[]): Promise<Map<string, OfficialRow>> {
   if (!keys.length) return new Map();
-  const rows = await tx.official.findMany({ where: { key: { in: keys } }, select: { id: true, key: true, name: true, aliases: true, nameEn: true, nameNative: true } });
+  const rows = await tx.$queryRaw<(OfficialRow & { key: string })[]>`
+    SELECT id, key, name, aliases, name_en AS "nameEn", name_native AS "nameNative" FROM officials WHERE key = ANY(${keys}::text[])`;
   return new Map(rows.map((r) => [r.key, r]));
 }
 
 /**
- * The stored official this article's official is, else null. `pending` holds
- * the mentions this article is about to write: their offices count as stored.
+ * The stored official this article's official is, else null: among the
+ * officials of the country whose names share one of the longer words of its
+ * names (every pair sameOfficial can accept shares one; trigram index).
+ * `pending` holds the mentions this article is about to write: their offices
+ * count as stored.
  */
 export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: PendingMention[]): Promise<OfficialRow | null> {
   if (!o.country) return null;
   const names = [o.name, ...o.aliases];
-  const ids = await candidateOfficials(tx, o.country, names);
-  if (!ids.length) return null;
-  const candidates = await tx.official.findMany({
-    where: { id: { in: ids } },
-    include: { mentions: { select: { offices: true } } },
-    orderBy: { id: "asc" },
-  });
+  const words = [...new Set(names.flatMap((n) => fold(n).split(/[\s-]+/)))].filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
+  if (!words.length) return null;
+  const like = Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(search_text) LIKE ${`%${w}%`}`), " OR ");
+  const candidates = await tx.$queryRaw<(OfficialRow & { countryCode: string | null; offices: string[] })[]>`
+    SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative",
+           ARRAY(SELECT x FROM official_mentions m, unnest(m.offices) x WHERE m.official_id = o.id) AS offices
+    FROM officials o WHERE o.country_code = ${o.country} AND (${like}) ORDER BY o.id`;
   const me = { names, country: o.country, offices: o.offices };
   return candidates.find((c) => {
-    const offices = [...c.mentions.flatMap((x) => x.offices), ...pending.filter((m) => m.officialId === c.id).flatMap((m) => m.offices)];
+    const offices = [...c.offices, ...pending.filter((m) => m.officialId === c.id).flatMap((m) => m.offices)];
     return sameOfficial({ names: [c.name, ...c.aliases], country: c.countryCode, offices }, me);
   }) ?? null;
 }
 
 /** A new official; its name and aliases are then set from its mentions. */
 export async function createOfficial(tx: Tx, o: ExtractedOfficial): Promise<OfficialRow> {
-  return tx.official.create({
-    data: { key: o.key, name: o.name, countryCode: o.country, nameEn: o.nameEn, nameNative: o.nameNative, searchText: o.name },
-    select: { id: true, name: true, aliases: true, nameEn: true, nameNative: true },
-  });
+  const [row] = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO officials (key, name, country_code, name_en, name_native, search_text)
+    VALUES (${o.key}, ${o.name}, ${o.country}, ${o.nameEn}, ${o.nameNative}, ${o.name}) RETURNING id`;
+  return { id: row!.id, name: o.name, aliases: [], nameEn: o.nameEn, nameNative: o.nameNative };
 }
 
 /**
@@ -70,8 +86,11 @@ export function withNewestMention(row: OfficialRow, m: PendingMention, created: 
   return { name: row.name, aliases: uniqueNames([...row.aliases, m.nameAsWritten, ...m.aliases], row.name) };
 }
 
-export async function saveNames(tx: Tx, row: OfficialRow, next: { name: string; aliases: string[] }): Promise<void> {
-  if (next.name === row.name && next.aliases.length === row.aliases.length && next.aliases.every((a, i) => a === row.aliases[i])) return;
+export const namesChanged = (row: OfficialRow, next: { name: string; aliases: string[] }) =>
+  next.name !== row.name || next.aliases.length !== row.aliases.length || next.aliases.some((a, i) => a !== row.aliases[i]);
+
+async function saveNames(tx: Tx, row: OfficialRow, next: { name: string; aliases: string[] }): Promise<void> {
+  if (!namesChanged(row, next)) return;
   await tx.official.update({
     where: { id: row.id },
     data: { name: next.name, aliases: next.aliases, searchText: searchText([next.name, ...next.aliases, row.nameEn, row.nameNative]) },
@@ -89,16 +108,4 @@ export async function refreshOfficial(tx: Tx, id: number): Promise<void> {
   });
   const name = o.mentions[0]?.nameAsWritten ?? o.name;
   await saveNames(tx, o, { name, aliases: uniqueNames(o.mentions.flatMap((m) => [m.nameAsWritten, ...m.aliases]), name) });
-}
-
-/**
- * Officials of the country whose names share one of the longer words of these
- * names: every pair sameOfficial can accept shares one (trigram index).
- */
-async function candidateOfficials(tx: Tx, country: string, names: string[]): Promise<number[]> {
-  const words = [...new Set(names.flatMap((n) => fold(n).split(/[\s-]+/)))].filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
-  if (!words.length) return [];
-  const like = Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(search_text) LIKE ${`%${w}%`}`), " OR ");
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM officials WHERE country_code = ${country} AND (${like}) ORDER BY id`;
-  return rows.map((r) => r.id);
 }

@@ -28,11 +28,13 @@ export function uniqueNames(names: string[], except: string): string[] {
 }
 
 /** The merge of what each source says, in article order. */
-export function foldSources<T>(sources: { facts: Prisma.JsonValue }[], merge: (a: T, b: T) => T): T | null {
+export function foldFacts<T>(facts: T[], merge: (a: T, b: T) => T): T | null {
   let acc: T | null = null;
-  for (const s of sources) {
-    const f = s.facts as unknown as T;
-    acc = acc === null ? f : merge(acc, f);
-  }
+  for (const f of facts) acc = acc === null ? f : merge(acc, f);
   return acc;
+}
+
+/** The same, for sources as Prisma reads them. */
+export function foldSources<T>(sources: { facts: Prisma.JsonValue }[], merge: (a: T, b: T) => T): T | null {
+  return foldFacts(sources.map((s) => s.facts as unknown as T), merge);
 }
