@@ -7,6 +7,7 @@ import { primaryReader, type Reader } from "../db/reader.ts";
 import { ExtractionPool } from "../extraction/pool.ts";
 import { createLogger } from "../logger.ts";
 import { registerExplorer } from "./explorer.ts";
+import { clientErrorHandler, frameworkErrors } from "./framework-errors.ts";
 import { healthRoutes } from "./health.ts";
 import { registerHttpPlugins } from "./http-plugins.ts";
 import { registerOpenApi } from "./openapi.ts";
@@ -44,6 +45,8 @@ export async function buildApp({ config, prisma, reader, logger, extraction }: B
     genReqId,
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -43,8 +43,9 @@ function baseUrl(host: string, port: number): string {
 }
 
 /**
- * Runs a command. It exits 0 when `main` resolves, unless main returns
- * "keep-running" (a server), and 1 with a plain message when it fails.
+ * Runs a command. It exits with process.exitCode (0 unless main set one) when
+ * `main` resolves, unless main returns "keep-running" (a server), and 1 with a
+ * plain message when it fails.
  */
 export function runCli(main: (ctx: CliContext) => Promise<"keep-running" | void>): void {
   let config: Config;
@@ -129,7 +130,7 @@ export function runCli(main: (ctx: CliContext) => Promise<"keep-running" | void>
       if (outcome === "keep-running") return;
       await closeAll();
       grace.uninstall();
-      process.exit(0);
+      process.exit(Number(process.exitCode ?? 0));
     },
     async (err: unknown) => {
       if (isUserFacing(err)) process.stderr.write(`hoptac: ${err.message}\n`);

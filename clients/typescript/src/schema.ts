@@ -2411,7 +2411,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The article's URL: its identity, so that posting it again updates it instead of adding a copy. */
+                    /** @description The article's http(s) URL: its identity, so that posting it again updates it instead of adding a copy. */
                     url?: string | null;
                     title?: string | null;
                     /** @description Publication date: ISO (2024-06-04, or a timestamp) or as the page prints it (04/06/2024). */

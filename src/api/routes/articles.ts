@@ -3,6 +3,7 @@ import { z } from "zod";
 import { primaryReader, type Reader } from "../../db/reader.ts";
 import type { Logger } from "pino";
 import { recordTooLong } from "../../import/limits.ts";
+import { isWebUrl, NOT_WEB_URL } from "../../import/readers/url.ts";
 import { importRecord, InputError, type StoreResult } from "../../import/run.ts";
 import { API_KEY_SECURITY, requireApiKey } from "../auth.ts";
 import { conflict, notFound, problem, problemResponses, unprocessable } from "../problem.ts";
@@ -208,7 +209,12 @@ const recordText = () => z.string().refine(noNul, NO_NUL).nullish();
 
 const ArticleRecordSchema = z
   .object({
-    url: recordText().describe("The article's URL: its identity, so that posting it again updates it instead of adding a copy."),
+    url: z
+      .string()
+      .refine(noNul, NO_NUL)
+      .refine((u) => u.trim() === "" || isWebUrl(u), NOT_WEB_URL)
+      .nullish()
+      .describe("The article's http(s) URL: its identity, so that posting it again updates it instead of adding a copy."),
     title: recordText(),
     published_at: recordText().describe("Publication date: ISO (2024-06-04, or a timestamp) or as the page prints it (04/06/2024)."),
     text: recordText().describe("The article as plain text, paragraphs separated by blank lines. Give text or html."),
