@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
+import { sendSelected } from "../query/select.ts";
 import { countMeta, countRows } from "../query/count.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
@@ -158,8 +159,9 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventListSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { id } = request.params;
+      sendSelected(reply, request.query.select);
       const [exists, page] = await Promise.all([officialExists(app.db, id), listEvents(app.db, request.query, { official: id })]);
       if (!exists) throw notFound(`There is no official ${id}.`);
       return page;
