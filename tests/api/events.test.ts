@@ -353,3 +353,20 @@ describe("select=", () => {
     expectProblemShape(await request(kb.app.server).get("/v1/events?select=,"), 400);
   });
 });
+
+describe("select= on the other lists", () => {
+  it("gives only the chosen fields of agreements, articles and officials", async () => {
+    for (const [path, fields] of [
+      ["/v1/agreements", ["id", "title"]],
+      ["/v1/articles", ["id", "counts"]],
+      ["/v1/officials?q=lam", ["name"]],
+    ] as const) {
+      const full = await getJson<List<Record<string, unknown>>>(kb.app, path);
+      const sep = path.includes("?") ? "&" : "?";
+      const some = await getJson<List<Record<string, unknown>>>(kb.app, `${path}${sep}select=${fields.join(",")}`);
+      expect(full.data.length).toBeGreaterThan(0);
+      expect(some.data).toEqual(full.data.map((x) => Object.fromEntries(fields.map((f) => [f, x[f]]))));
+    }
+    expectProblemShape(await request(kb.app.server).get("/v1/articles?select=text"), 400);
+  });
+});
