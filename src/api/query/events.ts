@@ -63,21 +63,37 @@ export function eventCountSql(f: EventFilters): Sql {
   return rollupTotalSql(f) ?? sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM events e ${where(eventConditions(f))} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
 }
 
-/** The columns of an event's representation, for `events e`. */
-function eventColumns(evidence: boolean): Sql {
-  return sql`e.id, e.type::text AS type, e.start, e.start_precision::text AS start_precision,
-    e."end", e.end_precision::text AS end_precision, e.span_from::text AS span_from, e.span_to::text AS span_to,
-    e.place, e.summary, e.topics, e.date_reason, e.mechanism, e.ordinal,
-    coalesce((SELECT json_agg(${countryJson("c")} ORDER BY c.code)
-      FROM event_countries ec JOIN countries c ON c.code = ec.country_code WHERE ec.event_id = e.id), '[]'::json) AS countries,
-    coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'country', o.country_code, 'role', ep.role) ORDER BY ep.role, o.name, o.id)
-      FROM event_participants ep JOIN officials o ON o.id = ep.official_id WHERE ep.event_id = e.id), '[]'::json) AS officials,
-    coalesce((SELECT json_agg(${ministryJson("m")} ORDER BY m.country_code, m.code)
-      FROM event_ministries em JOIN ministries m ON m.id = em.ministry_id WHERE em.event_id = e.id), '[]'::json) AS ministries,
-    coalesce((SELECT json_agg(json_build_object('id', a.id, 'type', a.type, 'title', a.title) ORDER BY a.id)
-      FROM agreements a WHERE a.event_id = e.id), '[]'::json) AS agreements,
-    coalesce((SELECT json_agg(${sourceJson("ar", evidence ? "es" : undefined)} ORDER BY ar.id)
-      FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = e.id), '[]'::json) AS sources`;
+/** The columns of an event's representation, for `events e`: those of `fields` only, when given (id always). */
+function eventColumns(evidence: boolean, fields?: readonly string[]): Sql {
+  const columns: [string, Sql][] = [
+    ["id", sql`e.id`],
+    ["type", sql`e.type::text AS type`],
+    ["start", sql`e.start`],
+    ["start_precision", sql`e.start_precision::text AS start_precision`],
+    ["end", sql`e."end"`],
+    ["end_precision", sql`e.end_precision::text AS end_precision`],
+    ["span_from", sql`e.span_from::text AS span_from`],
+    ["span_to", sql`e.span_to::text AS span_to`],
+    ["place", sql`e.place`],
+    ["summary", sql`e.summary`],
+    ["topics", sql`e.topics`],
+    ["date_reason", sql`e.date_reason`],
+    ["mechanism", sql`e.mechanism`],
+    ["ordinal", sql`e.ordinal`],
+    ["countries", sql`coalesce((SELECT json_agg(${countryJson("c")} ORDER BY c.code)
+      FROM event_countries ec JOIN countries c ON c.code = ec.country_code WHERE ec.event_id = e.id), '[]'::json) AS countries`],
+    ["officials", sql`coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'country', o.country_code, 'role', ep.role) ORDER BY ep.role, o.name, o.id)
+      FROM event_participants ep JOIN officials o ON o.id = ep.official_id WHERE ep.event_id = e.id), '[]'::json) AS officials`],
+    ["ministries", sql`coalesce((SELECT json_agg(${ministryJson("m")} ORDER BY m.country_code, m.code)
+      FROM event_ministries em JOIN ministries m ON m.id = em.ministry_id WHERE em.event_id = e.id), '[]'::json) AS ministries`],
+    ["agreements", sql`coalesce((SELECT json_agg(json_build_object('id', a.id, 'type', a.type, 'title', a.title) ORDER BY a.id)
+      FROM agreements a WHERE a.event_id = e.id), '[]'::json) AS agreements`],
+    ["sources", sql`coalesce((SELECT json_agg(${sourceJson("ar", evidence ? "es" : undefined)} ORDER BY ar.id)
+      FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = e.id), '[]'::json) AS sources`],
+  ];
+  // The label is made from the type.
+  const wanted = fields && new Set(["id", ...fields, ...(fields.includes("type_label") ? ["type"] : [])]);
+  return join(columns.filter(([name]) => !wanted || wanted.has(name)).map(([, column]) => column));
 }
 
 /**
@@ -100,10 +116,10 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
 }
 
 /** One page of events (limit + 1 rows, to tell whether another page follows), represented. */
-export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
+export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[]): Sql {
   const desc = sort === "-date";
   return sql`WITH page AS (${pageIdsSql(f, sort, position, limit)})
-    SELECT ${eventColumns(false)}, page.sort_key::text AS sort_key
+    SELECT ${eventColumns(false, fields)}, page.sort_key::text AS sort_key
     FROM page JOIN events e ON e.id = page.id
     ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
 }
@@ -129,8 +145,10 @@ export async function countEvents(db: Reader, f: EventFilters): Promise<ListCoun
   return countRows(db, sql`FROM events e ${where(eventConditions(f))}`, rollupTotalSql(f));
 }
 
-export async function eventPage(db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Promise<EventRow[]> {
-  return db.query<EventRow>(eventPageSql(f, sort, position, limit));
+export async function eventPage(
+  db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[],
+): Promise<EventRow[]> {
+  return db.query<EventRow>(eventPageSql(f, sort, position, limit, fields));
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {

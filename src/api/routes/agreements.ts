@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { notFound, problemResponses } from "../problem.ts";
 import { countMeta, countRows } from "../query/count.ts";
+import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "../query/json.ts";
@@ -29,6 +30,7 @@ const AgreementListQuery = queryObject({
   updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
+  select: selectParam(Object.keys(AgreementSchema.shape)),
 });
 
 function columns(evidence: boolean): Sql {
@@ -63,7 +65,8 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(AgreementSchema).meta({ id: "AgreementList" }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      sendSelected(reply, request.query.select);
       const { country, ministry, type, q, sort, limit, cursor } = request.query;
       const range = dateRange(request.query.from, request.query.to);
       const conditions: Sql[] = [];
@@ -91,7 +94,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
         counting,
       ]);
       const page = paginate(rows, limit, "agreements", sort, (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows.map(represent), meta: { ...countMeta(total), next_cursor: page.next } };
+      return { data: page.rows.map((r) => pick(represent(r), request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 

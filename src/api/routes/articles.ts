@@ -8,6 +8,7 @@ import { importRecord, InputError, type StoreResult } from "../../import/run.ts"
 import { API_KEY_SECURITY, requireApiKey } from "../auth.ts";
 import { conflict, notFound, problem, problemResponses, unprocessable } from "../problem.ts";
 import { countMeta, countRows } from "../query/count.ts";
+import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, unitJson } from "../query/json.ts";
@@ -100,6 +101,7 @@ const ArticleListQuery = queryObject({
   updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
+  select: selectParam(Object.keys(ArticleSchema.shape)),
 });
 
 const metadata = sql`a.id, a.source_key, a.file, a.url, a.outlet, a.title, a.published_at, a.published_precision::text AS published_precision,
@@ -163,7 +165,8 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(ArticleSchema).meta({ id: "ArticleList" }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      sendSelected(reply, request.query.select);
       const { country, ministry, official, limit, cursor } = request.query;
       const conditions: Sql[] = [];
       for (const code of new Set(country ?? [])) {
@@ -182,7 +185,7 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
         counting,
       ]);
       const page = paginate(rows, limit, "articles", "-date", (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows, meta: { ...countMeta(total), next_cursor: page.next } };
+      return { data: page.rows.map((r) => pick(r, request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 

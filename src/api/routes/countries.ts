@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
+import { sendSelected } from "../query/select.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { yearTypeSql } from "../query/stats.ts";
@@ -146,8 +147,9 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventListSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { code } = request.params;
+      sendSelected(reply, request.query.select);
       const [exists, page] = await Promise.all([countryExists(app.db, code), listEvents(app.db, request.query, { countries: [code] })]);
       if (!exists) throw noCountry(code);
       return page;

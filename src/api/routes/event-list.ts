@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { countMeta } from "../query/count.ts";
+import { pick } from "../query/select.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countEvents, eventPage, represent, type EventFilters, type EventSort } from "../query/events.ts";
 import { isDateKey } from "../query/sql.ts";
@@ -43,7 +44,8 @@ export async function listEvents(db: Reader, query: EventListQuery, fixed: Parti
   const filters = eventFilters(query, fixed);
   const sort: EventSort = query.sort;
   const position = query.cursor === undefined ? null : decodeCursor(query.cursor, "events", sort, isDateKey);
-  const [rows, count] = await Promise.all([eventPage(db, filters, sort, position, query.limit), countEvents(db, filters)]);
+  const [rows, count] = await Promise.all([eventPage(db, filters, sort, position, query.limit, query.select), countEvents(db, filters)]);
   const page = paginate(rows, query.limit, "events", sort, (row) => ({ key: row.sort_key ?? null, id: row.id }));
-  return { data: page.rows.map(represent), meta: { ...countMeta(count), next_cursor: page.next } };
+  return { data: page.rows.map((row) => pick(represent(row), query.select)), meta: { ...countMeta(count), next_cursor: page.next } };
 }
+

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { notFound, problemResponses } from "../problem.ts";
+import { sendSelected } from "../query/select.ts";
 import { eventById } from "../query/events.ts";
 import { IdParams } from "../schemas/params.ts";
 import { EventDetailSchema } from "../schemas/resources.ts";
@@ -21,7 +22,10 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventListSchema, ...problemResponses(400) },
       },
     },
-    async (request) => listEvents(app.db, request.query),
+    async (request, reply) => {
+      sendSelected(reply, request.query.select);
+      return listEvents(app.db, request.query);
+    },
   );
 
   app.get(

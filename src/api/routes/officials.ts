@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
+import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { countMeta, countRows } from "../query/count.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
@@ -61,6 +62,7 @@ const OfficialListQuery = queryObject({
   updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
+  select: selectParam(Object.keys(OfficialSchema.shape)),
 });
 
 const { official: _official, ...officialEventShape } = eventListShape;
@@ -106,7 +108,8 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(OfficialSchema).meta({ id: "OfficialList" }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      sendSelected(reply, request.query.select);
       const { q, country, ministry, limit, cursor } = request.query;
       const conditions: Sql[] = [];
       if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(o.search_text)`, q));
@@ -125,7 +128,7 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
         counting,
       ]);
       const page = paginate(rows, limit, "officials", "name", (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows, meta: { ...countMeta(total), next_cursor: page.next } };
+      return { data: page.rows.map((r) => pick(r, request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 
@@ -158,8 +161,9 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventListSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { id } = request.params;
+      sendSelected(reply, request.query.select);
       const [exists, page] = await Promise.all([officialExists(app.db, id), listEvents(app.db, request.query, { official: id })]);
       if (!exists) throw notFound(`There is no official ${id}.`);
       return page;
