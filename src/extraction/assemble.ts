@@ -240,7 +240,8 @@ export class ArticleReader {
         // "lễ khai mạc hội nghị …": the opening of a conference is the conference.
         if (cue.type === "ceremony" && cues.some((c) => c.type === "conference" && c.index >= cue.index + cue.length && /^\s*$/.test(text.slice(cue.index + cue.length, c.index)))) continue;
         const isBackground = background.some((b) => b.index < cue.index);
-        const date = this.ownDate(text, f.dates, cue.index);
+        // A date with a background phrase between it and the cue is another activity's ("… kể từ khi 2 nước nâng cấp quan hệ vào tháng 12/2022").
+        const date = this.ownDate(text, f.dates.filter((d) => !background.some((b) => (b.index - cue.index) * (b.index - d.index) < 0)), cue.index);
         if (isBackground && !date) continue;
         if (!hasForeign) continue;
         // "Tại buổi hội đàm, …", "Mở đầu cuộc gặp, …": the activity already told, not another one.

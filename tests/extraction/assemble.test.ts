@@ -181,6 +181,21 @@ describe("events", () => {
     expect(date(y.events.find((e) => e.type === "visit")?.start ?? null)).toBe("--11-21");
   });
 
+  it("reads a named dialogue as a conference", () => {
+    const x = read("Ngày 6/3/2025, tại Hà Nội, Thứ trưởng Nguyễn Văn Long và Bộ trưởng Bộ Nội vụ Anh đồng chủ trì Đối thoại di cư và xuất nhập cảnh Việt Nam - Vương quốc Anh lần thứ 4.");
+    expect(x.events.map((e) => `${e.type} ${date(e.start)} ${e.ordinal}`)).toEqual(["conference 2025-03-06 4"]);
+  });
+
+  it("does not date an activity by a date a background phrase puts on another one", () => {
+    const x = read(
+      [
+        "Sáng 12/6/2024, Bộ trưởng Lương Tam Quang đã hội đàm với Tổng Cục trưởng Cơ quan Cảnh sát Quốc gia Hàn Quốc.",
+        "Bộ trưởng đánh giá cao chuyến thăm Việt Nam của đoàn, diễn ra khi quan hệ hai nước phát triển tốt đẹp kể từ khi nâng cấp lên Đối tác chiến lược toàn diện vào tháng 12/2022.",
+      ].join("\n\n"),
+    );
+    expect(x.events.filter((e) => e.type === "visit").map((e) => date(e.start))).toEqual(["2024-06-12"]);
+  });
+
   it("reads nothing from sentences that only plan or recall", () => {
     const x = read("Hai bên nhất trí sẽ tiếp tục tăng cường trao đổi đoàn các cấp trong thời gian tới, thúc đẩy hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba.");
     expect(x.events).toEqual([]);
