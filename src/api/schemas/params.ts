@@ -1,7 +1,9 @@
 // Zod schemas for path and query parameters, shared by the routes.
 import { z } from "zod";
 import { badRequest } from "../problem.ts";
+import { selectParam } from "../query/select.ts";
 import { AGREEMENT_TYPES, EVENT_TYPES } from "../routes/labels.ts";
+import { EventSchema } from "./resources.ts";
 
 const MAX_INT = 2_147_483_647;
 
@@ -173,6 +175,7 @@ export const eventListShape = {
   sort: Sort,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
+  select: selectParam(Object.keys(EventSchema.shape)),
 };
 
 /** A querystring schema that answers unknown parameters (typos) with a 400 instead of ignoring them. */
