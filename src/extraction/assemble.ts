@@ -387,12 +387,14 @@ export class ArticleReader {
     // A document is signed when its signing event took place, the best date read for it.
     for (const a of agreements) if (a.event !== null) a.signed = events[a.event]!.start;
 
-    const topics = this.topics(sentences.map((s) => s.text).join(" "), Infinity);
+    const topicHits = new Map<string, Map<number, number>>();
+    const topicsOf = (texts: string[], max: number) => this.topics(texts, max, topicHits);
+    const topics = topicsOf(sentences.map((s) => s.text), Infinity);
     // Activities with no place of their own happen where the article's visit goes.
     const visited = events.filter((e) => e.type === "visit" && !e.background).map((e) => this.placeCountry(e.place)).find(Boolean) ?? null;
     const outEvents: ExtractedEvent[] = events.map((e) => {
       const { counterparts: _c, receiver: _r, own: _o, background: _b, evidence, ...rest } = e;
-      return { ...rest, participants: this.roles(e, officials.list, visited), topics: this.topics(evidence.join(" "), MAX_EVENT_TOPICS), summary: this.summary(e, officials.list) };
+      return { ...rest, participants: this.roles(e, officials.list, visited), topics: topicsOf(evidence, MAX_EVENT_TOPICS), summary: this.summary(e, officials.list) };
     });
 
     // Countries and ministries the article names as parties (GUIDE.md, Countries).
@@ -565,6 +567,7 @@ export class ArticleReader {
    */
   private readRecalledAgreements(text: string, folded: string, dates: DateMention[]): { type: AgreementTypeCode; title: string; date: DateMention }[] {
     const out: { type: AgreementTypeCode; title: string; date: DateMention }[] = [];
+    if (!/ký/iu.test(text)) return out;
     for (const h of this.g.agreementTypes.find(text, folded)) {
       if (!/^\p{Lu}/u.test(h.text)) continue;
       const verb = RECALLED_VERB.exec(text.slice(h.index + h.length, h.index + h.length + 240));
@@ -635,13 +638,21 @@ export class ArticleReader {
    * further narrows the other: "phòng, chống tội phạm công nghệ cao" is
    * high-tech crime, not crime prevention at large.
    */
-  private topics(text: string, max: number): string[] {
-    const folded = foldAligned(text);
-    const hits = this.g.topics.flatMap((t, i) => t.cues.find(text, folded).map((h) => ({ i, from: h.index, to: h.index + h.length })));
+  private topics(texts: string[], max: number, cache: Map<string, Map<number, number>>): string[] {
     const counts = new Map<number, number>();
-    for (const h of hits) {
-      if (hits.some((o) => o.i !== h.i && o.from < h.to && h.from < o.to && o.to > h.to)) continue;
-      counts.set(h.i, (counts.get(h.i) ?? 0) + 1);
+    for (const text of texts) {
+      let own = cache.get(text);
+      if (!own) {
+        own = new Map();
+        const folded = foldAligned(text);
+        const hits = this.g.topics.flatMap((t, i) => t.cues.find(text, folded).map((h) => ({ i, from: h.index, to: h.index + h.length })));
+        for (const h of hits) {
+          if (hits.some((o) => o.i !== h.i && o.from < h.to && h.from < o.to && o.to > h.to)) continue;
+          own.set(h.i, (own.get(h.i) ?? 0) + 1);
+        }
+        cache.set(text, own);
+      }
+      for (const [i, n] of own) counts.set(i, (counts.get(i) ?? 0) + n);
     }
     return [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
