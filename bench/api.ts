@@ -1,9 +1,15 @@
-// npm run bench:api [-- --articles 100 --seconds 5 --connections 10]: the
-// API's main queries under load (autocannon against `npm run serve` in its own
+// npm run bench:api [-- --events 1000000 --seed 1 | --articles 100] [--seconds 5 --connections 10]:
+// the API's queries under load (autocannon against `npm run serve` in its own
 // process) against the same SQL run directly with pg at the same concurrency,
-// so that the API's overhead reads as a ratio. The database is DATABASE_URL
-// when set (the seeds are imported into it), else a throwaway embedded
-// Postgres filled with the seed articles repeated with their years shifted.
+// so that the API's overhead reads as a ratio. The SQL of each request is
+// captured by running it once in-process through a recording reader.
+//
+// --events N: a synthetic knowledge base of N events (npm run synth), kept in
+// an embedded Postgres under .data/bench (BENCH_PGDATA) and made once per size
+// and seed, then reused. Else DATABASE_URL when set (the seeds imported into
+// it), else a throwaway embedded Postgres with the seed articles repeated,
+// their years shifted (--articles). --api-dir serves the API from another
+// checkout (an older version, as the baseline) without comparing its SQL.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -12,14 +18,17 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { pino } from "pino";
-import { eventCountSql, eventPageSql, type EventFilters } from "../src/api/query/events.ts";
+import { buildApp } from "../src/api/app.ts";
 import type { Sql } from "../src/api/query/sql.ts";
-import { officialDetailSql } from "../src/api/routes/officials.ts";
-import { searchSql } from "../src/api/routes/search.ts";
+import { loadConfig } from "../src/config/env.ts";
 import { createPrisma } from "../src/db/client.ts";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../src/db/embedded.ts";
 import { migrate } from "../src/db/migrate.ts";
+import { poolReader, type Reader } from "../src/db/reader.ts";
 import { freePort, startScratchPostgres, type ScratchPostgres } from "../src/db/scratch.ts";
+import { loadGazetteer } from "../src/extraction/gazetteer.ts";
 import { importPaths } from "../src/import/run.ts";
+import { synthesize } from "../src/synth/generate.ts";
 import { readArticles, shiftedCorpus } from "./corpus.ts";
 
 interface AutocannonResult {
@@ -34,12 +43,16 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const { values } = parseArgs({
   options: {
+    events: { type: "string" },
+    seed: { type: "string", default: "1" },
     articles: { type: "string", default: "100" },
     seconds: { type: "string", default: "5" },
     connections: { type: "string", default: "10" },
+    only: { type: "string" },
+    // Another checkout of hoptac to serve the API from (an older version as the baseline); its SQL is not compared.
+    "api-dir": { type: "string" },
   },
 });
-const articles = Number(values.articles);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const SEEDS = "data/seeds";
@@ -68,11 +81,12 @@ async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: nu
   return { rate: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startApi(databaseUrl: string, dir = "."): Promise<{ url: string; child: ChildProcess }> {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const port = String(await freePort());
   const child = spawn(tsx, ["src/cli/serve.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_MAX: "1000000000", API_KEY: "" },
+    cwd: dir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_READ_URL: "", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_MAX: "1000000000", API_KEY: "" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -87,87 +101,200 @@ async function startApi(databaseUrl: string): Promise<{ url: string; child: Chil
   return { url, child };
 }
 
+/** A reader that remembers every query it runs. */
+function recording(inner: Reader): Reader & { queries: Sql[] } {
+  const queries: Sql[] = [];
+  return { queries, query: (q) => (queries.push(q), inner.query(q)), close: () => inner.close() };
+}
+
+/** The synthetic knowledge base of this size and seed, made when missing. */
+async function synthDatabase(server: EmbeddedServer, events: number, seed: number): Promise<string> {
+  const name = `synth_${events}_s${seed}`;
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount! > 0;
+  const url = new URL(server.adminUrl);
+  url.pathname = `/${name}`;
+  if (!exists) {
+    console.log(`making ${name} (npm run synth; once, kept in ${server.adminUrl.replace(/\/\/[^@]*@/, "//")})`);
+    await admin.query(`CREATE DATABASE "${name}_new"`);
+    const building = new URL(url);
+    building.pathname = `/${name}_new`;
+    await migrate(building.toString(), { log });
+    const client = new pg.Client({ connectionString: building.toString() });
+    await client.connect();
+    const t = performance.now();
+    await client.query("BEGIN");
+    await synthesize(client, loadGazetteer(), { events, seed, onStep: (s) => console.log(`  ${((performance.now() - t) / 1000).toFixed(0).padStart(5)} s  ${s}`) });
+    await client.query("COMMIT");
+    await client.query("VACUUM ANALYZE");
+    await client.end();
+    await admin.query(`ALTER DATABASE "${name}_new" RENAME TO "${name}"`);
+  }
+  await admin.end();
+  await migrate(url.toString(), { log });
+  return url.toString();
+}
+
+interface Case {
+  name: string;
+  path: string;
+}
+
+/** The queries of the issue's table, with ids and names taken from the knowledge base. */
+async function synthCases(db: pg.Pool): Promise<Case[]> {
+  const one = async <T>(text: string) => (await db.query<T & pg.QueryResultRow>(text)).rows[0]!;
+  const mps = await one<{ id: number }>("SELECT id FROM ministries WHERE code = 'VN-MPS'");
+  const official = await one<{ id: number }>("SELECT official_id AS id FROM event_participants GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+  const rare = await one<{ id: number }>("SELECT id FROM officials WHERE country_code = 'CU' ORDER BY id LIMIT 1");
+  const topic = await one<{ key: string }>("SELECT key FROM event_rollups WHERE scope = '' AND dim = 'topic' GROUP BY key ORDER BY sum(events) DESC LIMIT 1 OFFSET 2");
+  const event = await one<{ id: number }>("SELECT id FROM events ORDER BY id OFFSET (SELECT count(*) / 2 FROM events) LIMIT 1");
+  return [
+    { name: "/v1/events?limit=50", path: "/v1/events?limit=50" },
+    { name: "events of one country", path: "/v1/events?country=CU" },
+    { name: "events of two countries", path: "/v1/events?country=VN&country=CU" },
+    { name: "events of one ministry", path: `/v1/events?ministry=${mps.id}` },
+    { name: "events of one official", path: `/v1/events?official=${official.id}` },
+    { name: "events of a rare official", path: `/v1/events?official=${rare.id}` },
+    { name: "type + topic", path: `/v1/events?type=talks&topic=${topic.key}` },
+    { name: "one year, newest first", path: "/v1/events?from=2020&to=2020" },
+    { name: "one year, oldest first", path: "/v1/events?from=2020&to=2020&sort=date" },
+    { name: "q= text", path: "/v1/events?q=cuba" },
+    { name: "/v1/search", path: "/v1/search?q=cuba" },
+    { name: "/v1/officials?q=", path: "/v1/officials?q=nguyen%20van" },
+    { name: "agreements of a country", path: "/v1/agreements?country=CU" },
+    { name: "/v1/articles", path: "/v1/articles" },
+    { name: "one event by id", path: `/v1/events/${event.id}` },
+    { name: "one official by id", path: `/v1/officials/${rare.id}` },
+    { name: "/v1/stats?group_by=country", path: "/v1/stats?group_by=country" },
+    { name: "stats by year for a country", path: "/v1/stats?group_by=year&country=CU" },
+    { name: "stats by ministry, type + years", path: "/v1/stats?group_by=ministry&type=visit&from=2015&to=2020" },
+    { name: "stats by topic, two countries", path: "/v1/stats?group_by=topic&country=VN&country=CU" },
+    { name: "stats by country, one official", path: `/v1/stats?group_by=country&official=${official.id}` },
+    { name: "stats by type, q= text", path: "/v1/stats?group_by=type&q=cuba" },
+    { name: "a country's timeline", path: "/v1/countries/CU/timeline" },
+  ];
+}
+
+async function seedCases(db: pg.Pool): Promise<Case[]> {
+  const toLam = (await db.query<{ id: number }>("SELECT id FROM officials WHERE name = 'Tô Lâm' ORDER BY id LIMIT 1")).rows[0]?.id;
+  if (toLam === undefined) throw new Error("Tô Lâm is not in the knowledge base");
+  return [
+    { name: "events of Cuba", path: "/v1/events?country=CU" },
+    { name: "events, text 'to lam'", path: "/v1/events?q=to%20lam" },
+    { name: "official with timeline", path: `/v1/officials/${toLam}` },
+    { name: "search 'to lam'", path: "/v1/search?q=to%20lam" },
+  ];
+}
+
 let scratch: ScratchPostgres | undefined;
+let server: EmbeddedServer | undefined;
 let pool: pg.Pool | undefined;
 let api: ChildProcess | undefined;
 let corpusDir: string | undefined;
+let reader: Reader | undefined;
 try {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  let databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) {
+  let databaseUrl: string;
+  if (values.events !== undefined) {
+    const events = Number(values.events);
+    const seed = Number(values.seed);
+    server = await startEmbeddedPostgres({
+      dataDir: path.resolve(process.env.BENCH_PGDATA ?? ".data/bench"),
+      port: await freePort(),
+      log,
+      database: "postgres",
+      postgresFlags: ["-c", "shared_buffers=1GB", "-c", "max_wal_size=8GB", "-c", "synchronous_commit=off", "-c", "max_connections=200"],
+    });
+    databaseUrl = await synthDatabase(server, events, seed);
+    console.log(`database: synthetic knowledge base of ${events} events (seed ${seed}), embedded PostgreSQL, shared_buffers 1 GB`);
+  } else if (process.env.DATABASE_URL) {
+    databaseUrl = process.env.DATABASE_URL;
     await migrate(databaseUrl, { log });
+    const prisma = createPrisma(databaseUrl);
+    await importPaths(prisma, [SEEDS]);
+    await prisma.$disconnect();
     console.log("database: DATABASE_URL, with the seed articles imported");
   } else {
     scratch = await startScratchPostgres(log);
     databaseUrl = await scratch.createDatabase("bench_api");
+    const articles = Number(values.articles);
+    corpusDir = shiftedCorpus(readArticles([SEEDS]), articles).dir;
+    const prisma = createPrisma(databaseUrl);
+    await importPaths(prisma, [corpusDir]);
+    await prisma.$disconnect();
     console.log(`database: throwaway embedded PostgreSQL, ${articles} articles (the seeds repeated, years shifted)`);
   }
-  const prisma = createPrisma(databaseUrl);
-  corpusDir = process.env.DATABASE_URL ? undefined : shiftedCorpus(readArticles([SEEDS]), articles).dir;
-  const t = performance.now();
-  const summary = await importPaths(prisma, [corpusDir ?? SEEDS]);
-  await prisma.$disconnect();
   pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
   pool.on("error", (err) => console.error(`pg: ${err.message}`));
   const db = pool;
-  // Statistics for the fresh tables, as autovacuum would gather them soon after an import.
   await db.query("ANALYZE");
   const sizes = (
-    await db.query<{ events: number; officials: number; agreements: number }>(
-      "SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM officials)::int AS officials, (SELECT count(*) FROM agreements)::int AS agreements",
+    await db.query<{ events: number; officials: number; agreements: number; articles: number }>(
+      "SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM officials)::int AS officials, (SELECT count(*) FROM agreements)::int AS agreements, (SELECT count(*) FROM articles)::int AS articles",
     )
   ).rows[0]!;
-  console.log(
-    `imported ${summary.imported} articles in ${((performance.now() - t) / 1000).toFixed(1)} s: ${sizes.events} events, ${sizes.officials} officials, ${sizes.agreements} agreements`,
-  );
-  const toLam = (await db.query<{ id: number }>("SELECT id FROM officials WHERE name = 'Tô Lâm' ORDER BY id LIMIT 1")).rows[0]?.id;
-  if (toLam === undefined) throw new Error("Tô Lâm is not in the knowledge base");
+  console.log(`${sizes.events} events, ${sizes.officials} officials, ${sizes.agreements} agreements, ${sizes.articles} articles`);
+  let cases = values.events !== undefined ? await synthCases(db) : await seedCases(db);
+  if (values.only) cases = cases.filter((c) => c.name.includes(values.only!) || c.path.includes(values.only!));
 
-  const run = (sql: Sql) => db.query(sql.text, sql.values);
-  const events = (filters: EventFilters) => () => Promise.all([run(eventPageSql(filters, "-date", null, 50)), run(eventCountSql(filters))]);
-  const cases: { name: string; path: string; direct: () => Promise<unknown> }[] = [
-    { name: "events of Cuba", path: "/v1/events?country=CU", direct: events({ countries: ["CU"] }) },
-    { name: "events, text 'to lam'", path: "/v1/events?q=to%20lam", direct: events({ q: "to lam" }) },
-    { name: "official with timeline", path: `/v1/officials/${toLam}`, direct: () => run(officialDetailSql(toLam)) },
-    { name: "search 'to lam'", path: "/v1/search?q=to%20lam", direct: () => run(searchSql("to lam", ["official", "ministry", "country", "event", "agreement"], 20)) },
-  ];
+  // The SQL each request runs, read by running it once in-process.
+  reader = poolReader([databaseUrl], { poolSize: 2 });
+  const prisma = createPrisma(databaseUrl);
+  const sqlOf = new Map<string, Sql[]>();
+  for (const c of cases) {
+    const rec = recording(reader);
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent", RATE_LIMIT_MAX: "1000000000" }), prisma, reader: rec });
+    const res = await app.inject({ method: "GET", url: c.path });
+    await app.close();
+    if (res.statusCode !== 200) throw new Error(`${c.path}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    sqlOf.set(c.path, rec.queries);
+  }
+  await prisma.$disconnect();
 
-  const started = await startApi(databaseUrl);
+  const apiDir = values["api-dir"];
+  const started = await startApi(databaseUrl, apiDir);
   api = started.child;
-  console.log(`API: ${started.url} (npm run serve in its own process); ${connections} connections, ${seconds} s per run\n`);
+  console.log(`API: ${started.url} (npm run serve in its own process${apiDir ? `, from ${apiDir}` : ""}); ${connections} connections, ${seconds} s per run\n`);
 
   const rows: string[][] = [];
   for (const c of cases) {
-    for (let i = 0; i < 50; i++) await c.direct(); // warm up both paths
+    const queries = sqlOf.get(c.path)!;
+    // As the API runs them: the first ones side by side (a page and its count).
+    const direct = () => Promise.all(queries.map((q) => db.query(q.text, q.values as unknown[])));
+    for (let i = 0; i < 20; i++) await direct(); // warm up both paths
     await autocannon({ url: started.url + c.path, connections, duration: 1 });
     const http = await autocannon({ url: started.url + c.path, connections, duration: seconds });
-    if (http.non2xx || http.errors || http.timeouts) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
-    const direct = await loop(c.direct);
+    if ((http.non2xx || http.errors || http.timeouts) && apiDir === undefined) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
+    const raw = apiDir === undefined ? await loop(direct) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN };
     rows.push([
       c.name,
       http.requests.average.toFixed(0),
       http.latency.p50.toFixed(1),
       http.latency.p99.toFixed(1),
-      direct.rate.toFixed(0),
-      direct.p50.toFixed(1),
-      direct.p99.toFixed(1),
-      (direct.rate / http.requests.average).toFixed(2),
+      raw.rate.toFixed(0),
+      raw.p50.toFixed(1),
+      raw.p99.toFixed(1),
+      (http.requests.average / raw.rate).toFixed(2),
+      String(queries.length),
     ]);
-    console.log(`${c.path}: done`);
+    console.log(`${c.path}: ${http.requests.average.toFixed(0)} req/s, p99 ${http.latency.p99} ms`);
   }
-  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "pg/API"];
+  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", "SQL"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
   console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
   for (const r of rows) console.log(line(r));
-  console.log("\npg/API: how many times more requests per second the same SQL serves without the API (HTTP, validation, JSON).");
+  console.log("\nAPI/pg: the API's requests per second over the same SQL's run directly with pg (SQL: statements per request, run side by side).");
 } finally {
   if (api && api.exitCode === null) {
     const exited = new Promise((resolve) => api!.once("exit", resolve));
     api.kill("SIGTERM");
     await exited;
   }
+  await reader?.close();
   await pool?.end();
   if (corpusDir) fs.rmSync(corpusDir, { recursive: true, force: true });
   await scratch?.stop();
+  await server?.stop();
 }

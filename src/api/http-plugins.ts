@@ -11,7 +11,9 @@ import { REQUEST_ID_HEADER } from "./request-id.ts";
 export async function registerHttpPlugins(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(cors, {
     origin: config.corsOrigin === "*" ? "*" : config.corsOrigin,
-    methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    // The methods the API has; an OPTIONS request without Origin is answered too (204), not refused.
+    methods: ["GET", "HEAD", "POST", "OPTIONS"],
+    strictPreflight: false,
     allowedHeaders: ["content-type", "authorization", "x-api-key", REQUEST_ID_HEADER],
     exposedHeaders: [REQUEST_ID_HEADER, "etag", "retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"],
   });
@@ -34,5 +36,20 @@ export async function registerHttpPlugins(app: FastifyInstance, config: Config):
     timeWindow: config.rateLimitWindowMs,
   });
   await app.register(compress, { global: true });
-  await app.register(etag);
+  await app.register(etag, { replyWith304: false });
+  app.addHook("onSend", async (request, reply, payload) => {
+    if ((request.method === "GET" || request.method === "HEAD") && reply.statusCode === 200 && matchesEtag(request.headers["if-none-match"], reply.getHeader("etag"))) {
+      reply.code(304);
+      return "";
+    }
+    return payload;
+  });
+}
+
+/** If-None-Match (RFC 9110 §13.1.2): "*" or a list of tags, compared weakly. */
+export function matchesEtag(header: string | undefined, etag: unknown): boolean {
+  if (!header || typeof etag !== "string") return false;
+  if (header.trim() === "*") return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => opaque(tag) === opaque(etag));
 }

@@ -113,10 +113,17 @@ function validationErrors(err: FastifyError): FieldError[] {
   }));
 }
 
+const LONGEST_INSTANCE = 200;
+
+/** The request's URL, cut short when a client sent a huge one: an error need not echo it whole. */
+function shortened(url: string): string {
+  return url.length > LONGEST_INSTANCE ? `${url.slice(0, LONGEST_INSTANCE)}…` : url;
+}
+
 type ProblemBody = Partial<Problem> & Pick<Problem, "title" | "status">;
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: ProblemBody) {
-  const doc: Problem = { type: "about:blank", ...body, instance: request.url, requestId: String(request.id) };
+  const doc: Problem = { type: "about:blank", ...body, instance: shortened(request.url), requestId: String(request.id) };
   return reply.code(doc.status).type(PROBLEM_CONTENT_TYPE).send(doc);
 }
 

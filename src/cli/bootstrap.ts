@@ -6,6 +6,7 @@ import { buildApp } from "../api/app.ts";
 import { ConfigError, loadConfig, loadDotEnv, type Config } from "../config/env.ts";
 import { createPrisma, type PrismaClient } from "../db/client.ts";
 import { connectDatabase, openDatabase, type Database } from "../db/database.ts";
+import { readerFor } from "../db/reader.ts";
 import { EmbeddedPostgresError } from "../db/embedded.ts";
 import { MigrationError } from "../db/migrate.ts";
 import { createLogger, type Logger } from "../logger.ts";
@@ -25,8 +26,11 @@ export interface CliContext {
   connectDatabase(): Promise<Database>;
   /** A Prisma client, disconnected on close. */
   prisma(url: string): PrismaClient;
-  /** Builds the API and listens on HOST:PORT; closed on close. Returns the base URL. */
-  serve(prisma: PrismaClient): Promise<{ app: FastifyInstance; url: string }>;
+  /**
+   * Builds the API and listens on HOST:PORT; closed on close. Returns the base URL.
+   * Reads go to DATABASE_READ_URL when set, else to `readUrl` (the database written to).
+   */
+  serve(prisma: PrismaClient, readUrl: string): Promise<{ app: FastifyInstance; url: string }>;
 }
 
 /** Errors whose message tells the user what to do; they print without a stack trace. */
@@ -39,8 +43,9 @@ function baseUrl(host: string, port: number): string {
 }
 
 /**
- * Runs a command. It exits 0 when `main` resolves, unless main returns
- * "keep-running" (a server), and 1 with a plain message when it fails.
+ * Runs a command. It exits with process.exitCode (0 unless main set one) when
+ * `main` resolves, unless main returns "keep-running" (a server), and 1 with a
+ * plain message when it fails.
  */
 export function runCli(main: (ctx: CliContext) => Promise<"keep-running" | void>): void {
   let config: Config;
@@ -110,8 +115,10 @@ export function runCli(main: (ctx: CliContext) => Promise<"keep-running" | void>
       steps.push(() => prisma.$disconnect());
       return prisma;
     },
-    async serve(prisma) {
-      const app = await buildApp({ config, prisma, logger: log });
+    async serve(prisma, readUrl) {
+      const reader = readerFor(config, readUrl, (err) => log.warn({ err }, "a read connection failed"));
+      steps.push(() => reader.close());
+      const app = await buildApp({ config, prisma, reader, logger: log });
       steps.push(() => app.close());
       await app.listen({ host: config.host, port: config.port });
       return { app, url: baseUrl(config.host, config.port) };
@@ -123,7 +130,7 @@ export function runCli(main: (ctx: CliContext) => Promise<"keep-running" | void>
       if (outcome === "keep-running") return;
       await closeAll();
       grace.uninstall();
-      process.exit(0);
+      process.exit(Number(process.exitCode ?? 0));
     },
     async (err: unknown) => {
       if (isUserFacing(err)) process.stderr.write(`hoptac: ${err.message}\n`);

@@ -1,17 +1,25 @@
-// npm run import -- <files or folders or -> [--dry-run]
+// npm run import -- <files or folders or -> [--dry-run] [--allow-skipped]
 // Reads articles into the knowledge base (or, with --dry-run, prints what
-// would be extracted as JSON) and prints a summary.
+// would be extracted as JSON) and prints a summary. Exit codes: 0 every input
+// was read, 3 some were skipped (0 with --allow-skipped), 2 usage, 1 failure.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { extractPaths, importPaths } from "../import/run.ts";
 import { runCli } from "./bootstrap.ts";
 
-const USAGE = "usage: npm run import -- [--dry-run] [--no-progress] <file | folder | ->…";
+const USAGE = "usage: npm run import -- [--dry-run] [--no-progress] [--allow-skipped] <file | folder | ->…";
+/** Exit code when some inputs were skipped: the others were imported, but not everything. */
+const EXIT_SKIPPED = 3;
 
 runCli(async (ctx) => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { "dry-run": { type: "boolean", default: false }, "no-progress": { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      "no-progress": { type: "boolean", default: false },
+      "allow-skipped": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help || positionals.length === 0) {
     process.stderr.write(`${USAGE}\n`);
@@ -21,10 +29,13 @@ runCli(async (ctx) => {
 
   if (values["dry-run"]) {
     const out: unknown[] = [];
+    let skipped = 0;
     for await (const x of extractPaths(positionals, { maxChars: ctx.config.maxArticleChars })) {
+      if ("reason" in x) skipped++;
       out.push("reason" in x ? { source: x.source, skipped: x.reason } : { source: x.raw.source, source_key: x.sourceKey, ...x.extraction, text: undefined });
     }
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    if (skipped > 0 && !values["allow-skipped"]) process.exitCode = EXIT_SKIPPED;
     return;
   }
 
@@ -39,4 +50,5 @@ runCli(async (ctx) => {
     ...s.skipped.map((k) => `skipped ${k.file}: ${k.reason}`),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
+  if (s.skipped.length > 0 && !values["allow-skipped"]) process.exitCode = EXIT_SKIPPED;
 });

@@ -3,7 +3,7 @@ import { runCli } from "./bootstrap.ts";
 
 runCli(async (ctx) => {
   const db = await ctx.openDatabase();
-  const { url } = await ctx.serve(ctx.prisma(db.url));
+  const { url } = await ctx.serve(ctx.prisma(db.url), db.url);
   process.stdout.write(`hoptac is serving ${url} — API docs at ${url}/docs\n`);
   return "keep-running";
 });

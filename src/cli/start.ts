@@ -21,7 +21,7 @@ runCli(async (ctx) => {
     );
   }
 
-  const { url } = await ctx.serve(prisma);
+  const { url } = await ctx.serve(prisma, db.url);
   process.stdout.write(`hoptac is serving ${url} — API docs at ${url}/docs\n`);
   return "keep-running";
 });

@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   /** Absent: hoptac starts its own embedded Postgres. */
   databaseUrl: string | undefined;
+  /** Where the API reads from (DATABASE_READ_URL: one or several hot standbys, comma-separated); empty: DATABASE_URL. */
+  databaseReadUrls: string[];
   logLevel: LogLevel;
   /** Absent: write endpoints are disabled. */
   apiKey: string | undefined;
@@ -106,6 +108,15 @@ export function parseDuration(raw: string): number | undefined {
   return ms > 0 ? ms : undefined;
 }
 
+function isPostgresUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === "postgres:" || url.protocol === "postgresql:";
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   PORT: integer(1, 65535, 3000),
   HOST: text("127.0.0.1"),
@@ -114,15 +125,21 @@ const schema = z.object({
       .string()
       .optional()
       .superRefine((raw, ctx) => {
-        if (raw === undefined) return;
-        let ok = false;
-        try {
-          const url = new URL(raw);
-          ok = url.protocol === "postgres:" || url.protocol === "postgresql:";
-        } catch {
-          ok = false;
+        if (raw !== undefined && !isPostgresUrl(raw)) ctx.addIssue({ code: "custom", message: `expected a postgres:// or postgresql:// URL, got ${shown(raw)}` });
+      }),
+  ),
+  DATABASE_READ_URL: variable(
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx): string[] => {
+        const urls = (raw ?? "").split(",").map((u) => u.trim()).filter((u) => u !== "");
+        const bad = urls.filter((u) => !isPostgresUrl(u));
+        if (bad.length) {
+          ctx.addIssue({ code: "custom", message: `expected postgres:// or postgresql:// URLs separated by commas, got ${bad.map(shown).join(", ")}` });
+          return z.NEVER;
         }
-        if (!ok) ctx.addIssue({ code: "custom", message: `expected a postgres:// or postgresql:// URL, got ${shown(raw)}` });
+        return urls;
       }),
   ),
   LOG_LEVEL: variable(
@@ -200,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port: v.PORT,
     host: v.HOST.trim(),
     databaseUrl: v.DATABASE_URL,
+    databaseReadUrls: v.DATABASE_READ_URL,
     logLevel: v.LOG_LEVEL,
     apiKey: v.API_KEY,
     pgDataDir: path.resolve(cwd, v.PGDATA_DIR),

@@ -237,8 +237,11 @@ export class ArticleReader {
         if (hedges.some((h) => h.index < cue.index)) continue;
         if (cue.type === "conference" && this.pluralBefore(folded, cue.index)) continue;
         if (cue.type === "ceremony" && this.isProgrammeStop(folded, cue.index, cues)) continue;
+        // "lễ khai mạc hội nghị …": the opening of a conference is the conference.
+        if (cue.type === "ceremony" && cues.some((c) => c.type === "conference" && c.index >= cue.index + cue.length && /^\s*$/.test(text.slice(cue.index + cue.length, c.index)))) continue;
         const isBackground = background.some((b) => b.index < cue.index);
-        const date = this.ownDate(text, f.dates, cue.index);
+        // A date with a background phrase between it and the cue is another activity's ("… kể từ khi 2 nước nâng cấp quan hệ vào tháng 12/2022").
+        const date = this.ownDate(text, f.dates.filter((d) => !background.some((b) => (b.index - cue.index) * (b.index - d.index) < 0)), cue.index);
         if (isBackground && !date) continue;
         if (!hasForeign) continue;
         // "Tại buổi hội đàm, …", "Mở đầu cuộc gặp, …": the activity already told, not another one.
@@ -347,13 +350,33 @@ export class ArticleReader {
       if (!cues.length && !s.isTitle && told && !told.evidence.includes(text)) told.evidence.push(text);
       if (!cues.length && f.dates.length && !directive) {
         const d = f.dates.find((x) => x.start.d !== undefined && !this.isBackgroundDate(text, x));
-        if (d && hasForeign) narrative = resolve(d.start, stated);
+        // A day written with a year far from the publication ("2/9/1945") is history, not the story's day.
+        const historic = d?.start.y !== undefined && pub?.y !== undefined && Math.abs(pub.y - d.start.y) > 1;
+        if (d && hasForeign && !historic) narrative = resolve(d.start, stated);
       }
     }
 
     if (titleSigning && !agreements.length && titleSigning.agreements.length) {
       const index = titleSigning.index ?? events.push(titleSigning.event) - 1;
       for (const a of titleSigning.agreements) if (!agreements.some((b) => b.type === a.type && sameTitle(b.title, a.title))) agreements.push({ ...a, event: index });
+    }
+    // A day without a year takes the year another activity of the article states for the same day (GUIDE.md, Dates).
+    for (const e of events) {
+      if (!e.start || e.start.y !== undefined || e.start.d === undefined) continue;
+      const y = events.find((o) => o.start?.y !== undefined && o.start.m === e.start!.m && o.start.d === e.start!.d)?.start?.y;
+      if (y !== undefined) {
+        e.start = { ...e.start, y };
+        e.dateReason = "stated; year from another activity of the same day";
+      }
+    }
+    // A visit reported with no date of its own is dated by the first day reported of the activities in it.
+    for (const e of events) {
+      if (e.type !== "visit" || e.background || e.start) continue;
+      const first = events.filter((o) => o !== e && !o.background && o.own && o.start?.d !== undefined).map((o) => o.start!)[0];
+      if (first) {
+        e.start = first;
+        e.dateReason = "first day reported of an activity in it";
+      }
     }
     // A document is signed when its signing event took place, the best date read for it.
     for (const a of agreements) if (a.event !== null) a.signed = events[a.event]!.start;

@@ -333,3 +333,40 @@ describe("caching", () => {
     expect(res.headers["cache-control"]).toBeUndefined();
   });
 });
+
+describe("select=", () => {
+  it("gives only the chosen fields of each event, the same values as without it, and pages alike", async () => {
+    const full = await getJson<List<Event>>(kb.app, "/v1/events?country=VN&limit=3");
+    const some = await getJson<List<Partial<Event>>>(kb.app, "/v1/events?country=VN&limit=3&select=id,type_label,countries");
+    expect(some.meta).toEqual(full.meta);
+    expect(some.data).toEqual(full.data.map((e) => ({ id: e.id, type_label: e.type_label, countries: e.countries })));
+    const { items } = await allPages<Partial<Event>>(kb.app, "/v1/countries/VN/events?limit=2&select=summary");
+    expect(items.length).toBe((await getJson<List<Event>>(kb.app, "/v1/events?country=VN&limit=200")).meta.count);
+    for (const e of items) expect(Object.keys(e)).toEqual(["summary"]);
+    const official = await getJson<List<Partial<Event>>>(kb.app, `/v1/officials/${toLam}/events?select=id,start`);
+    for (const e of official.data) expect(Object.keys(e).sort()).toEqual(["id", "start"]);
+  });
+
+  it("refuses fields events do not have", async () => {
+    const problem = expectProblemShape(await request(kb.app.server).get("/v1/events?select=id,colour"), 400);
+    expect(problem.errors).toEqual([{ in: "query", name: "select", message: expect.stringContaining("not colour") }]);
+    expectProblemShape(await request(kb.app.server).get("/v1/events?select=,"), 400);
+  });
+});
+
+describe("select= on the other lists", () => {
+  it("gives only the chosen fields of agreements, articles and officials", async () => {
+    for (const [path, fields] of [
+      ["/v1/agreements", ["id", "title"]],
+      ["/v1/articles", ["id", "counts"]],
+      ["/v1/officials?q=lam", ["name"]],
+    ] as const) {
+      const full = await getJson<List<Record<string, unknown>>>(kb.app, path);
+      const sep = path.includes("?") ? "&" : "?";
+      const some = await getJson<List<Record<string, unknown>>>(kb.app, `${path}${sep}select=${fields.join(",")}`);
+      expect(full.data.length).toBeGreaterThan(0);
+      expect(some.data).toEqual(full.data.map((x) => Object.fromEntries(fields.map((f) => [f, x[f]]))));
+    }
+    expectProblemShape(await request(kb.app.server).get("/v1/articles?select=text"), 400);
+  });
+});

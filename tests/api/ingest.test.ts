@@ -1,4 +1,5 @@
 // POST /v1/articles: the API key, idempotent ingest, and what comes back.
+import fs from "node:fs";
 import type { FastifyInstance } from "fastify";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,6 +117,16 @@ describe("POST /v1/articles", () => {
     expectProblemShape(await post().set(auth).set("content-type", "application/json").send("[1,"), 400);
     expectProblemShape(await post().set(auth).set("content-type", "text/plain").send("hello"), 400);
     expectProblemShape(await post().set(auth).set("content-type", "application/xml").send("<text>hello</text>"), 415);
+  });
+
+  it("stores facts from the README's example", async () => {
+    const readme = fs.readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const body = /curl -X POST [^]*?-d '([^']+)'/.exec(readme)?.[1];
+    expect(body).toBeDefined();
+    const res = await post().set("authorization", `Bearer ${API_KEY}`).set("content-type", "application/json").send(body!);
+    expect(res.status).toBe(201);
+    expect(res.body.facts.events).toBeGreaterThan(0);
+    expect(res.body.facts.officials).toBeGreaterThanOrEqual(2);
   });
 
   it("refuses an article over MAX_ARTICLE_CHARS with 413, and stores nothing of it", async () => {

@@ -98,7 +98,7 @@ describe("/openapi.json", () => {
 
   it("describes each /v1/events parameter, repeatable ones as arrays, with the examples a newcomer needs", () => {
     const params = doc.paths["/v1/events"]!.get!.parameters!;
-    expect(params.map((p) => p.name)).toEqual(["country", "official", "ministry", "type", "topic", "from", "to", "q", "updated_since", "sort", "limit", "cursor", "format"]);
+    expect(params.map((p) => p.name)).toEqual(["country", "official", "ministry", "type", "topic", "from", "to", "q", "updated_since", "sort", "limit", "cursor", "select", "format"]);
     for (const p of params) {
       expect(p.in).toBe("query");
       expect(p.description, p.name).toEqual(expect.any(String));

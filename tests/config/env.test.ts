@@ -21,6 +21,7 @@ describe("loadConfig", () => {
       port: 3000,
       host: "127.0.0.1",
       databaseUrl: undefined,
+      databaseReadUrls: [],
       logLevel: "info",
       apiKey: undefined,
       pgDataDir: "/srv/hoptac/.data/postgres",
@@ -41,6 +42,7 @@ describe("loadConfig", () => {
         PORT: "8080",
         HOST: "0.0.0.0",
         DATABASE_URL: "postgresql://hoptac:secret@db:5432/hoptac",
+        DATABASE_READ_URL: " postgresql://hoptac:secret@replica1:5432/hoptac,postgresql://hoptac:secret@replica2:5432/hoptac ",
         LOG_LEVEL: "DEBUG",
         API_KEY: "a-very-long-api-key",
         PGDATA_DIR: "/var/lib/hoptac",
@@ -59,6 +61,7 @@ describe("loadConfig", () => {
       port: 8080,
       host: "0.0.0.0",
       databaseUrl: "postgresql://hoptac:secret@db:5432/hoptac",
+      databaseReadUrls: ["postgresql://hoptac:secret@replica1:5432/hoptac", "postgresql://hoptac:secret@replica2:5432/hoptac"],
       logLevel: "debug",
       apiKey: "a-very-long-api-key",
       pgDataDir: "/var/lib/hoptac",
@@ -99,6 +102,9 @@ describe("loadConfig", () => {
 
   it("rejects other malformed values", () => {
     expect(problemsOf({ DATABASE_URL: "not a url" })).toEqual(['DATABASE_URL: expected a postgres:// or postgresql:// URL, got "not a url"']);
+    expect(problemsOf({ DATABASE_READ_URL: "postgresql://r1/hoptac,http://r2" })).toEqual([
+      'DATABASE_READ_URL: expected postgres:// or postgresql:// URLs separated by commas, got "http://r2"',
+    ]);
     expect(problemsOf({ PORT: "0" })).toEqual(['PORT: expected an integer between 1 and 65535, got "0"']);
     expect(problemsOf({ PORT: "3000.5" })).toEqual(['PORT: expected an integer between 1 and 65535, got "3000.5"']);
     expect(problemsOf({ API_KEY: "short" })).toEqual(["API_KEY: expected at least 16 characters, got 5"]);

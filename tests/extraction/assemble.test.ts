@@ -146,6 +146,56 @@ describe("events", () => {
     expect(x.events.filter((e) => e.type === "talks").map((e) => date(e.start))).toEqual(["2017-07-25"]);
   });
 
+  it("reads the opening ceremony of a conference as the conference", () => {
+    const x = read("Sáng 10/10/2023, tại Hà Nội diễn ra lễ khai mạc hội nghị Bộ trưởng Công an các nước ASEAN lần thứ 18 với sự tham dự của Bộ trưởng Bộ Nội vụ Lào.");
+    expect(x.events.map((e) => e.type)).toEqual(["conference"]);
+  });
+
+  it("reads no event from what is congratulated, and no story day from a date of history", () => {
+    const x = read(
+      [
+        "Ngày 3/9/2025, Bộ trưởng Bộ Nội vụ Lào Vilay Lakhamphong đã hội đàm với Bộ trưởng Lương Tam Quang tại Hà Nội.",
+        "Bộ trưởng chúc mừng Việt Nam tổ chức thành công Hội nghị Trung ương lần thứ 12.",
+        "Lực lượng Công an nhân dân được thành lập ngày 19/8/1945.",
+        "Bộ trưởng Vilay Lakhamphong trao Huân chương Lao động hạng Nhất tặng Bộ Công an Việt Nam.",
+      ].join("\n\n"),
+    );
+    expect(x.events.map((e) => e.type)).toEqual(["talks", "award"]);
+    expect(date(x.events[1]!.start)).toBe("2025-09-03");
+  });
+
+  it("completes dates from the article's other activities: a year stated for the same day, a visit's first day", () => {
+    const x = read(
+      [
+        "Nhân dịp tháp tùng Tổng Bí thư thăm cấp nhà nước đến Lào, chiều 5/2 tại Viêng Chăn, Bộ trưởng Lương Tam Quang đã có cuộc gặp với Bộ trưởng Bộ Công an Lào.",
+        "Ngày 5/2/2026, hai Bộ trưởng cũng đã ký Bản ghi nhớ về hợp tác phòng, chống tội phạm.",
+      ].join("\n\n"),
+    );
+    expect(x.events.map((e) => `${e.type} ${date(e.start)}`)).toContain("visit 2026-02-05");
+    const y = read(
+      [
+        "Đoàn đại biểu cấp cao Bộ Công an Việt Nam do Bộ trưởng Tô Lâm dẫn đầu đang có chuyến thăm và làm việc tại Vương quốc Anh.",
+        "Ngày 21/11 tại London, Bộ trưởng Tô Lâm và Bộ trưởng Bộ Nội vụ Anh Sajid Javid đã ký Bản ghi nhớ về hợp tác phòng, chống mua bán người.",
+      ].join("\n\n"),
+    );
+    expect(date(y.events.find((e) => e.type === "visit")?.start ?? null)).toBe("--11-21");
+  });
+
+  it("reads a named dialogue as a conference", () => {
+    const x = read("Ngày 6/3/2025, tại Hà Nội, Thứ trưởng Nguyễn Văn Long và Bộ trưởng Bộ Nội vụ Anh đồng chủ trì Đối thoại di cư và xuất nhập cảnh Việt Nam - Vương quốc Anh lần thứ 4.");
+    expect(x.events.map((e) => `${e.type} ${date(e.start)} ${e.ordinal}`)).toEqual(["conference 2025-03-06 4"]);
+  });
+
+  it("does not date an activity by a date a background phrase puts on another one", () => {
+    const x = read(
+      [
+        "Sáng 12/6/2024, Bộ trưởng Lương Tam Quang đã hội đàm với Tổng Cục trưởng Cơ quan Cảnh sát Quốc gia Hàn Quốc.",
+        "Bộ trưởng đánh giá cao chuyến thăm Việt Nam của đoàn, diễn ra khi quan hệ hai nước phát triển tốt đẹp kể từ khi nâng cấp lên Đối tác chiến lược toàn diện vào tháng 12/2022.",
+      ].join("\n\n"),
+    );
+    expect(x.events.filter((e) => e.type === "visit").map((e) => date(e.start))).toEqual(["2024-06-12"]);
+  });
+
   it("reads nothing from sentences that only plan or recall", () => {
     const x = read("Hai bên nhất trí sẽ tiếp tục tăng cường trao đổi đoàn các cấp trong thời gian tới, thúc đẩy hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba.");
     expect(x.events).toEqual([]);

@@ -296,6 +296,18 @@ describe("bad inputs", () => {
     expect(s.imported + s.unchanged).toBe(1);
   });
 
+  it("imports a record with a lone surrogate (as U+FFFD) and skips one whose URL is not http(s)", async () => {
+    const dir = tempDir();
+    const text = fs.readFileSync(path.join(SEEDS, "004_5c8efeb278a496af.txt"), "utf8");
+    // JSON may escape half of a surrogate pair; Postgres cannot store it.
+    fs.writeFileSync(path.join(dir, "records.json"), JSON.stringify([{ url: "https://example.vn/tin/le", title: "Tin \ud800 lẻ", text }, { url: "javascript:alert(1)", text }]));
+    const s = await importPaths(db.prisma, [dir]);
+    expect(s.skipped).toEqual([{ file: expect.stringMatching(/records\.json\[1\]$/), reason: 'record field "url" must be an http or https address' }]);
+    expect(s.imported).toBe(1);
+    const stored = await db.prisma.article.findUniqueOrThrow({ where: { sourceKey: "https://example.vn/tin/le" } });
+    expect(stored.title).toBe("Tin \ufffd lẻ");
+  });
+
   it("writes an article in one transaction or not at all", async () => {
     // A real failure inside the transaction: the database refuses one agreement row.
     await db.prisma.$executeRawUnsafe(`

@@ -802,8 +802,13 @@ export type components = {
         EventList: {
             data: components["schemas"]["Event"][];
             meta: {
-                /** @description How many results match, over all pages. */
+                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
                 count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
                 /** @description Pass as ?cursor= for the next page; null on the last page. */
                 next_cursor: string | null;
             };
@@ -1117,8 +1122,13 @@ export type components = {
         OfficialList: {
             data: components["schemas"]["Official"][];
             meta: {
-                /** @description How many results match, over all pages. */
+                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
                 count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
                 /** @description Pass as ?cursor= for the next page; null on the last page. */
                 next_cursor: string | null;
             };
@@ -1126,8 +1136,13 @@ export type components = {
         CountryList: {
             data: components["schemas"]["Country"][];
             meta: {
-                /** @description How many results match, over all pages. */
+                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
                 count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
                 /** @description Pass as ?cursor= for the next page; null on the last page. */
                 next_cursor: string | null;
             };
@@ -1135,8 +1150,13 @@ export type components = {
         MinistryList: {
             data: components["schemas"]["Ministry"][];
             meta: {
-                /** @description How many results match, over all pages. */
+                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
                 count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
                 /** @description Pass as ?cursor= for the next page; null on the last page. */
                 next_cursor: string | null;
             };
@@ -1144,8 +1164,13 @@ export type components = {
         AgreementList: {
             data: components["schemas"]["Agreement"][];
             meta: {
-                /** @description How many results match, over all pages. */
+                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
                 count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
                 /** @description Pass as ?cursor= for the next page; null on the last page. */
                 next_cursor: string | null;
             };
@@ -1153,8 +1178,13 @@ export type components = {
         ArticleList: {
             data: components["schemas"]["Article"][];
             meta: {
-                /** @description How many results match, over all pages. */
+                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
                 count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
                 /** @description Pass as ?cursor= for the next page; null on the last page. */
                 next_cursor: string | null;
             };
@@ -1162,8 +1192,13 @@ export type components = {
         ChangeList: {
             data: components["schemas"]["Change"][];
             meta: {
-                /** @description How many results match, over all pages. */
+                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
                 count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
                 /** @description Pass as ?cursor= for the next page; null on the last page. */
                 next_cursor: string | null;
             };
@@ -1270,6 +1305,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's meta.next_cursor; omit for the first page. */
                 cursor?: string;
+                /** @description Only these fields of each item, comma-separated (id, type, type_label, start, start_precision, end, end_precision, span_from, span_to, place, summary, countries, officials, ministries, agreements, topics, sources); all of them when absent. */
+                select?: string;
                 /** @description json (the default): one page, as {data, meta}. csv or ndjson: every item from cursor on, streamed without paging (at most limit when limit is given); the same as Accept: text/csv or application/x-ndjson. */
                 format?: "json" | "csv" | "ndjson";
             };
@@ -1422,6 +1459,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's meta.next_cursor; omit for the first page. */
                 cursor?: string;
+                /** @description Only these fields of each item, comma-separated (id, name, country, name_en, name_native, aliases, event_count, mention_count, latest); all of them when absent. */
+                select?: string;
                 /** @description json (the default): one page, as {data, meta}. csv or ndjson: every item from cursor on, streamed without paging (at most limit when limit is given); the same as Accept: text/csv or application/x-ndjson. */
                 format?: "json" | "csv" | "ndjson";
             };
@@ -1584,6 +1623,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's meta.next_cursor; omit for the first page. */
                 cursor?: string;
+                /** @description Only these fields of each item, comma-separated (id, type, type_label, start, start_precision, end, end_precision, span_from, span_to, place, summary, countries, officials, ministries, agreements, topics, sources); all of them when absent. */
+                select?: string;
                 /** @description json (the default): one page, as {data, meta}. csv or ndjson: every item from cursor on, streamed without paging (at most limit when limit is given); the same as Accept: text/csv or application/x-ndjson. */
                 format?: "json" | "csv" | "ndjson";
             };
@@ -1838,6 +1879,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's meta.next_cursor; omit for the first page. */
                 cursor?: string;
+                /** @description Only these fields of each item, comma-separated (id, type, type_label, start, start_precision, end, end_precision, span_from, span_to, place, summary, countries, officials, ministries, agreements, topics, sources); all of them when absent. */
+                select?: string;
                 /** @description json (the default): one page, as {data, meta}. csv or ndjson: every item from cursor on, streamed without paging (at most limit when limit is given); the same as Accept: text/csv or application/x-ndjson. */
                 format?: "json" | "csv" | "ndjson";
             };
@@ -2186,6 +2229,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's meta.next_cursor; omit for the first page. */
                 cursor?: string;
+                /** @description Only these fields of each item, comma-separated (id, type, type_label, title, signed, signed_precision, parties, event, sources); all of them when absent. */
+                select?: string;
                 /** @description json (the default): one page, as {data, meta}. csv or ndjson: every item from cursor on, streamed without paging (at most limit when limit is given); the same as Accept: text/csv or application/x-ndjson. */
                 format?: "json" | "csv" | "ndjson";
             };
@@ -2338,6 +2383,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's meta.next_cursor; omit for the first page. */
                 cursor?: string;
+                /** @description Only these fields of each item, comma-separated (id, source_key, file, url, outlet, title, published_at, published_precision, imported_at, updated_at, counts); all of them when absent. */
+                select?: string;
                 /** @description json (the default): one page, as {data, meta}. csv or ndjson: every item from cursor on, streamed without paging (at most limit when limit is given); the same as Accept: text/csv or application/x-ndjson. */
                 format?: "json" | "csv" | "ndjson";
             };
@@ -2411,7 +2458,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The article's URL: its identity, so that posting it again updates it instead of adding a copy. */
+                    /** @description The article's http(s) URL: its identity, so that posting it again updates it instead of adding a copy. */
                     url?: string | null;
                     title?: string | null;
                     /** @description Publication date: ISO (2024-06-04, or a timestamp) or as the page prints it (04/06/2024). */

@@ -1,10 +1,12 @@
 // Events: the filters shared by every event list (/events, a country's or an
 // official's events, /stats), the keyset page query, and the representation.
 import type { z } from "zod";
-import type { PrismaClient } from "../../db/client.ts";
+import type { Reader } from "../../db/reader.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
+import { countRows, EXACT_COUNT_LIMIT, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
+import { rollupTotalSql } from "./rollups.ts";
 import { countryJson, ministryJson, sourceJson } from "./json.ts";
 import { after, dateSortKey, direction, foldedContains, join, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
@@ -28,58 +30,96 @@ export interface EventFilters {
 
 export type EventSort = "date" | "-date";
 
-/** The conditions on `events e` for the filters; a null span never overlaps a range. */
+/**
+ * The conditions on `events e` for the filters; a null span never overlaps a
+ * range. Countries, officials and ministries are tested on the event's own
+ * filter keys (arrays kept by triggers, with GIN indexes), text on its stored
+ * folded text (trigram index).
+ */
 export function eventConditions(f: EventFilters): Sql[] {
   const c: Sql[] = [];
-  for (const code of new Set(f.countries ?? [])) {
-    c.push(sql`EXISTS (SELECT 1 FROM event_countries ec WHERE ec.event_id = e.id AND ec.country_code = ${code})`);
-  }
-  if (f.official !== undefined) {
-    c.push(sql`EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id AND ep.official_id = ${f.official})`);
-  }
-  if (f.ministry !== undefined) {
-    c.push(sql`EXISTS (SELECT 1 FROM event_ministries em WHERE em.event_id = e.id AND em.ministry_id = ${f.ministry})`);
-  }
+  const countries = [...new Set(f.countries ?? [])];
+  if (countries.length) c.push(sql`e.country_codes @> ${countries}::text[]`);
+  if (f.official !== undefined) c.push(sql`e.official_ids @> ARRAY[${f.official}]::int[]`);
+  if (f.ministry !== undefined) c.push(sql`e.ministry_ids @> ARRAY[${f.ministry}]::int[]`);
   if (f.types?.length) c.push(sql`e.type IN (${join(f.types.map((t) => sql`${t}::event_type`))})`);
   if (f.topic !== undefined) c.push(sql`e.topics @> ARRAY[${f.topic}]::text[]`);
   if (f.from !== undefined) c.push(sql`e.span_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`e.span_from <= ${f.to}::date`);
-  if (f.q !== undefined) c.push(foldedContains(sql`hoptac_fold(e.search_text)`, f.q));
+  if (f.q !== undefined) c.push(foldedContains(sql`e.search_folded`, f.q));
   if (f.updatedSince !== undefined) c.push(changedSince("event", sql`e.id`, f.updatedSince));
   return c;
 }
 
-export function eventCountSql(f: EventFilters): Sql {
-  return sql`SELECT count(*)::int AS count FROM events e ${where(eventConditions(f))}`;
+/**
+ * A condition that says nothing new but bounds a newest-first walk of the
+ * date index: an event that starts before `to` has its sort key at most `to`.
+ */
+function dateBounds(f: EventFilters, key: Sql, desc: boolean): Sql[] {
+  return desc && f.to !== undefined ? [sql`${key} <= ${f.to}::date`] : [];
 }
 
-/** The columns of an event's representation, for `events e`. */
-function eventColumns(evidence: boolean): Sql {
-  return sql`e.id, e.type::text AS type, e.start, e.start_precision::text AS start_precision,
-    e."end", e.end_precision::text AS end_precision, e.span_from::text AS span_from, e.span_to::text AS span_to,
-    e.place, e.summary, e.topics, e.date_reason, e.mechanism, e.ordinal,
-    coalesce((SELECT json_agg(${countryJson("c")} ORDER BY c.code)
-      FROM event_countries ec JOIN countries c ON c.code = ec.country_code WHERE ec.event_id = e.id), '[]'::json) AS countries,
-    coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'country', o.country_code, 'role', ep.role) ORDER BY ep.role, o.name, o.id)
-      FROM event_participants ep JOIN officials o ON o.id = ep.official_id WHERE ep.event_id = e.id), '[]'::json) AS officials,
-    coalesce((SELECT json_agg(${ministryJson("m")} ORDER BY m.country_code, m.code)
-      FROM event_ministries em JOIN ministries m ON m.id = em.ministry_id WHERE em.event_id = e.id), '[]'::json) AS ministries,
-    coalesce((SELECT json_agg(json_build_object('id', a.id, 'type', a.type, 'title', a.title) ORDER BY a.id)
-      FROM agreements a WHERE a.event_id = e.id), '[]'::json) AS agreements,
-    coalesce((SELECT json_agg(${sourceJson("ar", evidence ? "es" : undefined)} ORDER BY ar.id)
-      FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = e.id), '[]'::json) AS sources`;
+export function eventCountSql(f: EventFilters): Sql {
+  return rollupTotalSql(f) ?? sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM events e ${where(eventConditions(f))} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
+}
+
+/** The columns of an event's representation, for `events e`: those of `fields` only, when given (id always). */
+function eventColumns(evidence: boolean, fields?: readonly string[]): Sql {
+  const columns: [string, Sql][] = [
+    ["id", sql`e.id`],
+    ["type", sql`e.type::text AS type`],
+    ["start", sql`e.start`],
+    ["start_precision", sql`e.start_precision::text AS start_precision`],
+    ["end", sql`e."end"`],
+    ["end_precision", sql`e.end_precision::text AS end_precision`],
+    ["span_from", sql`e.span_from::text AS span_from`],
+    ["span_to", sql`e.span_to::text AS span_to`],
+    ["place", sql`e.place`],
+    ["summary", sql`e.summary`],
+    ["topics", sql`e.topics`],
+    ["date_reason", sql`e.date_reason`],
+    ["mechanism", sql`e.mechanism`],
+    ["ordinal", sql`e.ordinal`],
+    ["countries", sql`coalesce((SELECT json_agg(${countryJson("c")} ORDER BY c.code)
+      FROM event_countries ec JOIN countries c ON c.code = ec.country_code WHERE ec.event_id = e.id), '[]'::json) AS countries`],
+    ["officials", sql`coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'country', o.country_code, 'role', ep.role) ORDER BY ep.role, o.name, o.id)
+      FROM event_participants ep JOIN officials o ON o.id = ep.official_id WHERE ep.event_id = e.id), '[]'::json) AS officials`],
+    ["ministries", sql`coalesce((SELECT json_agg(${ministryJson("m")} ORDER BY m.country_code, m.code)
+      FROM event_ministries em JOIN ministries m ON m.id = em.ministry_id WHERE em.event_id = e.id), '[]'::json) AS ministries`],
+    ["agreements", sql`coalesce((SELECT json_agg(json_build_object('id', a.id, 'type', a.type, 'title', a.title) ORDER BY a.id)
+      FROM agreements a WHERE a.event_id = e.id), '[]'::json) AS agreements`],
+    ["sources", sql`coalesce((SELECT json_agg(${sourceJson("ar", evidence ? "es" : undefined)} ORDER BY ar.id)
+      FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = e.id), '[]'::json) AS sources`],
+  ];
+  // The label is made from the type.
+  const wanted = fields && new Set(["id", ...fields, ...(fields.includes("type_label") ? ["type"] : [])]);
+  return join(columns.filter(([name]) => !wanted || wanted.has(name)).map(([, column]) => column));
+}
+
+/**
+ * The ids and sort keys of one page (limit + 1 rows). Oldest first from a
+ * date, the events already under way on that date (found by the span's range
+ * index) come before those starting in the range (a walk of the date index
+ * from that date), so that neither reads the years before.
+ */
+function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
+  const desc = sort === "-date";
+  const key = dateSortKey(sql`e.span_from`, desc);
+  const cursor = position ? [after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
+  const order = sql`ORDER BY sort_key ${direction(desc)}, id ${direction(desc)} LIMIT ${limit + 1}`;
+  const select = (conditions: Sql[]) => sql`SELECT e.id, ${key} AS sort_key FROM events e ${where([...conditions, ...cursor])}`;
+  if (desc || f.from === undefined) return sql`${select([...eventConditions(f), ...dateBounds(f, key, desc)])} ${order}`;
+  // Under way on \`from\` (which implies the range), found whole and then sorted: walking the date index would read the years before.
+  const underWay = select([...eventConditions({ ...f, from: undefined, to: undefined }), sql`daterange(e.span_from, e.span_to, '[]') @> ${f.from}::date`, sql`e.span_from < ${f.from}::date`]);
+  const starting = select([...eventConditions(f), sql`${key} >= ${f.from}::date`]);
+  return sql`SELECT * FROM ((SELECT * FROM (${underWay} OFFSET 0) u ${order}) UNION ALL (${starting} ${order})) x ${order}`;
 }
 
 /** One page of events (limit + 1 rows, to tell whether another page follows), represented. */
-export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
+export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[]): Sql {
   const desc = sort === "-date";
-  const key = dateSortKey(sql`e.span_from`, desc);
-  const conditions = eventConditions(f);
-  if (position) conditions.push(after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc));
-  return sql`WITH page AS (
-      SELECT e.id, ${key} AS sort_key FROM events e ${where(conditions)}
-      ORDER BY sort_key ${direction(desc)}, e.id ${direction(desc)} LIMIT ${limit + 1})
-    SELECT ${eventColumns(false)}, page.sort_key::text AS sort_key
+  return sql`WITH page AS (${pageIdsSql(f, sort, position, limit)})
+    SELECT ${eventColumns(false, fields)}, page.sort_key::text AS sort_key
     FROM page JOIN events e ON e.id = page.id
     ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
 }
@@ -100,16 +140,18 @@ export function represent<R extends { type: EventTypeCode }>(row: R): Omit<R, "s
   return { ...rest, type_label: EVENT_TYPE_LABELS[row.type] };
 }
 
-export async function countEvents(prisma: PrismaClient, f: EventFilters): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ count: number }[]>(eventCountSql(f));
-  return row?.count ?? 0;
+/** How many events match: exact from the rollup or when few, else an estimate. */
+export async function countEvents(db: Reader, f: EventFilters): Promise<ListCount> {
+  return countRows(db, sql`FROM events e ${where(eventConditions(f))}`, rollupTotalSql(f));
 }
 
-export async function eventPage(prisma: PrismaClient, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Promise<EventRow[]> {
-  return prisma.$queryRaw<EventRow[]>(eventPageSql(f, sort, position, limit));
+export async function eventPage(
+  db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[],
+): Promise<EventRow[]> {
+  return db.query<EventRow>(eventPageSql(f, sort, position, limit, fields));
 }
 
-export async function eventById(prisma: PrismaClient, id: number): Promise<EventDetail | null> {
-  const [row] = await prisma.$queryRaw<EventDetailRow[]>(eventByIdSql(id));
+export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {
+  const [row] = await db.query<EventDetailRow>(eventByIdSql(id));
   return row ? represent(row) : null;
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { notFound, problemResponses } from "../problem.ts";
+import { countMeta, countRows } from "../query/count.ts";
+import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "../query/json.ts";
@@ -28,6 +30,7 @@ const AgreementListQuery = queryObject({
   updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
+  select: selectParam(Object.keys(AgreementSchema.shape)),
 });
 
 function columns(evidence: boolean): Sql {
@@ -62,7 +65,8 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(AgreementSchema).meta({ id: "AgreementList" }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      sendSelected(reply, request.query.select);
       const { country, ministry, type, q, sort, limit, cursor } = request.query;
       const range = dateRange(request.query.from, request.query.to);
       const conditions: Sql[] = [];
@@ -77,20 +81,20 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       if (range.to !== undefined) conditions.push(sql`a.signed_from <= ${range.to}::date`);
       if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(a.search_text)`, q));
       if (request.query.updated_since !== undefined) conditions.push(changedSince("agreement", sql`a.id`, request.query.updated_since));
-      const countSql = sql`SELECT count(*)::int AS count FROM agreements a ${where(conditions)}`;
+      const counting = countRows(app.db, sql`FROM agreements a ${where(conditions)}`);
 
       const desc = sort === "-date";
       const key = dateSortKey(sql`a.signed_from`, desc);
       const position = cursor === undefined ? null : decodeCursor(cursor, "agreements", sort, isDateKey);
       if (position) conditions.push(after(key, sql`a.id`, { key: sql`${position.key}::date`, id: position.id }, desc));
-      const [rows, [total]] = await Promise.all([
-        app.prisma.$queryRaw<(AgreementRow & { sort_key: string })[]>`
+      const [rows, total] = await Promise.all([
+        app.db.query<(AgreementRow & { sort_key: string })>(sql`
           SELECT ${columns(false)}, ${key}::text AS sort_key FROM agreements a ${where(conditions)}
-          ORDER BY ${key} ${direction(desc)}, a.id ${direction(desc)} LIMIT ${limit + 1}`,
-        app.prisma.$queryRaw<{ count: number }[]>(countSql),
+          ORDER BY ${key} ${direction(desc)}, a.id ${direction(desc)} LIMIT ${limit + 1}`),
+        counting,
       ]);
       const page = paginate(rows, limit, "agreements", sort, (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows.map(represent), meta: { count: total?.count ?? 0, next_cursor: page.next } };
+      return { data: page.rows.map((r) => pick(represent(r), request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 
@@ -105,7 +109,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await app.prisma.$queryRaw<AgreementRow[]>`SELECT ${columns(true)} FROM agreements a WHERE a.id = ${request.params.id}`;
+      const [row] = await app.db.query<AgreementRow>(sql`SELECT ${columns(true)} FROM agreements a WHERE a.id = ${request.params.id}`);
       if (!row) throw notFound(`There is no agreement ${request.params.id}.`);
       return represent(row);
     },

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { PrismaClient } from "../../db/client.ts";
+import { primaryReader, type Reader } from "../../db/reader.ts";
 import type { Logger } from "pino";
 import { recordTooLong } from "../../import/limits.ts";
+import { isWebUrl, NOT_WEB_URL } from "../../import/readers/url.ts";
 import { importRecord, InputError, type StoreResult } from "../../import/run.ts";
 import { API_KEY_SECURITY, requireApiKey } from "../auth.ts";
 import { conflict, notFound, problem, problemResponses, unprocessable } from "../problem.ts";
+import { countMeta, countRows } from "../query/count.ts";
+import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, unitJson } from "../query/json.ts";
@@ -98,6 +101,7 @@ const ArticleListQuery = queryObject({
   updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
+  select: selectParam(Object.keys(ArticleSchema.shape)),
 });
 
 const metadata = sql`a.id, a.source_key, a.file, a.url, a.outlet, a.title, a.published_at, a.published_precision::text AS published_precision,
@@ -135,9 +139,9 @@ type Unlabelled = Omit<ArticleDetail, "events" | "agreements"> & {
 };
 
 /** An article with every fact read from it (and its text, when asked). */
-export async function articleFacts(prisma: PrismaClient, id: number, withText: boolean): Promise<ArticleDetail | null> {
+export async function articleFacts(db: Reader, id: number, withText: boolean): Promise<ArticleDetail | null> {
   const text = withText ? sql`, a.text` : sql``;
-  const [row] = await prisma.$queryRaw<Unlabelled[]>`SELECT ${metadata}${text}, ${facts} FROM articles a WHERE a.id = ${id}`;
+  const [row] = await db.query<Unlabelled>(sql`SELECT ${metadata}${text}, ${facts} FROM articles a WHERE a.id = ${id}`);
   if (!row) return null;
   return {
     ...row,
@@ -161,7 +165,8 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(ArticleSchema).meta({ id: "ArticleList" }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      sendSelected(reply, request.query.select);
       const { country, ministry, official, limit, cursor } = request.query;
       const conditions: Sql[] = [];
       for (const code of new Set(country ?? [])) {
@@ -170,17 +175,17 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
       if (ministry !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM article_ministries am WHERE am.article_id = a.id AND am.ministry_id = ${ministry})`);
       if (official !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM official_mentions om WHERE om.article_id = a.id AND om.official_id = ${official})`);
       if (request.query.updated_since !== undefined) conditions.push(changedSince("article", sql`a.id`, request.query.updated_since));
-      const countSql = sql`SELECT count(*)::int AS count FROM articles a ${where(conditions)}`;
+      const counting = countRows(app.db, sql`FROM articles a ${where(conditions)}`);
       const position = cursor === undefined ? null : decodeCursor(cursor, "articles", "-date", (k) => k !== null);
       if (position) conditions.push(sql`(${sortKey}, a.id) < (${position.key} COLLATE "C", ${position.id})`);
-      const [rows, [total]] = await Promise.all([
-        app.prisma.$queryRaw<(z.infer<typeof ArticleSchema> & { sort_key: string })[]>`
+      const [rows, total] = await Promise.all([
+        app.db.query<(z.infer<typeof ArticleSchema> & { sort_key: string })>(sql`
           SELECT ${metadata}, ${sortKey} AS sort_key FROM articles a ${where(conditions)}
-          ORDER BY ${sortKey} DESC, a.id DESC LIMIT ${limit + 1}`,
-        app.prisma.$queryRaw<{ count: number }[]>(countSql),
+          ORDER BY ${sortKey} DESC, a.id DESC LIMIT ${limit + 1}`),
+        counting,
       ]);
       const page = paginate(rows, limit, "articles", "-date", (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows, meta: { count: total?.count ?? 0, next_cursor: page.next } };
+      return { data: page.rows.map((r) => pick(r, request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 
@@ -195,7 +200,7 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const article = await articleFacts(app.prisma, request.params.id, true);
+      const article = await articleFacts(app.db, request.params.id, true);
       if (!article) throw notFound(`There is no article ${request.params.id}.`);
       return article;
     },
@@ -207,7 +212,12 @@ const recordText = () => z.string().refine(noNul, NO_NUL).nullish();
 
 const ArticleRecordSchema = z
   .object({
-    url: recordText().describe("The article's URL: its identity, so that posting it again updates it instead of adding a copy."),
+    url: z
+      .string()
+      .refine(noNul, NO_NUL)
+      .refine((u) => u.trim() === "" || isWebUrl(u), NOT_WEB_URL)
+      .nullish()
+      .describe("The article's http(s) URL: its identity, so that posting it again updates it instead of adding a copy."),
     title: recordText(),
     published_at: recordText().describe("Publication date: ISO (2024-06-04, or a timestamp) or as the page prints it (04/06/2024)."),
     text: recordText().describe("The article as plain text, paragraphs separated by blank lines. Give text or html."),
@@ -269,7 +279,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod = async (app) => {
         if (isUniqueViolation(err)) throw conflict("The same article was being stored by another request at the same moment; send it again.");
         throw err;
       }
-      const article = await articleFacts(app.prisma, result.articleId, false);
+      const article = await articleFacts(primaryReader(app.prisma), result.articleId, false);
       if (!article) throw new Error(`article ${result.articleId} vanished after it was stored`);
       reply.code(result.status === "unchanged" ? 200 : 201).header("location", `/v1/articles/${result.articleId}`);
       return { status: result.status, article_id: result.articleId, source_key: result.sourceKey, facts: result.facts, article };

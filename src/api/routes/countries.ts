@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { PrismaClient } from "../../db/client.ts";
+import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
+import { sendSelected } from "../query/select.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
-import { eventConditions } from "../query/events.ts";
+import { yearTypeSql } from "../query/stats.ts";
 import { foldedContains, sql, where, type Sql } from "../query/sql.ts";
 import { CountryParams, Cursor, eventListShape, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { EventTypeSchema, listOf } from "../schemas/resources.ts";
@@ -66,7 +67,7 @@ const TimelineSchema = z
   .meta({ id: "CountryTimeline" });
 
 const countryColumns = sql`c.code::text AS code, c.name_vi, c.name_en, c.aliases, json_build_object(
-    'events', (SELECT count(*)::int FROM event_countries ec WHERE ec.country_code = c.code),
+    'events', (SELECT coalesce(sum(r.events), 0)::int FROM event_rollups r WHERE r.scope = '' AND r.dim = 'country' AND r.key = c.code::text),
     'officials', (SELECT count(*)::int FROM officials o WHERE o.country_code = c.code),
     'ministries', (SELECT count(*)::int FROM ministries m WHERE m.country_code = c.code),
     'agreements', (SELECT count(DISTINCT ap.agreement_id)::int FROM agreement_parties ap WHERE ap.country_code = c.code),
@@ -80,8 +81,8 @@ const involved = sql`(EXISTS (SELECT 1 FROM event_countries ec WHERE ec.country_
 
 type Country = z.infer<typeof CountrySchema>;
 
-async function countryExists(prisma: PrismaClient, code: string): Promise<boolean> {
-  return (await prisma.$queryRaw<unknown[]>`SELECT 1 FROM countries WHERE code = ${code}`).length > 0;
+async function countryExists(db: Reader, code: string): Promise<boolean> {
+  return (await db.query<unknown>(sql`SELECT 1 FROM countries WHERE code = ${code}`)).length > 0;
 }
 
 const noCountry = (code: string) => notFound(`There is no country ${code}; GET /v1/countries lists them.`);
@@ -108,8 +109,8 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
       const position = cursor === undefined ? null : decodeCursor(cursor, "countries", "code", (k) => k !== null && /^[A-Z]{2}$/.test(k));
       if (position) conditions.push(sql`c.code > ${position.key}`);
       const [rows, [total]] = await Promise.all([
-        app.prisma.$queryRaw<Country[]>`SELECT ${countryColumns} FROM countries c ${where(conditions)} ORDER BY c.code LIMIT ${limit + 1}`,
-        app.prisma.$queryRaw<{ count: number }[]>(countSql),
+        app.db.query<Country>(sql`SELECT ${countryColumns} FROM countries c ${where(conditions)} ORDER BY c.code LIMIT ${limit + 1}`),
+        app.db.query<{ count: number }>(countSql),
       ]);
       const page = paginate(rows, limit, "countries", "code", (r) => ({ key: r.code, id: 0 }));
       return { data: page.rows, meta: { count: total?.count ?? 0, next_cursor: page.next } };
@@ -128,7 +129,7 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { code } = request.params;
-      const [country] = await app.prisma.$queryRaw<Country[]>`SELECT ${countryColumns} FROM countries c WHERE c.code = ${code}`;
+      const [country] = await app.db.query<Country>(sql`SELECT ${countryColumns} FROM countries c WHERE c.code = ${code}`);
       if (!country) throw noCountry(code);
       return country;
     },
@@ -146,9 +147,10 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventListSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { code } = request.params;
-      const [exists, page] = await Promise.all([countryExists(app.prisma, code), listEvents(app.prisma, request.query, { countries: [code] })]);
+      sendSelected(reply, request.query.select);
+      const [exists, page] = await Promise.all([countryExists(app.db, code), listEvents(app.db, request.query, { countries: [code] })]);
       if (!exists) throw noCountry(code);
       return page;
     },
@@ -168,12 +170,9 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { code } = request.params;
-      const filters = eventConditions(eventFilters(request.query, { countries: [code] }));
       const [exists, rows] = await Promise.all([
-        countryExists(app.prisma, code),
-        app.prisma.$queryRaw<{ year: number | null; type: (typeof EVENT_TYPES)[number]; count: number }[]>`
-          SELECT extract(year FROM e.span_from)::int AS year, e.type::text AS type, count(*)::int AS count
-          FROM events e ${where(filters)} GROUP BY 1, 2`,
+        countryExists(app.db, code),
+        app.db.query<{ year: number | null; type: (typeof EVENT_TYPES)[number]; count: number }>(yearTypeSql(eventFilters(request.query, { countries: [code] }))),
       ]);
       if (!exists) throw noCountry(code);
       const emptyYear = () => Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<(typeof EVENT_TYPES)[number], number>;

@@ -1,6 +1,8 @@
 // The one event list behind /events, /countries/{code}/events and /officials/{id}/events.
 import type { z } from "zod";
-import type { PrismaClient } from "../../db/client.ts";
+import type { Reader } from "../../db/reader.ts";
+import { countMeta } from "../query/count.ts";
+import { pick } from "../query/select.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countEvents, eventPage, represent, type EventFilters, type EventSort } from "../query/events.ts";
 import { isDateKey } from "../query/sql.ts";
@@ -38,11 +40,12 @@ export function eventFilters(query: EventFilterQuery, fixed: Partial<EventFilter
   };
 }
 
-export async function listEvents(prisma: PrismaClient, query: EventListQuery, fixed: Partial<EventFilters> = {}) {
+export async function listEvents(db: Reader, query: EventListQuery, fixed: Partial<EventFilters> = {}) {
   const filters = eventFilters(query, fixed);
   const sort: EventSort = query.sort;
   const position = query.cursor === undefined ? null : decodeCursor(query.cursor, "events", sort, isDateKey);
-  const [rows, count] = await Promise.all([eventPage(prisma, filters, sort, position, query.limit), countEvents(prisma, filters)]);
+  const [rows, count] = await Promise.all([eventPage(db, filters, sort, position, query.limit, query.select), countEvents(db, filters)]);
   const page = paginate(rows, query.limit, "events", sort, (row) => ({ key: row.sort_key ?? null, id: row.id }));
-  return { data: page.rows.map(represent), meta: { count, next_cursor: page.next } };
+  return { data: page.rows.map((row) => pick(represent(row), query.select)), meta: { ...countMeta(count), next_cursor: page.next } };
 }
+

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { notFound, problemResponses } from "../problem.ts";
+import { sendSelected } from "../query/select.ts";
 import { eventById } from "../query/events.ts";
 import { IdParams } from "../schemas/params.ts";
 import { EventDetailSchema } from "../schemas/resources.ts";
@@ -21,7 +22,10 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventListSchema, ...problemResponses(400) },
       },
     },
-    async (request) => listEvents(app.prisma, request.query),
+    async (request, reply) => {
+      sendSelected(reply, request.query.select);
+      return listEvents(app.db, request.query);
+    },
   );
 
   app.get(
@@ -35,7 +39,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const event = await eventById(app.prisma, request.params.id);
+      const event = await eventById(app.db, request.params.id);
       if (!event) throw notFound(`There is no event ${request.params.id}.`);
       return event;
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound, problemResponses } from "../problem.ts";
+import { countMeta, countRows } from "../query/count.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { eventPage, represent } from "../query/events.ts";
@@ -84,15 +85,15 @@ export const ministryRoutes: FastifyPluginAsyncZod = async (app) => {
       if (country !== undefined) conditions.push(sql`mi.country_code = ${country}`);
       if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(mi.name_vi || ' ' || coalesce(mi.name_en, ''))`, q));
       if (request.query.updated_since !== undefined) conditions.push(changedSince("ministry", sql`mi.id`, request.query.updated_since));
-      const countSql = sql`SELECT count(*)::int AS count FROM ministries mi ${where(conditions)}`;
+      const counting = countRows(app.db, sql`FROM ministries mi ${where(conditions)}`);
       const position = cursor === undefined ? null : decodeCursor(cursor, "ministries", "code", (k) => k !== null);
       if (position) conditions.push(after(sql`mi.code`, sql`mi.id`, { key: sql`${position.key}`, id: position.id }, false));
-      const [rows, [total]] = await Promise.all([
-        app.prisma.$queryRaw<Ministry[]>`SELECT ${columns} FROM ministries mi ${where(conditions)} ORDER BY mi.code, mi.id LIMIT ${limit + 1}`,
-        app.prisma.$queryRaw<{ count: number }[]>(countSql),
+      const [rows, total] = await Promise.all([
+        app.db.query<Ministry>(sql`SELECT ${columns} FROM ministries mi ${where(conditions)} ORDER BY mi.code, mi.id LIMIT ${limit + 1}`),
+        counting,
       ]);
       const page = paginate(rows, limit, "ministries", "code", (r) => ({ key: r.code, id: r.id }));
-      return { data: page.rows, meta: { count: total?.count ?? 0, next_cursor: page.next } };
+      return { data: page.rows, meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 
@@ -109,7 +110,7 @@ export const ministryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id } = request.params;
       const [[ministry], events] = await Promise.all([
-        app.prisma.$queryRaw<(Ministry & Pick<z.infer<typeof MinistryDetailSchema>, "units" | "officials">)[]>`
+        app.db.query<(Ministry & Pick<z.infer<typeof MinistryDetailSchema>, "units" | "officials">)>(sql`
           SELECT ${columns},
             coalesce((SELECT json_agg(json_build_object('id', u.id, 'code', u.code, 'name_vi', u.name_vi, 'name_en', u.name_en, 'aliases', u.aliases) ORDER BY u.code)
               FROM units u WHERE u.ministry_id = mi.id), '[]'::json) AS units,
@@ -119,8 +120,8 @@ export const ministryRoutes: FastifyPluginAsyncZod = async (app) => {
               FROM official_mentions om JOIN officials o ON o.id = om.official_id LEFT JOIN units u ON u.id = om.unit_id
               WHERE om.ministry_id = mi.id
               ORDER BY o.id, om.observed_from DESC NULLS LAST, om.article_id DESC) x), '[]'::json) AS officials
-          FROM ministries mi WHERE mi.id = ${id}`,
-        eventPage(app.prisma, { ministry: id }, "-date", null, RECENT_EVENTS),
+          FROM ministries mi WHERE mi.id = ${id}`),
+        eventPage(app.db, { ministry: id }, "-date", null, RECENT_EVENTS),
       ]);
       if (!ministry) throw notFound(`There is no ministry ${id}.`);
       return { ...ministry, recent_events: events.slice(0, RECENT_EVENTS).map(represent) };

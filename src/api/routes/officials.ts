@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { PrismaClient } from "../../db/client.ts";
+import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
+import { pick, selectParam, sendSelected } from "../query/select.ts";
+import { countMeta, countRows } from "../query/count.ts";
 import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "../query/json.ts";
@@ -60,6 +62,7 @@ const OfficialListQuery = queryObject({
   updated_since: UpdatedSince,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
+  select: selectParam(Object.keys(OfficialSchema.shape)),
 });
 
 const { official: _official, ...officialEventShape } = eventListShape;
@@ -88,8 +91,8 @@ export function officialDetailSql(id: number): Sql {
     FROM officials o WHERE o.id = ${id}`;
 }
 
-async function officialExists(prisma: PrismaClient, id: number): Promise<boolean> {
-  const rows = await prisma.$queryRaw<unknown[]>`SELECT 1 FROM officials WHERE id = ${id}`;
+async function officialExists(db: Reader, id: number): Promise<boolean> {
+  const rows = await db.query<unknown>(sql`SELECT 1 FROM officials WHERE id = ${id}`);
   return rows.length > 0;
 }
 
@@ -105,7 +108,8 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(OfficialSchema).meta({ id: "OfficialList" }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      sendSelected(reply, request.query.select);
       const { q, country, ministry, limit, cursor } = request.query;
       const conditions: Sql[] = [];
       if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(o.search_text)`, q));
@@ -114,17 +118,17 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
         conditions.push(sql`EXISTS (SELECT 1 FROM official_mentions m WHERE m.official_id = o.id AND m.ministry_id = ${ministry})`);
       }
       if (request.query.updated_since !== undefined) conditions.push(changedSince("official", sql`o.id`, request.query.updated_since));
-      const countSql = sql`SELECT count(*)::int AS count FROM officials o ${where(conditions)}`;
+      const counting = countRows(app.db, sql`FROM officials o ${where(conditions)}`);
       const position = cursor === undefined ? null : decodeCursor(cursor, "officials", "name", (k) => k !== null);
       if (position) conditions.push(after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false));
-      const [rows, [total]] = await Promise.all([
-        app.prisma.$queryRaw<(z.infer<typeof OfficialSchema> & { sort_key: string })[]>`
+      const [rows, total] = await Promise.all([
+        app.db.query<(z.infer<typeof OfficialSchema> & { sort_key: string })>(sql`
           SELECT ${columns}, ${latest}, o.name AS sort_key
-          FROM officials o ${where(conditions)} ORDER BY o.name, o.id LIMIT ${limit + 1}`,
-        app.prisma.$queryRaw<{ count: number }[]>(countSql),
+          FROM officials o ${where(conditions)} ORDER BY o.name, o.id LIMIT ${limit + 1}`),
+        counting,
       ]);
       const page = paginate(rows, limit, "officials", "name", (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows, meta: { count: total?.count ?? 0, next_cursor: page.next } };
+      return { data: page.rows.map((r) => pick(r, request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
   );
 
@@ -139,7 +143,7 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const [official] = await app.prisma.$queryRaw<z.infer<typeof OfficialDetailSchema>[]>(officialDetailSql(request.params.id));
+      const [official] = await app.db.query<z.infer<typeof OfficialDetailSchema>>(officialDetailSql(request.params.id));
       if (!official) throw notFound(`There is no official ${request.params.id}.`);
       return official;
     },
@@ -157,9 +161,10 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventListSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { id } = request.params;
-      const [exists, page] = await Promise.all([officialExists(app.prisma, id), listEvents(app.prisma, request.query, { official: id })]);
+      sendSelected(reply, request.query.select);
+      const [exists, page] = await Promise.all([officialExists(app.db, id), listEvents(app.db, request.query, { official: id })]);
       if (!exists) throw notFound(`There is no official ${id}.`);
       return page;
     },

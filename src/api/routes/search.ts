@@ -1,12 +1,19 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../problem.ts";
-import { escapeLike, join, normalizeQuery, sql, type Sql } from "../query/sql.ts";
-import { changedSince } from "../query/changes.ts";
+import { SEARCH_KINDS, searchSql, type SearchKind, type SearchRow } from "../query/search.ts";
 import { Limit, NO_NUL, noNul, queryObject, repeatable, UpdatedSince } from "../schemas/params.ts";
 
-const KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
-type Kind = (typeof KINDS)[number];
+const KINDS = SEARCH_KINDS;
+type Kind = SearchKind;
+
+const PATHS: Record<Kind, string> = {
+  official: "officials",
+  ministry: "ministries",
+  country: "countries",
+  event: "events",
+  agreement: "agreements",
+};
 
 export const SearchHitSchema = z
   .object({
@@ -44,71 +51,6 @@ const SearchResultSchema = z
   })
   .meta({ id: "SearchResults" });
 
-/**
- * One branch per kind of thing. `folded` is the indexed expression (the trigram
- * index is on exactly it); a row matches when it contains the query or, for
- * typos, when the query's word similarity to it reaches pg_trgm's threshold.
- */
-function branch(kind: Kind, q: string): Sql {
-  const query = sql`hoptac_fold(${q})`;
-  const pattern = sql`'%' || hoptac_fold(${escapeLike(q)}) || '%'`;
-  const match = (folded: Sql) => sql`(${folded} LIKE ${pattern} OR ${query} <% ${folded})`;
-  // A hit that contains the query scores 1 without computing the (costly) similarity.
-  const score = (folded: Sql) => sql`CASE WHEN ${folded} LIKE ${pattern} THEN 1 ELSE word_similarity(${query}, ${folded}) END AS score`;
-  switch (kind) {
-    case "official": {
-      const folded = sql`hoptac_fold(o.search_text)`;
-      return sql`SELECT 'official' AS type, o.id AS num_id, NULL AS code, o.name AS label,
-          (SELECT c.name_vi FROM countries c WHERE c.code = o.country_code) AS detail, ${score(folded)}
-        FROM officials o WHERE ${match(folded)}`;
-    }
-    case "ministry": {
-      const folded = sql`hoptac_fold(mi.name_vi || ' ' || coalesce(mi.name_en, ''))`;
-      return sql`SELECT 'ministry' AS type, mi.id AS num_id, NULL AS code, mi.name_vi AS label,
-          concat_ws(' · ', mi.name_en, (SELECT c.name_vi FROM countries c WHERE c.code = mi.country_code)) AS detail, ${score(folded)}
-        FROM ministries mi WHERE ${match(folded)}`;
-    }
-    case "country": {
-      const folded = sql`hoptac_fold(c.name_vi || ' ' || c.name_en)`;
-      // A two-letter query may also be an ISO code ("cu").
-      const code = /^[A-Za-z]{2}$/.test(q) ? sql` OR c.code = ${q.toUpperCase()}` : sql``;
-      return sql`SELECT 'country' AS type, NULL AS num_id, c.code::text AS code, c.name_vi AS label, c.name_en AS detail, ${score(folded)}
-        FROM countries c WHERE ${match(folded)}${code}`;
-    }
-    case "event": {
-      const folded = sql`hoptac_fold(e.search_text)`;
-      return sql`SELECT 'event' AS type, e.id AS num_id, NULL AS code, e.summary AS label,
-          concat_ws(' · ', e.type::text, e.start, e.place) AS detail, ${score(folded)}
-        FROM events e WHERE ${match(folded)}`;
-    }
-    case "agreement": {
-      const folded = sql`hoptac_fold(a.search_text)`;
-      return sql`SELECT 'agreement' AS type, a.id AS num_id, NULL AS code, a.title AS label,
-          concat_ws(' · ', a.type::text, a.signed) AS detail, ${score(folded)}
-        FROM agreements a WHERE ${match(folded)}`;
-    }
-  }
-}
-
-/** Among equal scores: countries, then officials, ministries, agreements and events; shorter labels first. */
-const KIND_ORDER = ["country", "official", "ministry", "agreement", "event"];
-
-const PATHS: Record<Kind, string> = {
-  official: "officials",
-  ministry: "ministries",
-  country: "countries",
-  event: "events",
-  agreement: "agreements",
-};
-
-export function searchSql(q: string, kinds: readonly Kind[], limit: number, updatedSince?: Date): Sql {
-  const text = normalizeQuery(q);
-  const recent = updatedSince ? sql`WHERE ${changedSince(sql`hits.type`, sql`coalesce(hits.num_id::text, hits.code)`, updatedSince)}` : sql``;
-  return sql`SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score FROM (
-      ${join(kinds.map((k) => sql`(${branch(k, text)})`), " UNION ALL ")}
-    ) hits ${recent} ORDER BY hits.score DESC, array_position(${KIND_ORDER}::text[], hits.type), length(hits.label), num_id, code LIMIT ${limit}`;
-}
-
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/search",
@@ -126,7 +68,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { q, limit } = request.query;
       const kinds = request.query.type ? [...new Set(request.query.type)] : [...KINDS];
-      const rows = await app.prisma.$queryRaw<{ type: Kind; num_id: number | null; code: string | null; label: string; detail: string | null; score: number }[]>(
+      const rows = await app.db.query<SearchRow>(
         searchSql(q, kinds, limit, request.query.updated_since),
       );
       const data = rows.map((r) => {

@@ -1,7 +1,9 @@
 // Zod schemas for path and query parameters, shared by the routes.
 import { z } from "zod";
 import { badRequest } from "../problem.ts";
+import { selectParam } from "../query/select.ts";
 import { AGREEMENT_TYPES, EVENT_TYPES } from "../routes/labels.ts";
+import { EventSchema } from "./resources.ts";
 
 const MAX_INT = 2_147_483_647;
 
@@ -20,11 +22,21 @@ export function repeatable<T extends z.ZodType>(item: T, max = 10) {
   );
 }
 
-export const Id = z.coerce
-  .number({ error: "must be a positive integer id" })
-  .int("must be a positive integer id")
-  .min(1, "must be a positive integer id")
-  .max(MAX_INT, `must be at most ${MAX_INT}`);
+/**
+ * A decimal integer as a query or path parameter: digits only, no sign, no
+ * leading zero, no hex or exponent ("0x1", "1e0", "+1" and "01" are not 1).
+ */
+function decimal<T extends z.ZodType>(number: T) {
+  return z.preprocess((v) => (typeof v === "string" && /^(0|[1-9][0-9]{0,15})$/.test(v) ? Number(v) : v), number);
+}
+
+export const Id = decimal(
+  z
+    .number({ error: "must be a positive integer id" })
+    .int("must be a positive integer id")
+    .min(1, "must be a positive integer id")
+    .max(MAX_INT, `must be at most ${MAX_INT}`),
+);
 
 export const IdParams = z.object({ id: Id.describe("The numeric id.").meta({ example: 1 }) });
 
@@ -115,13 +127,14 @@ export const SearchText = z
   .refine(noNul, NO_NUL);
 
 export const Limit = (max: number, fallback: number) =>
-  z.coerce
-    .number({ error: `must be an integer from 1 to ${max}` })
-    .int(`must be an integer from 1 to ${max}`)
-    .min(1, `must be an integer from 1 to ${max}`)
-    .max(max, `must be an integer from 1 to ${max}`)
-    .default(fallback)
-    .describe(`Page size, 1 to ${max} (default ${fallback}).`);
+  decimal(
+    z
+      .number({ error: `must be an integer from 1 to ${max}` })
+      .int(`must be an integer from 1 to ${max}`)
+      .min(1, `must be an integer from 1 to ${max}`)
+      .max(max, `must be an integer from 1 to ${max}`)
+      .default(fallback),
+  ).describe(`Page size, 1 to ${max} (default ${fallback}).`);
 
 export const Cursor = z
   .string()
@@ -162,6 +175,7 @@ export const eventListShape = {
   sort: Sort,
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
+  select: selectParam(Object.keys(EventSchema.shape)),
 };
 
 /** A querystring schema that answers unknown parameters (typos) with a 400 instead of ignoring them. */

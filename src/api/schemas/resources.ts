@@ -105,7 +105,10 @@ export function listOf<T extends z.ZodType>(item: T, extraMeta: z.ZodRawShape = 
   return z.object({
     data: z.array(item),
     meta: z.object({
-      count: int().describe("How many results match, over all pages."),
+      count: int().describe(
+        "How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true.",
+      ),
+      count_estimated: z.literal(true).optional().describe("Present (true) when count is an estimate."),
       next_cursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page."),
       ...extraMeta,
     }),

@@ -3,6 +3,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { normalize } from "./text.ts";
+import { isWebUrl } from "./url.ts";
 
 /** The little of the DOM this module uses (the project compiles without the DOM lib). */
 interface DomNode {
@@ -58,7 +59,7 @@ export function readHtml(html: string): HtmlPage {
   // Read the meta tags first: Readability rewrites the document.
   const meta = (selector: string, attribute = "content") => clean(document.querySelector(selector)?.getAttribute(attribute));
   const title =
-    meta('meta[property="og:title"]') ??
+    plain(meta('meta[property="og:title"]')) ??
     clean(document.querySelector("title")?.textContent) ??
     clean(document.querySelector("h1")?.textContent);
   let publishedAt =
@@ -67,7 +68,7 @@ export function readHtml(html: string): HtmlPage {
     meta('meta[itemprop="datePublished"]') ??
     // A <time> in the header or a teaser list dates something else.
     (document.querySelector("article") ? meta("article time[datetime]", "datetime") : meta(":not(header, nav, aside, footer) > time[datetime]", "datetime"));
-  const url = meta('link[rel="canonical"]', "href") ?? meta('meta[property="og:url"]');
+  const url = [meta('link[rel="canonical"]', "href"), meta('meta[property="og:url"]')].find((u) => u !== null && isWebUrl(u)) ?? null;
 
   let paragraphs: string[] = [];
   try {
@@ -112,6 +113,13 @@ function blocks(root: DomNode): string[] {
   walk(root);
   flush();
   return out.map(normalize);
+}
+
+/** A meta value that holds markup ("<b>Hợp tác</b>"), as its text. */
+function plain(value: string | null): string | null {
+  if (value === null || !/<[a-z!/]/i.test(value)) return value;
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${value}</body></html>`);
+  return clean((document as unknown as DomDocument).body?.textContent);
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_ARTICLE_CHARS, recordTooLong, textTooLong } from "../limits
 import type { RawArticle, SkippedInput } from "../types.ts";
 import { NO_HTML_TEXT, readHtml, withTitle, type HtmlPage } from "./html.ts";
 import { normalize, textProblem } from "./text.ts";
+import { isWebUrl, NOT_WEB_URL } from "./url.ts";
 
 const NEITHER = "record has neither text nor html";
 const field = z.string().nullish();
@@ -31,6 +32,7 @@ export function recordToArticle(
     return { source, reason: name === undefined ? "record is not an object" : `record field "${String(name)}" must be a string` };
   }
   const r = parsed.data;
+  if (filled(r.url) && !isWebUrl(r.url!)) return { source, reason: `record field "url" ${NOT_WEB_URL}` };
   // Text wins over html; the html still lends its meta tags to fields the record leaves out.
   let page: HtmlPage | null = null;
   try {

@@ -29,11 +29,21 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length * 0.02;
 }
 
-/** NFC, LF line ends, no BOM. */
+/** Half of a UTF-16 surrogate pair standing alone (a JSON "\ud800"): no character, and Postgres cannot store it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** NFC, LF line ends, no BOM, no control characters; a lone surrogate becomes U+FFFD, the replacement character. */
 export function normalize(text: string): string {
   // Control characters (a NUL from a JSON "\u0000" among them) carry nothing and Postgres refuses NUL.
-  // eslint-disable-next-line no-control-regex -- matching them is the point
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").normalize("NFC");
+  return (
+    text
+      .replace(/^\uFEFF/, "")
+      .replace(/\r\n?/g, "\n")
+      // eslint-disable-next-line no-control-regex -- matching them is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+      .replace(LONE_SURROGATE, "\uFFFD")
+      .normalize("NFC")
+  );
 }
 
 // Letters only Vietnamese writes: ă ơ ư đ, the hook and dot-below tones, and tilde

@@ -1,0 +1,40 @@
+// Event counts from the rollup table (event_rollups, kept by a trigger on
+// events), for the filters it can answer exactly: at most one of country,
+// ministry or topic, any types, and a date range in whole years. Other
+// filters are counted over the events themselves.
+import type { EventFilters } from "./events.ts";
+import { join, sql, type Sql } from "./sql.ts";
+
+export type RollupDim = "" | "country" | "ministry" | "topic";
+
+/** The rollup scope and conditions on `r` (event_rollups) that stand for these filters, or null when it cannot. */
+export function rollupConditions(f: EventFilters): Sql[] | null {
+  if (f.official !== undefined || f.q !== undefined || f.updatedSince !== undefined) return null;
+  const countries = [...new Set(f.countries ?? [])];
+  const scopes = [
+    ...countries.map((c) => `country:${c}`),
+    ...(f.ministry !== undefined ? [`ministry:${f.ministry}`] : []),
+    ...(f.topic !== undefined ? [`topic:${f.topic}`] : []),
+  ];
+  if (scopes.length > 1) return null;
+  // A range counts from the years of the spans: exact only for whole years.
+  if (f.from !== undefined && !f.from.endsWith("-01-01")) return null;
+  if (f.to !== undefined && !f.to.endsWith("-12-31")) return null;
+  const c: Sql[] = [sql`r.scope = ${scopes[0] ?? ""}`];
+  if (f.types?.length) c.push(sql`r.type IN (${join(f.types.map((t) => sql`${t}::event_type`))})`);
+  // An event whose year is unknown (year 0) never matches a range.
+  if (f.from !== undefined) c.push(sql`r.year_to >= ${Number(f.from.slice(0, 4))}`);
+  if (f.to !== undefined) c.push(sql`r.year_from BETWEEN 1 AND ${Number(f.to.slice(0, 4))}`);
+  return c;
+}
+
+/** `FROM event_rollups r WHERE …` for one group dimension ('' for the events themselves). */
+export function rollupFrom(dim: RollupDim, conditions: Sql[]): Sql {
+  return sql`FROM event_rollups r WHERE r.dim = ${dim} AND ${join(conditions, " AND ")}`;
+}
+
+/** The number of events matching, or null when the rollup cannot tell. */
+export function rollupTotalSql(f: EventFilters): Sql | null {
+  const c = rollupConditions(f);
+  return c ? sql`SELECT coalesce(sum(r.events), 0)::int AS count ${rollupFrom("", c)}` : null;
+}

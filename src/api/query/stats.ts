@@ -1,0 +1,106 @@
+// Event counts by group, for /v1/stats and country timelines: from the
+// rollup table when it can answer the filters exactly (rollups.ts), else
+// aggregated over the matching events.
+import type { Reader } from "../../db/reader.ts";
+import { EVENT_TYPE_LABELS, TOPIC_LABELS, type EventTypeCode } from "../routes/labels.ts";
+import { eventConditions, type EventFilters } from "./events.ts";
+import { rollupConditions, rollupFrom } from "./rollups.ts";
+import { sql, where, type Sql } from "./sql.ts";
+
+export const STATS_GROUPS = ["country", "type", "year", "topic", "ministry"] as const;
+export type StatsGroup = (typeof STATS_GROUPS)[number];
+
+export interface StatsRow {
+  key: string | null;
+  name_vi: string | null;
+  name_en: string | null;
+  country: string | null;
+  count: number;
+}
+
+/** Counts per group over the matching events (an event counts once in each of its countries, topics, ministries). */
+export function liveStatsSql(group: StatsGroup, f: EventFilters): Sql {
+  const w = where(eventConditions(f));
+  switch (group) {
+    case "country":
+      return sql`SELECT c.code::text AS key, c.name_vi, c.name_en, c.code::text AS country, count(*)::int AS count
+        FROM events e CROSS JOIN LATERAL unnest(e.country_codes) k(code) JOIN countries c ON c.code = k.code ${w}
+        GROUP BY c.code ORDER BY count DESC, key`;
+    case "ministry":
+      return sql`SELECT mi.id::text AS key, mi.name_vi, mi.name_en, mi.country_code::text AS country, count(*)::int AS count
+        FROM events e CROSS JOIN LATERAL unnest(e.ministry_ids) k(id) JOIN ministries mi ON mi.id = k.id ${w}
+        GROUP BY mi.id ORDER BY count DESC, mi.code`;
+    case "type":
+      return sql`SELECT e.type::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, count(*)::int AS count
+        FROM events e ${w} GROUP BY e.type ORDER BY count DESC, key`;
+    case "year":
+      return sql`SELECT extract(year FROM e.span_from)::int::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, count(*)::int AS count
+        FROM events e ${w} GROUP BY 1 ORDER BY 1 NULLS LAST`;
+    case "topic":
+      return sql`SELECT t.topic AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, count(*)::int AS count
+        FROM events e CROSS JOIN LATERAL unnest(e.topics) AS t(topic) ${w} GROUP BY t.topic ORDER BY count DESC, key`;
+  }
+}
+
+/** The same counts from the rollup table; groups whose count fell to zero are left out. */
+function rollupGroupSql(group: StatsGroup, c: Sql[]): Sql {
+  switch (group) {
+    case "country":
+      return sql`SELECT c.code::text AS key, c.name_vi, c.name_en, c.code::text AS country, x.count FROM (
+          SELECT r.key, sum(r.events)::int AS count ${rollupFrom("country", c)} GROUP BY r.key HAVING sum(r.events) > 0) x
+        JOIN countries c ON c.code = x.key ORDER BY x.count DESC, key`;
+    case "ministry":
+      return sql`SELECT mi.id::text AS key, mi.name_vi, mi.name_en, mi.country_code::text AS country, x.count FROM (
+          SELECT r.key, sum(r.events)::int AS count ${rollupFrom("ministry", c)} GROUP BY r.key HAVING sum(r.events) > 0) x
+        JOIN ministries mi ON mi.id = x.key::int ORDER BY x.count DESC, mi.code`;
+    case "type":
+      return sql`SELECT r.type::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, sum(r.events)::int AS count
+        ${rollupFrom("", c)} GROUP BY r.type HAVING sum(r.events) > 0 ORDER BY count DESC, key`;
+    case "year":
+      return sql`SELECT nullif(r.year_from, 0)::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, sum(r.events)::int AS count
+        ${rollupFrom("", c)} GROUP BY r.year_from HAVING sum(r.events) > 0 ORDER BY nullif(r.year_from, 0) NULLS LAST`;
+    case "topic":
+      return sql`SELECT r.key, NULL AS name_vi, NULL AS name_en, NULL AS country, sum(r.events)::int AS count
+        ${rollupFrom("topic", c)} GROUP BY r.key HAVING sum(r.events) > 0 ORDER BY count DESC, key`;
+  }
+}
+
+export function statsSql(group: StatsGroup, f: EventFilters): Sql {
+  const c = rollupConditions(f);
+  return c ? rollupGroupSql(group, c) : liveStatsSql(group, f);
+}
+
+/** The number of events matching, exactly. */
+export function eventTotalSql(f: EventFilters): Sql {
+  const c = rollupConditions(f);
+  return c
+    ? sql`SELECT coalesce(sum(r.events), 0)::int AS count ${rollupFrom("", c)}`
+    : sql`SELECT count(*)::int AS count FROM events e ${where(eventConditions(f))}`;
+}
+
+function labelled(group: StatsGroup, row: StatsRow): StatsRow {
+  if (group === "type" && row.key) {
+    const label = EVENT_TYPE_LABELS[row.key as EventTypeCode];
+    return { ...row, name_vi: label.vi, name_en: label.en };
+  }
+  if (group === "topic" && row.key) {
+    const label = TOPIC_LABELS.get(row.key);
+    return { ...row, name_vi: label?.vi ?? null, name_en: label?.en ?? null };
+  }
+  return row;
+}
+
+export async function eventStats(db: Reader, group: StatsGroup, f: EventFilters): Promise<{ rows: StatsRow[]; total: number }> {
+  const [rows, [total]] = await Promise.all([db.query<StatsRow>(statsSql(group, f)), db.query<{ count: number }>(eventTotalSql(f))]);
+  return { rows: rows.map((r) => labelled(group, r)), total: total?.count ?? 0 };
+}
+
+/** Events per year (of their span's start; null: unknown) and type, for a timeline. */
+export function yearTypeSql(f: EventFilters): Sql {
+  const c = rollupConditions(f);
+  return c
+    ? sql`SELECT nullif(r.year_from, 0) AS year, r.type::text AS type, sum(r.events)::int AS count
+        ${rollupFrom("", c)} GROUP BY r.year_from, r.type HAVING sum(r.events) > 0`
+    : sql`SELECT extract(year FROM e.span_from)::int AS year, e.type::text AS type, count(*)::int AS count
+        FROM events e ${where(eventConditions(f))} GROUP BY 1, 2`;
+}

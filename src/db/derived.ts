@@ -1,0 +1,21 @@
+// Checks the columns and tables the database derives from the knowledge base
+// (events' filter keys, event_rollups) against what they derive from: how
+// many events' keys and how many rollup cells disagree. Zero and zero when the
+// triggers did their work; tests and the synthetic generator's check use it.
+import { sql } from "../api/query/sql.ts";
+import type { Reader } from "./reader.ts";
+
+export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups: number }> {
+  const [row] = await db.query<{ keys: number; rollups: number }>(sql`SELECT
+    (SELECT count(*)::int FROM events e WHERE
+       e.country_codes IS DISTINCT FROM coalesce((SELECT array_agg(l.country_code::text ORDER BY l.country_code) FROM event_countries l WHERE l.event_id = e.id), ARRAY[]::text[])
+       OR e.ministry_ids IS DISTINCT FROM coalesce((SELECT array_agg(l.ministry_id ORDER BY l.ministry_id) FROM event_ministries l WHERE l.event_id = e.id), ARRAY[]::int[])
+       OR e.official_ids IS DISTINCT FROM coalesce((SELECT array_agg(l.official_id ORDER BY l.official_id) FROM event_participants l WHERE l.event_id = e.id), ARRAY[]::int[])) AS keys,
+    (SELECT count(*)::int FROM (
+       SELECT c.scope, c.dim, c.key, e.type, coalesce(extract(year FROM e.span_from)::int, 0) AS year_from,
+              coalesce(extract(year FROM e.span_to)::int, 0) AS year_to, count(*)::int AS events
+       FROM events e CROSS JOIN LATERAL hoptac_event_cells(e.country_codes, e.ministry_ids, e.topics) c GROUP BY 1, 2, 3, 4, 5, 6) want
+     FULL JOIN (SELECT * FROM event_rollups WHERE events <> 0) have USING (scope, dim, key, type, year_from, year_to)
+     WHERE want.events IS DISTINCT FROM have.events) AS rollups`);
+  return row!;
+}

@@ -1,0 +1,81 @@
+// The database's derived data — events' filter keys and the event rollups —
+// follow every write the importer makes (new articles, a changed article,
+// events that go), and the stats read from the rollups equal the counts over
+// the events themselves.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EventFilters } from "../../src/api/query/events.ts";
+import { rollupConditions } from "../../src/api/query/rollups.ts";
+import { sql } from "../../src/api/query/sql.ts";
+import { liveStatsSql, STATS_GROUPS, statsSql } from "../../src/api/query/stats.ts";
+import { derivedDrift } from "../../src/db/derived.ts";
+import { primaryReader, type Reader } from "../../src/db/reader.ts";
+import { importPaths } from "../../src/import/run.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+
+let db: TestDatabase;
+let reader: Reader;
+let dir: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase("derived");
+  reader = primaryReader(db.prisma);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoptac-derived-"));
+  for (const f of fs.readdirSync("data/seeds")) fs.copyFileSync(path.join("data/seeds", f), path.join(dir, f));
+  await importPaths(db.prisma, [dir]);
+});
+
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await db?.drop();
+});
+
+describe("events' filter keys and the rollups", () => {
+  it("hold what the link tables and events say after an import", async () => {
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+    const [row] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM events WHERE cardinality(country_codes) > 0`);
+    expect(row!.n).toBeGreaterThan(0);
+  });
+
+  it("answer the stats exactly as counting the events does", async () => {
+    const [some] = await db.prisma.$queryRaw<{ ministry: number; topic: string }[]>`
+      SELECT (SELECT ministry_id FROM event_ministries LIMIT 1) AS ministry, (SELECT topics[1] FROM events WHERE cardinality(topics) > 0 LIMIT 1) AS topic`;
+    const filters: EventFilters[] = [
+      {},
+      { countries: ["CU"] },
+      { countries: ["VN"], types: ["talks", "visit"] },
+      { from: "2024-01-01", to: "2025-12-31" },
+      { to: "2024-12-31" },
+      { ministry: some!.ministry },
+      { topic: some!.topic, from: "2025-01-01" },
+    ];
+    for (const f of filters) {
+      expect(rollupConditions(f)).not.toBeNull();
+      for (const group of STATS_GROUPS) {
+        const fromRollup = await reader.query(statsSql(group, f));
+        expect(fromRollup, `${group} ${JSON.stringify(f)}`).toEqual(await reader.query(liveStatsSql(group, f)));
+      }
+    }
+    // Filters the rollups cannot answer are counted over the events.
+    expect(rollupConditions({ countries: ["CU", "VN"] })).toBeNull();
+    expect(rollupConditions({ from: "2024-05-01" })).toBeNull();
+    expect(rollupConditions({ q: "cuba" })).toBeNull();
+  });
+
+  it("follow a changed article, a deleted event and an edited one", async () => {
+    const file = fs.readdirSync(dir).sort()[0]!;
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    // The article loses its second half: its events are rebuilt from what remains.
+    fs.writeFileSync(path.join(dir, file), text.slice(0, Math.floor(text.length / 2)));
+    const again = await importPaths(db.prisma, [dir]);
+    expect(again.updated).toBe(1);
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+
+    await db.prisma.$executeRaw`DELETE FROM events WHERE id = (SELECT min(event_id) FROM event_countries WHERE country_code = 'VN')`;
+    await db.prisma.$executeRaw`UPDATE events SET type = 'other', span_from = NULL, span_to = NULL WHERE id = (SELECT max(id) FROM events)`;
+    await db.prisma.$executeRaw`DELETE FROM event_countries WHERE event_id = (SELECT max(event_id) FROM event_countries) AND country_code = 'VN'`;
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+  });
+});
