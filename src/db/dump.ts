@@ -59,6 +59,8 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
     units: units.map((x) => ({ id: `u${x.id}`, code: x.code, ministry: m(x.ministryId), name_vi: x.nameVi, name_en: x.nameEn })),
     events: events.map((x) => ({
       id: e(x.id), type: x.type, start: x.start, end: x.end, start_precision: x.startPrecision, end_precision: x.endPrecision,
+      // What the text stated of the date and what was inferred, and from what ("publication month", "year from another report").
+      date_reason: x.dateReason,
       countries: x.countries.map((c) => c.countryCode).sort(), location: x.place,
       officials: x.participants.map((p) => o(p.officialId)),
       roles: Object.fromEntries(x.participants.map((p) => [o(p.officialId), p.role])),

@@ -140,6 +140,10 @@ export class ArticleReader {
     const hasForeign = foreign !== null || international;
     const pubMonth: PartialDate | null = pub?.y !== undefined && pub.m !== undefined ? { y: pub.y, m: pub.m } : pub?.y !== undefined ? { y: pub.y } : null;
 
+    const yearSource = (p: PartialDate): string => {
+      if (frame && yearInSpan(p, frame.start, frame.end) !== undefined) return "year of the visit it falls in";
+      return "year from the publication date";
+    };
     const resolve = (p: PartialDate, stated: number | undefined): PartialDate => {
       if (p.y !== undefined) return p;
       if (stated !== undefined) return { ...p, y: stated };
@@ -276,7 +280,9 @@ export class ArticleReader {
         } else if (date) {
           start = resolve(date.start, stated);
           end = date.end ? resolve(date.end, stated) : null;
-          if (start.y === undefined && pub === undefined) reason = "stated, year unknown";
+          // The text said day and month; where the year comes from is said apart (a publication year is not stated).
+          if (start.y === undefined) reason = "stated, year unknown";
+          else if (date.start.y === undefined && stated === undefined) reason = `stated day and month; ${yearSource(date.start)}`;
         } else if (narrative && !isBackground) {
           start = narrative;
           reason = "context";

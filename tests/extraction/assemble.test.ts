@@ -196,6 +196,13 @@ describe("events", () => {
     expect(x.events.filter((e) => e.type === "visit").map((e) => date(e.start))).toEqual(["2024-06-12"]);
   });
 
+  it("says which parts of a date the text stated and where the rest came from", () => {
+    const x = reader.read("Chiều 16/4, tại Hà Nội, Bộ trưởng Tô Lâm đã hội đàm với Bộ trưởng Bộ Nội vụ Cuba Lázaro Alberto Álvarez Casas.", { publishedAt: "2019-04-18" });
+    expect(x.events.map((e) => [date(e.start), e.dateReason])).toEqual([["2019-04-16", "stated day and month; year from the publication date"]]);
+    const y = reader.read("Chiều 16/4/2019, tại Hà Nội, Bộ trưởng Tô Lâm đã hội đàm với Bộ trưởng Bộ Nội vụ Cuba Lázaro Alberto Álvarez Casas.", { publishedAt: "2019-04-18" });
+    expect(y.events.map((e) => e.dateReason)).toEqual(["stated"]);
+  });
+
   it("reads nothing from sentences that only plan or recall", () => {
     const x = read("Hai bên nhất trí sẽ tiếp tục tăng cường trao đổi đoàn các cấp trong thời gian tới, thúc đẩy hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba.");
     expect(x.events).toEqual([]);
