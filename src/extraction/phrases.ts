@@ -66,13 +66,16 @@ interface Cut {
   id: Int32Array;
   /** Whether only spaces stand between syllable k and k + 1. */
   joined: Uint8Array;
-  /** The syllable starting at a position of the text, + 1; 0 where none starts. */
-  at: Int32Array;
 }
+
+// Room to cut a text in, grown as needed; each cut keeps copies of its own size.
+let room = { start: new Int32Array(256), end: new Int32Array(256), id: new Int32Array(256), joined: new Uint8Array(256) };
 
 function cut(folded: string): Cut {
   const n = folded.length;
-  const c: Cut = { count: 0, start: new Int32Array(n), end: new Int32Array(n), id: new Int32Array(n), joined: new Uint8Array(n), at: new Int32Array(n + 1) };
+  if (room.start.length < n) room = { start: new Int32Array(n), end: new Int32Array(n), id: new Int32Array(n), joined: new Uint8Array(n) };
+  const { start, end, id, joined } = room;
+  let count = 0;
   let i = 0;
   while (i < n) {
     if (WORD[folded.charCodeAt(i)] !== 1) {
@@ -81,16 +84,29 @@ function cut(folded: string): Cut {
     }
     const s = i;
     while (i < n && WORD[folded.charCodeAt(i)] === 1) i++;
-    const k = c.count++;
-    c.start[k] = s;
-    c.end[k] = i;
-    c.id[k] = syllables.get(folded.slice(s, i)) ?? 0;
-    c.at[s] = k + 1;
+    const k = count++;
+    start[k] = s;
+    end[k] = i;
+    id[k] = syllables.get(folded.slice(s, i)) ?? 0;
     let j = i;
     while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++;
-    c.joined[k] = j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0;
+    joined[k] = j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0;
   }
-  return c;
+  return { count, start: start.slice(0, count), end: end.slice(0, count), id: id.slice(0, count), joined: joined.slice(0, count) };
+}
+
+/** The syllable that starts exactly at `pos`, or -1. */
+function syllableAt(c: Cut, pos: number): number {
+  let lo = 0;
+  let hi = c.count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = c.start[mid]!;
+    if (s === pos) return mid;
+    if (s < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 const recent = new Map<string, Cut>();
@@ -195,7 +211,7 @@ export class PhraseMatcher<T> {
     while (start < text.length && text[start] === " ") start++;
     if (start >= folded.length) return null;
     const c = cutOf(folded);
-    const k = c.at[start]! - 1;
+    const k = syllableAt(c, start);
     if (k < 0) return null;
     const m = this.longest(c, k);
     if (!m) return null;

@@ -60,11 +60,26 @@ async function* readPath(p: string, maxChars: number): AsyncGenerator<Read> {
   await walk(p, found, new Set());
   const key = (x: string | SkippedInput) => (typeof x === "string" ? x : x.source);
   found.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  for (const f of found) {
-    if (typeof f === "string") yield* readFileAt(f, maxChars);
-    else yield f;
+  // A few files are read ahead (a folder of an archive holds thousands); they are used in path order.
+  const ahead: (Promise<Uint8Array | SkippedInput> | null)[] = [];
+  const load = (i: number) => {
+    const f = found[i];
+    ahead[i] = typeof f === "string" ? readFile(f).catch((error: unknown) => ({ source: f, reason: ioReason(error) })) : null;
+  };
+  for (let i = 0; i < Math.min(READ_AHEAD, found.length); i++) load(i);
+  for (let i = 0; i < found.length; i++) {
+    if (i + READ_AHEAD < found.length) load(i + READ_AHEAD);
+    const f = found[i]!;
+    const bytes = await ahead[i];
+    ahead[i] = null;
+    if (typeof f !== "string") yield f;
+    else if (bytes && "reason" in bytes) yield bytes;
+    else yield* fromBytes(bytes!, f, path.basename(f), FORMATS[path.extname(f).toLowerCase()] ?? null, maxChars);
   }
 }
+
+/** Files of a folder read ahead of the one in use. */
+const READ_AHEAD = 16;
 
 /** Collects the files below `dir`, leaving out hidden ones and evaluation files (gold.json). */
 async function walk(dir: string, out: (string | SkippedInput)[], seen: Set<string>): Promise<void> {

@@ -52,14 +52,35 @@ export function normalize(text: string): string {
 // names, under 6%.
 const VIETNAMESE_LETTER = /[ảạăằắẳẵặầấẩẫậđẻẽẹềếểễệỉĩịỏọồốổỗộơờớởỡợủũụưừứửữựỳỷỹỵ]/u;
 
+// Which BMP characters are letters and which Vietnamese-only letters, worked out once.
+const LETTER_KIND = (() => {
+  const kind = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    kind[c] = /\p{L}/u.test(ch) ? (VIETNAMESE_LETTER.test(ch) ? 2 : 1) : 0;
+  }
+  return kind;
+})();
+
 /** True when at least 8% of the letters (and two or more) are Vietnamese-only ones. */
 export function looksVietnameseText(text: string): boolean {
   let letters = 0;
   let vietnamese = 0;
-  for (const c of text.toLowerCase()) {
-    if (!/\p{L}/u.test(c)) continue;
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length) {
+      // Outside the BMP: a letter perhaps, never a Vietnamese one.
+      const c = String.fromCodePoint(lower.codePointAt(i)!);
+      i++;
+      if (/\p{L}/u.test(c)) letters++;
+      continue;
+    }
+    const k = LETTER_KIND[code]!;
+    if (k === 0) continue;
     letters++;
-    if (VIETNAMESE_LETTER.test(c)) vietnamese++;
+    if (k === 2) vietnamese++;
   }
   return vietnamese >= 2 && vietnamese >= letters * 0.08;
 }
