@@ -1,5 +1,5 @@
-// The importer end to end on a real embedded Postgres: seeds and real dev
-// articles in, rows out; merging across articles, idempotence, updates,
+// The importer end to end on a real embedded Postgres: seeds and the project's
+// own fixture articles in, rows out; merging across articles, idempotence, updates,
 // broken inputs and the transaction boundary.
 import fs from "node:fs";
 import os from "node:os";
@@ -120,60 +120,60 @@ describe("the same people and activities across articles", () => {
     db.prisma.event.findMany({ where: { sources: { some: { article: { file } } } }, include: { sources: { include: { article: true } } } });
 
   it("makes one official of spelling variants and misspellings", async () => {
-    // B09 and B10 write Patrushev's name in two word orders.
+    // visit-day and visit-span write Patrushev's name in two word orders.
     const patrushev = await db.prisma.official.findMany({ where: { countryCode: "RU", name: { contains: "Patrushev" } }, include: { mentions: { include: { article: true } } } });
     expect(patrushev).toHaveLength(1);
-    expect(patrushev[0]!.mentions.map((m) => m.article.file).sort()).toEqual(["B09.txt", "B10.txt"]);
-    // A07 misspells "Trần Đại Quang" once; the same office makes him the same man.
+    expect(patrushev[0]!.mentions.map((m) => m.article.file).sort()).toEqual(["visit-day.txt", "visit-span.txt"]);
+    // interpol-misspelled misspells "Trần Đại Quang" once; the same office makes him the same man.
     const president = await db.prisma.official.findMany({ where: { countryCode: "VN", name: { startsWith: "Trần Đại Qua" } } });
     expect(president).toHaveLength(1);
     expect(president[0]!.aliases).toContain("Trần Đại Quan");
   });
 
   it("makes one event of two reports, with both articles as sources", async () => {
-    const c01 = await eventsOf("C01.txt");
-    const c02 = await eventsOf("C02.txt");
-    const shared = c01.filter((e) => c02.some((x) => x.id === e.id));
+    const dated = await eventsOf("us-visit-dated.txt");
+    const undated = await eventsOf("us-visit-undated.txt");
+    const shared = dated.filter((e) => undated.some((x) => x.id === e.id));
     expect(shared.map((e) => e.type).sort()).toEqual(["reception", "visit"]);
-    // C02 gives no year ("Sáng 30.10"); C01 does, and the merged event keeps it.
+    // us-visit-undated gives no year ("Sáng 30.10"); us-visit-dated does, and the merged event keeps it.
     for (const e of shared) {
       expect(e.start).toBe("2020-10-30");
       expect(e.spanFrom?.toISOString().slice(0, 10)).toBe("2020-10-30");
-      expect(e.sources.map((s) => s.article.file).sort()).toEqual(["C01.txt", "C02.txt"]);
+      expect(e.sources.map((s) => s.article.file).sort()).toEqual(["us-visit-dated.txt", "us-visit-undated.txt"]);
     }
-    const b09 = await eventsOf("B09.txt");
-    const b10 = await eventsOf("B10.txt");
-    const visit = b09.find((e) => e.type === "visit" && b10.some((x) => x.id === e.id));
-    // The visit's span from B10 ("15-17/3") holds B09's day.
+    const day = await eventsOf("visit-day.txt");
+    const span = await eventsOf("visit-span.txt");
+    const visit = day.find((e) => e.type === "visit" && span.some((x) => x.id === e.id));
+    // The visit's span from visit-span ("15-17/3") holds visit-day's day.
     expect(visit).toMatchObject({ start: "2021-03-15", end: "2021-03-17" });
   });
 
   it("keeps different activities apart", async () => {
-    const a06 = await eventsOf("A06.txt");
-    const c01 = await eventsOf("C01.txt");
-    expect(a06.some((e) => c01.some((x) => x.id === e.id))).toBe(false);
+    const interpol = await eventsOf("interpol-reception.txt");
+    const dated = await eventsOf("us-visit-dated.txt");
+    expect(interpol.some((e) => dated.some((x) => x.id === e.id))).toBe(false);
     const visits = await db.prisma.event.findMany({ where: { type: "visit", countries: { some: { countryCode: "US" } } } });
     expect(visits).toHaveLength(1);
   });
 
   it("replaces only its own facts when an article changes", async () => {
     const dir = tempDir();
-    const text = fs.readFileSync(path.join(FIXTURES, "C02.txt"), "utf8");
+    const text = fs.readFileSync(path.join(FIXTURES, "us-visit-undated.txt"), "utf8");
     // Keep the first paragraph only: the reception is still reported, the rest is gone.
-    fs.writeFileSync(path.join(dir, "C02.txt"), `${text.split("\n")[0]}\n`);
-    const before = await eventsOf("C01.txt");
+    fs.writeFileSync(path.join(dir, "us-visit-undated.txt"), `${text.split("\n")[0]}\n`);
+    const before = await eventsOf("us-visit-dated.txt");
     const s = await importPaths(db.prisma, [dir]);
     expect(s).toMatchObject({ imported: 0, updated: 1, unchanged: 0 });
-    const after = await eventsOf("C01.txt");
-    // C01's events are all still there, with C01 as a source.
+    const after = await eventsOf("us-visit-dated.txt");
+    // us-visit-dated's events are all still there, with it as a source.
     expect(after.map((e) => e.id).sort()).toEqual(before.map((e) => e.id).sort());
     const articles = await db.prisma.article.count();
     expect(articles).toBe(6);
     // The original content comes back as an update and the merged events again have two sources.
-    const again = await importPaths(db.prisma, [path.join(FIXTURES, "C02.txt")]);
+    const again = await importPaths(db.prisma, [path.join(FIXTURES, "us-visit-undated.txt")]);
     expect(again.updated).toBe(1);
-    const reception = (await eventsOf("C02.txt")).find((e) => e.type === "reception");
-    expect(reception?.sources.map((x) => x.article.file).sort()).toEqual(["C01.txt", "C02.txt"]);
+    const reception = (await eventsOf("us-visit-undated.txt")).find((e) => e.type === "reception");
+    expect(reception?.sources.map((x) => x.article.file).sort()).toEqual(["us-visit-dated.txt", "us-visit-undated.txt"]);
   });
 
   it("removes what only an updated article said", async () => {
@@ -182,8 +182,8 @@ describe("the same people and activities across articles", () => {
     await importPaths(db.prisma, [dir]);
     const events = await eventsOf("extra.txt");
     expect(events.length).toBeGreaterThan(0);
-    // The same file now holds another article (A06's text): its old events go, unless shared.
-    fs.copyFileSync(path.join(FIXTURES, "A06.txt"), path.join(dir, "extra.txt"));
+    // The same file now holds another article (interpol-reception's text): its old events go, unless shared.
+    fs.copyFileSync(path.join(FIXTURES, "interpol-reception.txt"), path.join(dir, "extra.txt"));
     const s = await importPaths(db.prisma, [dir]);
     expect(s.updated).toBe(1);
     const left = await db.prisma.event.findMany({ where: { id: { in: events.map((e) => e.id) } } });
@@ -212,17 +212,17 @@ describe("history does not matter", () => {
 
   it("an article corrected after others were imported gives what importing the final files gives", async () => {
     const dir = tempDir();
-    for (const f of ["C01.txt", "C02.txt"]) fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
-    const c01 = fs.readFileSync(path.join(FIXTURES, "C01.txt"), "utf8");
-    // C01 first misspells the Secretary of State, then is corrected.
-    fs.writeFileSync(path.join(dir, "C01.txt"), c01.replaceAll("Mike Pompeo", "Mike Pompeio"));
+    for (const f of ["us-visit-dated.txt", "us-visit-undated.txt"]) fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
+    const dated = fs.readFileSync(path.join(FIXTURES, "us-visit-dated.txt"), "utf8");
+    // us-visit-dated first misspells the Secretary of State, then is corrected.
+    fs.writeFileSync(path.join(dir, "us-visit-dated.txt"), dated.replaceAll("Mike Pompeo", "Mike Pompeio"));
     await importPaths(db.prisma, [dir]);
     expect((await officials(db)).some((o) => o.name === "Mike Pompeio" || o.aliases.includes("Mike Pompeio"))).toBe(true);
-    fs.writeFileSync(path.join(dir, "C01.txt"), c01);
+    fs.writeFileSync(path.join(dir, "us-visit-dated.txt"), dated);
     expect((await importPaths(db.prisma, [dir])).updated).toBe(1);
 
     const final = tempDir();
-    for (const f of ["C01.txt", "C02.txt"]) fs.copyFileSync(path.join(FIXTURES, f), path.join(final, f));
+    for (const f of ["us-visit-dated.txt", "us-visit-undated.txt"]) fs.copyFileSync(path.join(FIXTURES, f), path.join(final, f));
     await importPaths(fresh.prisma, [final]);
     expect(await officials(db)).toEqual(await officials(fresh));
     expect(await events(db)).toEqual(await events(fresh));
@@ -230,7 +230,7 @@ describe("history does not matter", () => {
 
   it("tells apart files of the same name in different folders", async () => {
     const dir = tempDir();
-    for (const [sub, f] of [["2023", "C01.txt"], ["2024", "A06.txt"]] as const) {
+    for (const [sub, f] of [["2023", "us-visit-dated.txt"], ["2024", "interpol-reception.txt"]] as const) {
       fs.mkdirSync(path.join(dir, sub));
       fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, sub, "bai.txt"));
     }
