@@ -38,7 +38,7 @@ describe("body reader", () => {
     expect(b.publishedAt).toBeNull();
     expect(b.sentences.map((s) => s.text).join(" ")).not.toContain("GMT");
     // A byline with its author keeps its date and zone.
-    const v = readBody("Chủ tịch nước tiếp Tổng Thư ký Interpol\nQuang Anh, Văn Khương (Ban Thời sự)-Thứ năm, ngày 06/07/2017 19:51 GMT+7\nVTV.vn - Chiều nay (6/7), tại Hà Nội, Chủ tịch nước Trần Đại Quang đã tiếp Tổng Thư ký Interpol Jurgen Stock.");
+    const v = readBody("Interpol và Việt Nam bàn hợp tác chống tội phạm\nMinh Hà, Quốc Trung (Ban Thời sự)-Thứ năm, ngày 06/07/2017 18:30 GMT+7\nVTV.vn - Tối nay (6/7), Tổng Thư ký Interpol Jurgen Stock đã được Chủ tịch nước Trần Đại Quang tiếp tại Phủ Chủ tịch.");
     expect(v.publishedAt).toBe("2017-07-06");
   });
 
