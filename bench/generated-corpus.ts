@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { seeded } from "../tests/helpers/random.ts";
 
 interface Person {
   name: string;
@@ -20,17 +21,6 @@ interface Ministry {
 const GAZ = path.resolve(import.meta.dirname, "../data/gazetteer");
 const read = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(GAZ, file), "utf8")) as T;
 
-/** mulberry32: a small seeded generator, enough for a reproducible corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VN_RANKS = ["Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng"];
 const VN_OFFICES = ["Bộ trưởng Bộ Công an", "Thứ trưởng Bộ Công an"];
@@ -73,7 +63,7 @@ export interface GeneratedCorpus {
 
 /** Writes `n` articles into a fresh temporary folder (00000.txt, 00001.txt, …). */
 export function generateCorpus(n: number, seed = 20261201): GeneratedCorpus {
-  const rnd = random(seed);
+  const rnd = seeded(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const officials = read<{ officials: { name: string; country?: string | null }[] }>("officials.json").officials;
   const countries = new Map(read<{ countries: { code: string; vi: string }[] }>("countries.json").countries.map((c) => [c.code.toUpperCase(), c.vi]));

@@ -15,21 +15,12 @@ import {
   MIGRATIONS_DIR,
   migrationChecksum,
 } from "../../src/db/migrate.ts";
-import { createEmptyDatabase } from "../helpers/db.ts";
+import { createEmptyDatabase, queryOnce } from "../helpers/db.ts";
 
 const INIT = "20261122000000_init";
 /** Every migration the project ships, in order. */
 const ALL = (await listMigrations()).map((m) => m.name);
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function copyMigrations(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hoptac-migrations-"));
@@ -66,7 +57,7 @@ describe("migrate", () => {
     expect(await migrate(db.url)).toEqual({ applied: ALL });
 
     const script = await fs.readFile(path.join(MIGRATIONS_DIR, INIT, "migration.sql"));
-    const rows = await query(db.url, "SELECT * FROM _prisma_migrations ORDER BY migration_name");
+    const rows = await queryOnce(db.url, "SELECT * FROM _prisma_migrations ORDER BY migration_name");
     expect(rows).toHaveLength(ALL.length);
     expect(rows[0]).toMatchObject({
       migration_name: INIT,
@@ -78,7 +69,7 @@ describe("migrate", () => {
     expect(rows[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(rows[0]!.finished_at).toBeInstanceOf(Date);
 
-    const columns = await query<{ column_name: string; data_type: string; is_nullable: string; character_maximum_length: number | null }>(
+    const columns = await queryOnce<{ column_name: string; data_type: string; is_nullable: string; character_maximum_length: number | null }>(
       db.url,
       `SELECT column_name, data_type, is_nullable, character_maximum_length FROM information_schema.columns
        WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
@@ -93,14 +84,14 @@ describe("migrate", () => {
       ["started_at", "timestamp with time zone", "NO", null],
       ["applied_steps_count", "integer", "NO", null],
     ]);
-    const tables = await query<{ table_name: string }>(db.url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+    const tables = await queryOnce<{ table_name: string }>(db.url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
     expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["articles", "officials", "events", "agreements"]));
   });
 
   it("does nothing when run again", async () => {
     await migrate(db.url);
     expect(await migrate(db.url)).toEqual({ applied: [] });
-    expect(await query(db.url, "SELECT 1 FROM _prisma_migrations")).toHaveLength(ALL.length);
+    expect(await queryOnce(db.url, "SELECT 1 FROM _prisma_migrations")).toHaveLength(ALL.length);
   });
 
   it("accepts a database that Prisma migrated (its checksum forms included)", async () => {
@@ -109,11 +100,11 @@ describe("migrate", () => {
     await migrate(db.url, { dir: empty }); // creates the bookkeeping table only
     for (const name of ALL) {
       const script = await fs.readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
-      await query(db.url, script);
+      await queryOnce(db.url, script);
       const digest = createHash("sha256").update(script).digest();
       // Old Prisma versions wrote the hex digits without zero padding.
       const unpadded = [...digest].map((b) => b.toString(16)).join("");
-      await query(
+      await queryOnce(
         db.url,
         `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
          VALUES (gen_random_uuid()::text, $1, now(), $2, now(), 1)`,
@@ -138,7 +129,7 @@ describe("migrate", () => {
     expect(err.message).toContain(file);
     expect(err.message).toMatch(/changed after being applied/);
     expect(err.message).toMatch(/new migration/);
-    expect(await query(db.url, "SELECT to_regclass('sneaky') AS t")).toEqual([{ t: null }]);
+    expect(await queryOnce(db.url, "SELECT to_regclass('sneaky') AS t")).toEqual([{ t: null }]);
   });
 
   it("records a failed migration, rolls it back, and refuses to go on until it is resolved", async () => {
@@ -151,11 +142,11 @@ describe("migrate", () => {
     expect(first.message).toContain(broken);
     expect(first.message).toMatch(/syntax error.*line 2/);
     // The migrations before it were applied; its own changes were rolled back.
-    expect(await query(db.url, "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")).toEqual(
+    expect(await queryOnce(db.url, "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")).toEqual(
       ALL.map((migration_name) => ({ migration_name })),
     );
-    expect(await query(db.url, "SELECT to_regclass('half_done') AS t")).toEqual([{ t: null }]);
-    const [row] = await query(db.url, "SELECT * FROM _prisma_migrations WHERE migration_name = $1", [broken]);
+    expect(await queryOnce(db.url, "SELECT to_regclass('half_done') AS t")).toEqual([{ t: null }]);
+    const [row] = await queryOnce(db.url, "SELECT * FROM _prisma_migrations WHERE migration_name = $1", [broken]);
     expect(row).toMatchObject({ finished_at: null, rolled_back_at: null, applied_steps_count: 0 });
     expect(row!.logs).toMatch(/syntax error/);
 
@@ -168,13 +159,13 @@ describe("migrate", () => {
     await fs.writeFile(path.join(dir, broken, "migration.sql"), "CREATE TABLE half_done (id int);\n");
     await markRolledBack(db.url, broken);
     expect(await migrate(db.url, { dir })).toEqual({ applied: [broken] });
-    expect(await query(db.url, "SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = $1", [broken])).toEqual([{ n: 2 }]);
+    expect(await queryOnce(db.url, "SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = $1", [broken])).toEqual([{ n: 2 }]);
   });
 
   it("serialises two runners started at once: each migration is applied once", async () => {
     const [a, b] = await Promise.all([migrate(db.url), migrate(db.url)]);
     expect([...a.applied, ...b.applied].sort()).toEqual(ALL);
-    expect(await query(db.url, "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name")).toEqual(ALL.map((migration_name) => ({ migration_name })));
+    expect(await queryOnce(db.url, "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name")).toEqual(ALL.map((migration_name) => ({ migration_name })));
   });
 
   it("gives up with a clear error when another runner holds the lock too long", async () => {
@@ -207,7 +198,7 @@ describe("npm run db:migrate", () => {
   it("exits 1 with the message and no stack trace when an applied migration changed", async () => {
     tampered = await createEmptyDatabase("cli");
     await migrate(tampered.url);
-    await query(tampered.url, "UPDATE _prisma_migrations SET checksum = $1", ["0".repeat(64)]);
+    await queryOnce(tampered.url, "UPDATE _prisma_migrations SET checksum = $1", ["0".repeat(64)]);
     const run = spawnSync(path.resolve("node_modules/.bin/tsx"), ["src/cli/migrate.ts"], {
       env: { ...process.env, DATABASE_URL: tampered.url, LOG_LEVEL: "warn" },
       encoding: "utf8",

@@ -8,13 +8,13 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "../../src/db/embedded.ts";
 import { binariesPackageDir, SHARED_DIR } from "../../src/db/embedded/placement.ts";
 import { recordedPostmaster } from "../../src/db/embedded/postmaster.ts";
 import { freePort } from "../../src/db/scratch.ts";
+import { queryOnce } from "../helpers/db.ts";
 
 const PROJECT = path.resolve(import.meta.dirname, "../..");
 const log = pino({ level: "silent" });
@@ -32,15 +32,6 @@ async function privateFolder(): Promise<string> {
   return dir;
 }
 
-async function rows(url: string, sql: string): Promise<unknown[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const modeOf = async (p: string) => (await fs.stat(p)).mode & 0o777;
 
@@ -60,14 +51,14 @@ describe.skipIf(process.getuid?.() !== 0)("from a folder the postgres OS user ca
     try {
       expect(first.dataDir.startsWith(path.join(shared, "data"))).toBe(true);
       expect(await fs.readFile(`${first.dataDir}.path`, "utf8")).toBe(`${dataDir}\n`);
-      await rows(first.url, "CREATE TABLE kept AS SELECT 'Huế' AS v");
+      await queryOnce(first.url, "CREATE TABLE kept AS SELECT 'Huế' AS v");
     } finally {
       await first.stop();
     }
     const second = await startEmbeddedPostgres({ dataDir, port, log, sharedDir: shared, binariesPackage: pkg });
     try {
       expect(second.dataDir).toBe(first.dataDir);
-      expect(await rows(second.url, "SELECT v FROM kept")).toEqual([{ v: "Huế" }]);
+      expect(await queryOnce(second.url, "SELECT v FROM kept")).toEqual([{ v: "Huế" }]);
     } finally {
       await second.stop();
     }

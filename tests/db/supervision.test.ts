@@ -3,7 +3,6 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "../../src/db/embedded.ts";
@@ -13,6 +12,7 @@ import { postgresOsUser } from "../../src/db/embedded/os-user.ts";
 import { runnableBinaries } from "../../src/db/embedded/placement.ts";
 import { isAlive, recordedPostmaster } from "../../src/db/embedded/postmaster.ts";
 import { freePort } from "../../src/db/scratch.ts";
+import { queryOnce } from "../helpers/db.ts";
 
 const lines: { level: number; msg: string }[] = [];
 const log = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
@@ -29,15 +29,6 @@ async function tempRoot(): Promise<string> {
   return root;
 }
 
-async function query(url: string, sql: string): Promise<unknown[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
@@ -54,7 +45,7 @@ describe("supervision of the embedded Postgres", () => {
     const dataDir = path.join(await tempRoot(), "pg");
     const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
     try {
-      await query(server.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('Đà Nẵng')");
+      await queryOnce(server.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('Đà Nẵng')");
       const first = server.pid()!;
       expect(first).toBeGreaterThan(0);
 
@@ -63,7 +54,7 @@ describe("supervision of the embedded Postgres", () => {
         const pid = server.pid();
         return pid !== null && pid !== first ? pid : undefined;
       });
-      expect(await until("queries", () => query(server.url, "SELECT v FROM kept"))).toEqual([{ v: "Đà Nẵng" }]);
+      expect(await until("queries", () => queryOnce(server.url, "SELECT v FROM kept"))).toEqual([{ v: "Đà Nẵng" }]);
       expect(server.restarts()).toBe(1);
       expect(lines.some((l) => l.level === 50 && /embedded Postgres died/.test(l.msg))).toBe(true);
       expect(lines.some((l) => /running again/.test(l.msg))).toBe(true);
@@ -96,7 +87,7 @@ describe("supervision of the embedded Postgres", () => {
         const found = await recordedPostmaster(dataDir);
         return found && found.pid !== first ? found.pid : undefined;
       });
-      expect(await until("queries", () => query(server.url, "SELECT 1 AS one"))).toEqual([{ one: 1 }]);
+      expect(await until("queries", () => queryOnce(server.url, "SELECT 1 AS one"))).toEqual([{ one: 1 }]);
       await server.stop();
       expect(isAlive(now)).toBe(false);
     } finally {

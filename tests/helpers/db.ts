@@ -34,6 +34,17 @@ export async function adminQuery(sql: string, params: unknown[] = []): Promise<p
   }
 }
 
+/** Runs one statement on its own connection to `url` and returns its rows. */
+export async function queryOnce<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** A fresh, empty database with a unique name; not migrated. */
 export async function createEmptyDatabase(label = "t"): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `${label.toLowerCase().replace(/[^a-z0-9_]/g, "_").slice(0, 30)}_${randomBytes(5).toString("hex")}`;
