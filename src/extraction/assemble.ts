@@ -275,7 +275,7 @@ export class ArticleReader {
         if (date?.relative) {
           const on = date.relative === "today" && pub?.d !== undefined ? pub : pubMonth;
           start = on ? dateFrom(on, "relative") : null;
-        } else if (date && cue.type !== "visit" && framedAway(frames, date, cue)) {
+        } else if (date && cue.type !== "visit" && framedAway(frames, date, cue, cues, text)) {
           // "Ngày 24/9, A tiếp B nhân dịp … đồng chủ trì hội nghị …": the day is the reception's, the
           // conference keeps its month (a visit keeps the day: the first day reported of it).
           const month = monthOf(resolve(date.start, stated));
@@ -774,9 +774,18 @@ const MAX_EVENT_TOPICS = 4;
 /** After a document's title: "(đã) (được) ký (kết)" (in the text: folded, "ký" would be "kỳ" too). */
 const RECALLED_VERB = /\s(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?(?![\p{L}])/iu;
 
-/** A frame phrase ("nhân dịp") stands between the sentence's date and the cue: the date is another activity's. */
-function framedAway(frames: { index: number }[], date: DateMention, cue: Cue): boolean {
-  return frames.some((f) => f.index > date.index && f.index < cue.index);
+/**
+ * A frame phrase ("nhân dịp") stands between the sentence's date and the cue, and the cue is inside the frame: the
+ * date is another activity's. After a main activity ("Ngày 24/9, A tiếp B nhân dịp … và đồng chủ trì hội nghị …")
+ * every cue after the phrase is framed; a frame that opens the sentence ("Ngày 8/12, nhân chuyến thăm … và dự hội
+ * nghị …, A đã có buổi làm việc với B") runs to the next comma, and the main activity follows it.
+ */
+function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cues: Cue[], text: string): boolean {
+  return frames.some((f) => {
+    if (f.index <= date.index || f.index >= cue.index) return false;
+    if (cues.some((c) => c.index > date.index && c.index < f.index)) return true;
+    return !text.slice(f.index, cue.index).includes(",");
+  });
 }
 
 function longest(names: string[]): string {
