@@ -271,7 +271,7 @@ export class ArticleReader {
         if (date?.relative) {
           start = date.relative === "today" && pub?.d !== undefined ? pub : pubMonth;
           reason = "publication";
-        } else if (date && cue.type !== "visit" && framedAway(frames, date, cue)) {
+        } else if (date && cue.type !== "visit" && framedAway(frames, date, cue, cues, text)) {
           // "Ngày 24/9, A tiếp B nhân dịp … đồng chủ trì hội nghị …": the day is the reception's, the
           // conference keeps its month (a visit keeps the day: the first day reported of it).
           const { d: _d, ...month } = resolve(date.start, stated);
@@ -801,9 +801,18 @@ function sameDate(a: PartialDate, b: PartialDate): boolean {
   return a.y === b.y && a.m === b.m && a.d === b.d;
 }
 
-/** A frame phrase ("nhân dịp") stands between the sentence's date and the cue: the date is another activity's. */
-function framedAway(frames: { index: number }[], date: DateMention, cue: Cue): boolean {
-  return frames.some((f) => f.index > date.index && f.index < cue.index);
+/**
+ * A frame phrase ("nhân dịp") stands between the sentence's date and the cue, and the cue is inside the frame: the
+ * date is another activity's. After a main activity ("Ngày 24/9, A tiếp B nhân dịp … và đồng chủ trì hội nghị …")
+ * every cue after the phrase is framed; a frame that opens the sentence ("Ngày 8/12, nhân chuyến thăm … và dự hội
+ * nghị …, A đã có buổi làm việc với B") runs to the next comma, and the main activity follows it.
+ */
+function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cues: Cue[], text: string): boolean {
+  return frames.some((f) => {
+    if (f.index <= date.index || f.index >= cue.index) return false;
+    if (cues.some((c) => c.index > date.index && c.index < f.index)) return true;
+    return !text.slice(f.index, cue.index).includes(",");
+  });
 }
 
 /** One name's words all stand in the other ("Patrushev" ⊂ "Nikolai Patrushev" ⊂ "Patrushev Nikolai Platonovich"). */

@@ -196,6 +196,25 @@ describe("events", () => {
     expect(x.events.filter((e) => e.type === "visit").map((e) => date(e.start))).toEqual(["2024-06-12"]);
   });
 
+  it("reads a frame that opens the sentence as the occasion, and the activity after it as the main one, on the sentence's day", () => {
+    const x = reader.read(
+      "Ngày 14/3, nhân chuyến thăm chính thức Malaysia của Phó Thủ tướng Trần Văn Bình và dự diễn đàn an ninh khu vực, Trung tướng Đỗ Minh Khang, Thứ trưởng Bộ Công an đã có buổi làm việc với Tướng Razak Ismail, Tổng Cảnh sát trưởng Malaysia.",
+      { publishedAt: "2031-03-16" },
+    );
+    expect(date(x.events.find((e) => e.type === "reception")?.start ?? null)).toBe("2031-03-14");
+    // The frame runs to the comma: the forum named in it keeps its month only.
+    expect(date(x.events.find((e) => e.type === "conference")?.start ?? null)).toBe("2031-03");
+  });
+
+  it("reads 'làm việc với' and 'tiếp xúc với' as receptions, but not 'thăm và làm việc với'", () => {
+    const x = reader.read("Sáng 9/5, tại Vientiane, Thượng tướng Đỗ Minh Khang đã có cuộc làm việc với Thượng tướng Somphone Keola, Thứ trưởng Bộ Công an Lào.", { publishedAt: "2031-05-10" });
+    expect(x.events.map((e) => [e.type, date(e.start)])).toEqual([["reception", "2031-05-09"]]);
+    const y = reader.read("Chiều 2/7, Bộ trưởng Đỗ Minh Khang hội đàm với Bộ trưởng Nội vụ Ba Lan Piotr Nowak; gặp gỡ và tiếp xúc với ông Jan Zielinski, Tổng Chỉ huy Cảnh sát Ba Lan.", { publishedAt: "2031-07-03" });
+    expect(y.events.map((e) => e.type).sort()).toEqual(["reception", "talks"]);
+    const z = reader.read("Ngày 20/8, Đoàn đại biểu Bộ Công an Việt Nam do Trung tướng Đỗ Minh Khang dẫn đầu đã đến thăm và làm việc với Bộ Nội vụ Ba Lan.", { publishedAt: "2031-08-21" });
+    expect(z.events.map((e) => e.type)).toEqual(["visit"]);
+  });
+
   it("says which parts of a date the text stated and where the rest came from", () => {
     const x = reader.read("Chiều 16/4, tại Hà Nội, Bộ trưởng Tô Lâm đã hội đàm với Bộ trưởng Bộ Nội vụ Cuba Lázaro Alberto Álvarez Casas.", { publishedAt: "2019-04-18" });
     expect(x.events.map((e) => [date(e.start), e.dateReason])).toEqual([["2019-04-16", "stated day and month; year from the publication date"]]);
