@@ -38,20 +38,27 @@ const isSiteClock = (line: string) => CLOCK_LINE.test(line) && /\d{1,2}:\d{2}/.t
 const DATE_IN_LINE = /(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])/u;
 const METADATA = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})(?=\s|$)/u;
 
+// Each rewrite of stripCredits is tried only on a line that holds what it looks for.
+const PHOTO = /[Ảả][Nn][Hh]/;
+const GLUED = /\p{Ll}{3}\p{Lu}/u;
+const SPACES = /\s\s|[^\S ]/;
+
 function stripCredits(line: string, page: PageChrome): string {
   const [bracketed, bare] = page.datelines;
-  return line
-    .replace(/\(\s*Ảnh\s*:[^)]*\)/giu, " ")
-    .replace(/Ảnh\s*:\s*(?:\p{Lu}[\p{L}.]*\s*){1,4}(?:[-/]\s*\p{Lu}[\p{L}.+]*\s*){0,2}\.?/gu, " ")
-    .replace(/\s*[-–]?\s*ảnh\s+\d+(?=\p{Lu}|\s|$)/gu, ". ")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-    .replace(/\s*\|+\s*/g, " ")
-    // Words glued by lost line breaks: "Bộ trưởngĐiều phối" → "Bộ trưởng Điều phối".
-    .replace(/(\p{Ll}{3})(\p{Lu})/gu, "$1 $2")
-    .replace(bracketed, "")
-    .replace(bare, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  let out = line;
+  if (PHOTO.test(out)) {
+    out = out
+      .replace(/\(\s*Ảnh\s*:[^)]*\)/giu, " ")
+      .replace(/Ảnh\s*:\s*(?:\p{Lu}[\p{L}.]*\s*){1,4}(?:[-/]\s*\p{Lu}[\p{L}.+]*\s*){0,2}\.?/gu, " ")
+      .replace(/\s*[-–]?\s*ảnh\s+\d+(?=\p{Lu}|\s|$)/gu, ". ");
+  }
+  if (out.includes("![")) out = out.replace(/!\[[^\]]*\]\([^)]*\)/g, " ");
+  if (out.includes("|")) out = out.replace(/\s*\|+\s*/g, " ");
+  // Words glued by lost line breaks: "Bộ trưởngĐiều phối" → "Bộ trưởng Điều phối".
+  if (GLUED.test(out)) out = out.replace(/(\p{Ll}{3})(\p{Lu})/gu, "$1 $2");
+  out = out.replace(bracketed, "").replace(bare, "");
+  if (SPACES.test(out)) out = out.replace(/\s+/g, " ");
+  return out.trim();
 }
 
 /** Publication date from a byline such as "04/06/2024" or "Thứ Năm, 11/05/2017, 08:00". */
