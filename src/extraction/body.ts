@@ -40,7 +40,25 @@ const METADATA = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})(?=\s|$)/u;
 
 // Each rewrite of stripCredits is tried only on a line that holds what it looks for.
 const PHOTO = /[Ảả][Nn][Hh]/;
-const GLUED = /\p{Ll}{3}\p{Lu}/u;
+/** Letter case of each BMP character as `\p{Ll}` (1) and `\p{Lu}` (2) see it. */
+const CASE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  const ch = String.fromCharCode(c);
+  CASE[c] = /\p{Ll}/u.test(ch) ? 1 : /\p{Lu}/u.test(ch) ? 2 : 0;
+}
+/** Whether three lower-case letters stand right before an upper-case one (or the line has other planes' letters). */
+function glued(line: string): boolean {
+  let lower = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    const k = CASE[c];
+    if (k === 2 && lower >= 3) return true;
+    lower = k === 1 ? lower + 1 : 0;
+  }
+  return false;
+}
 const SPACES = /\s\s|[^\S ]/;
 
 function stripCredits(line: string, page: PageChrome): string {
@@ -55,7 +73,7 @@ function stripCredits(line: string, page: PageChrome): string {
   if (out.includes("![")) out = out.replace(/!\[[^\]]*\]\([^)]*\)/g, " ");
   if (out.includes("|")) out = out.replace(/\s*\|+\s*/g, " ");
   // Words glued by lost line breaks: "Bộ trưởngĐiều phối" → "Bộ trưởng Điều phối".
-  if (GLUED.test(out)) out = out.replace(/(\p{Ll}{3})(\p{Lu})/gu, "$1 $2");
+  if (glued(out)) out = out.replace(/(\p{Ll}{3})(\p{Lu})/gu, "$1 $2");
   out = out.replace(bracketed, "").replace(bare, "");
   if (SPACES.test(out)) out = out.replace(/\s+/g, " ");
   return out.trim();

@@ -47,12 +47,49 @@ for (let c = 0; c < 0x10000; c++) {
 // Texts scanned lately: each sentence is looked at by many readers in turn.
 const recent = new Map<string, Scan>();
 
-/** Syllable numbers, from 1, of every syllable any dictionary holds; others are 0. */
-const syllables = new Map<string, number>();
+// Syllable numbers, from 1, of every syllable any dictionary holds; others
+// are 0. An open-addressing table keyed by the characters themselves, so that
+// a text's syllables are looked up where they stand, with no string made.
+const syllables: string[] = [""];
+let slots = new Int32Array(1 << 12);
+
+function hashOf(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The number of the syllable s[from, to), or 0. */
+function lookup(s: string, from: number, to: number): number {
+  const mask = slots.length - 1;
+  const n = to - from;
+  for (let slot = hashOf(s, from, to) & mask; ; slot = (slot + 1) & mask) {
+    const id = slots[slot]!;
+    if (id === 0) return 0;
+    const t = syllables[id]!;
+    if (t.length !== n) continue;
+    let i = 0;
+    while (i < n && t.charCodeAt(i) === s.charCodeAt(from + i)) i++;
+    if (i === n) return id;
+  }
+}
+
+function place(id: number): void {
+  const t = syllables[id]!;
+  const mask = slots.length - 1;
+  let slot = hashOf(t, 0, t.length) & mask;
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
+  slots[slot] = id;
+}
+
 const syllableId = (s: string) => {
-  let id = syllables.get(s);
-  if (id === undefined) {
-    syllables.set(s, (id = syllables.size + 1));
+  let id = lookup(s, 0, s.length);
+  if (id === 0) {
+    id = syllables.push(s) - 1;
+    if (syllables.length * 2 > slots.length) {
+      slots = new Int32Array(slots.length * 2);
+      for (let i = 1; i < syllables.length; i++) place(i);
+    } else place(id);
     // Texts cut before knew this syllable as 0.
     recent.clear();
   }
@@ -88,7 +125,7 @@ function cut(folded: string): Cut {
     const k = count++;
     start[k] = s;
     end[k] = i;
-    id[k] = syllables.get(folded.slice(s, i)) ?? 0;
+    id[k] = lookup(folded, s, i);
     let j = i;
     while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++;
     joined[k] = j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0;
