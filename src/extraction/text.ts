@@ -11,7 +11,7 @@ const OLD_STYLE_UY = new RegExp(`(?<![qQ])([uU])([yY])([${TONES}])(?![\\p{L}\\u0
 // zero-width spaces, BOMs, combining marks, and "o"/"u" before a vowel bearing
 // only a tone mark at a syllable's end (the old style, in NFC). A text with none of them, already
 // in NFC, is its own normal form: most texts are, and go through untouched.
-const MAY_CHANGE = /[\r\u00A0\u200B-\u200D\u2060\uFEFF\u0300-\u036f]|[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?![A-Za-z])|[uU][ỳýỷỹỵỲÝỶỸỴ](?![A-Za-z])/;
+const MAY_CHANGE = /[\r\u00A0\u200B-\u200D\u2060\uFEFF]|[\u0300-\u036f]|[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?![A-Za-z])|[uU][ỳýỷỹỵỲÝỶỸỴ](?![A-Za-z])/;
 
 /** NFC, one tone-mark style, no BOM, "\n" line ends, no zero-width characters. */
 export function normalizeText(input: string): string {

@@ -11,11 +11,11 @@ import { expectProblemShape, getJson, type Event, type List } from "./kb.ts";
 
 const API_KEY = "ingest-test-key-0123456789";
 const TEXT = [
-  "Tăng cường hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba",
+  "Việt Nam và Cuba bàn thêm về phòng, chống tội phạm mạng",
   "Ngày 15/8/2025, tại Hà Nội, Đại tướng Lương Tam Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an đã hội đàm với Thượng tướng Lázaro Alberto Álvarez Casas, Bộ trưởng Bộ Nội vụ Cuba.",
   "Hai bên nhất trí tăng cường hợp tác trong lĩnh vực phòng, chống tội phạm công nghệ cao và an ninh mạng.",
 ].join("\n\n");
-const RECORD = { url: "https://example.org/tin/hop-tac-cuba", title: "Tăng cường hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba", published_at: "2025-08-16", text: TEXT };
+const RECORD = { url: "https://example.org/tin/hop-tac-cuba", title: "Việt Nam và Cuba bàn thêm về phòng, chống tội phạm mạng", published_at: "2025-08-16", text: TEXT };
 
 let db: TestDatabase;
 let app: FastifyInstance;

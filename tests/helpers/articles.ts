@@ -2,7 +2,7 @@
 // facts, and long ones of any size made of paragraphs that vary by number.
 
 export const SHORT_TEXT = [
-  "Tăng cường hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba",
+  "Việt Nam và Cuba bàn thêm về phòng, chống tội phạm mạng",
   "Ngày 15/8/2025, tại Hà Nội, Đại tướng Lương Tam Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an đã hội đàm với Thượng tướng Lázaro Alberto Álvarez Casas, Bộ trưởng Bộ Nội vụ Cuba.",
   "Hai bên nhất trí tăng cường hợp tác trong lĩnh vực phòng, chống tội phạm công nghệ cao và an ninh mạng.",
 ].join("\n\n");

@@ -227,7 +227,7 @@ const ArticleRecordSchema = z
   .meta({
     example: {
       url: "https://example.org/tin-tuc/hop-tac",
-      title: "Tăng cường hợp tác giữa Bộ Công an Việt Nam và Bộ Nội vụ Cuba",
+      title: "Việt Nam và Cuba bàn thêm về phòng, chống tội phạm mạng",
       published_at: "2025-08-16",
       text: "Ngày 15/8, tại Hà Nội, Đại tướng Lương Tam Quang, Bộ trưởng Bộ Công an đã hội đàm với Thượng tướng Lázaro Alberto Álvarez Casas, Bộ trưởng Bộ Nội vụ Cuba.",
     },
