@@ -6,6 +6,7 @@ import {
   compatible, formatPartial, parsePartial, readDates, resolveYear, type DateMention, type PartialDate,
 } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
+import { statedReason, withYearFrom } from "./date-reasons.ts";
 import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
 import { fold, foldAligned, tidy } from "./text.ts";
 
@@ -140,10 +141,10 @@ export class ArticleReader {
     const hasForeign = foreign !== null || international;
     const pubMonth: PartialDate | null = pub?.y !== undefined && pub.m !== undefined ? { y: pub.y, m: pub.m } : pub?.y !== undefined ? { y: pub.y } : null;
 
-    const yearSource = (p: PartialDate): string => {
-      if (frame && yearInSpan(p, frame.start, frame.end) !== undefined) return "year of the visit it falls in";
-      return "year from the publication date";
-    };
+    // Where the year of a date the text wrote without one comes from (a publication year is not stated).
+    const statedAs = (written: PartialDate, stated: number | undefined, resolved: PartialDate): string =>
+      statedReason(stated !== undefined && written.y === undefined ? { ...written, y: stated } : written, resolved,
+        frame && yearInSpan(written, frame.start, frame.end) !== undefined ? "visit" : "publication");
     const resolve = (p: PartialDate, stated: number | undefined): PartialDate => {
       if (p.y !== undefined) return p;
       if (stated !== undefined) return { ...p, y: stated };
@@ -186,10 +187,11 @@ export class ArticleReader {
       if (signed.length || reported) {
         const date = dated;
         const when = date ? resolve(date.start, stated) : (narrative ?? pubMonth);
+        const whenReason = date ? statedAs(date.start, stated, when!) : narrative ? "context" : pubMonth ? "publication month" : "unknown";
         const countries = this.sentenceCountries(f.facts, foreign);
         const participants = persons.map((p) => keyOf(p)).filter((k): k is string => k !== null);
         const candidate: (typeof events)[number] = {
-          type: "signing", start: when, end: null, dateReason: date ? "stated" : when ? "context" : "unknown", place: this.place(f.facts, text),
+          type: "signing", start: when, end: null, dateReason: whenReason, place: this.place(f.facts, text),
           countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
           summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: date !== null, background: false, evidence: [text],
         };
@@ -221,12 +223,13 @@ export class ArticleReader {
       if (!s.isTitle) {
         for (const r of this.readRecalledAgreements(text, folded, f.dates)) {
           const when = resolve(r.date.start, stated);
+          const whenReason = statedAs(r.date.start, stated, when);
           if (agreements.some((b) => b.type === r.type && sameTitle(b.title, r.title))) continue;
           let evIndex = events.findIndex((e) => e.type === "signing" && e.start !== null && sameDate(e.start, when));
           if (evIndex < 0) {
             const countries = this.sentenceCountries(f.facts, foreign);
             evIndex = events.push({
-              type: "signing", start: when, end: null, dateReason: "stated", place: null, countries, participants: [], ministries: this.ministryCodes(f.facts),
+              type: "signing", start: when, end: null, dateReason: whenReason, place: null, countries, participants: [], ministries: this.ministryCodes(f.facts),
               topics: [], summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: true, background: true, evidence: [text],
             }) - 1;
           }
@@ -280,9 +283,7 @@ export class ArticleReader {
         } else if (date) {
           start = resolve(date.start, stated);
           end = date.end ? resolve(date.end, stated) : null;
-          // The text said day and month; where the year comes from is said apart (a publication year is not stated).
-          if (start.y === undefined) reason = "stated, year unknown";
-          else if (date.start.y === undefined && stated === undefined) reason = `stated day and month; ${yearSource(date.start)}`;
+          reason = statedAs(date.start, stated, start);
         } else if (narrative && !isBackground) {
           start = narrative;
           reason = "context";
@@ -372,7 +373,7 @@ export class ArticleReader {
       const y = events.find((o) => o.start?.y !== undefined && o.start.m === e.start!.m && o.start.d === e.start!.d)?.start?.y;
       if (y !== undefined) {
         e.start = { ...e.start, y };
-        e.dateReason = "stated; year from another activity of the same day";
+        e.dateReason = withYearFrom(e.dateReason, "sameDay");
       }
     }
     // A visit reported with no date of its own is dated by the first day reported of the activities in it.

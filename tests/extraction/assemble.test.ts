@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ArticleReader } from "../../src/extraction/assemble.ts";
+import { datePartsOf } from "../../src/extraction/date-reasons.ts";
 import { formatPartial } from "../../src/extraction/dates.ts";
 import { loadGazetteer } from "../../src/extraction/gazetteer.ts";
 
@@ -220,6 +221,20 @@ describe("events", () => {
     expect(x.events.map((e) => [date(e.start), e.dateReason])).toEqual([["2019-04-16", "stated day and month; year from the publication date"]]);
     const y = reader.read("Chiều 16/4/2019, tại Hà Nội, Bộ trưởng Tô Lâm đã hội đàm với Bộ trưởng Bộ Nội vụ Cuba Lázaro Alberto Álvarez Casas.", { publishedAt: "2019-04-18" });
     expect(y.events.map((e) => e.dateReason)).toEqual(["stated"]);
+    // Part by part: the year taken from the publication date is inferred, day and month stated.
+    expect(datePartsOf(x.events[0]!.start, x.events[0]!.dateReason)).toEqual({ stated: ["month", "day"], inferred: [{ part: "year", from: "the publication date" }] });
+    expect(datePartsOf(y.events[0]!.start, y.events[0]!.dateReason)).toEqual({ stated: ["year", "month", "day"], inferred: [] });
+  });
+
+  it("does not call a signing's date stated when its year came from the publication date", () => {
+    const x = reader.read("Sáng 21/10, tại Hà Nội, Bộ trưởng Đỗ Minh Khang và Bộ trưởng Nội vụ Ba Lan Piotr Nowak đã ký Bản ghi nhớ về hợp tác phòng, chống tội phạm.", { publishedAt: "2031-10-22" });
+    const signing = x.events.find((e) => e.type === "signing");
+    expect(date(signing?.start ?? null)).toBe("2031-10-21");
+    expect(signing?.dateReason).toBe("stated day and month; year from the publication date");
+    // A month the text names with no day, in a sentence that states no year.
+    const y = reader.read("Cuối tháng 3, tại Warsaw, Bộ trưởng Đỗ Minh Khang đã hội đàm với Bộ trưởng Nội vụ Ba Lan Piotr Nowak.", { publishedAt: "2031-04-02" });
+    const talks = y.events.find((e) => e.type === "talks");
+    expect(datePartsOf(talks!.start, talks!.dateReason)).toEqual({ stated: ["month"], inferred: [{ part: "year", from: "the publication date" }] });
   });
 
   it("reads nothing from sentences that only plan or recall", () => {

@@ -2,6 +2,8 @@
 // official's events, /stats), the keyset page query, and the representation.
 import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
+import { datePartsOf } from "../../extraction/date-reasons.ts";
+import { parsePartial } from "../../extraction/dates.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
@@ -152,6 +154,6 @@ export async function eventPage(
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {
-  const [row] = await db.query<EventDetailRow>(eventByIdSql(id));
-  return row ? represent(row) : null;
+  const [row] = await db.query<Omit<EventDetailRow, "date_parts">>(eventByIdSql(id));
+  return row ? { ...represent(row), date_parts: datePartsOf(parsePartial(row.start), row.date_reason) } : null;
 }
