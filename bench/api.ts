@@ -1,8 +1,10 @@
-// npm run bench:api [-- --events 1000000 --seed 1 | --articles 100] [--seconds 5 --connections 10]:
+// npm run bench:api [-- --events 1000000 --seed 1 | --articles 100] [--seconds 5 --connections 10 --runs 3]:
 // the API's queries under load (autocannon against `npm run serve` in its own
 // process) against the same SQL run directly with pg at the same concurrency,
 // so that the API's overhead reads as a ratio. The SQL of each request is
-// captured by running it once in-process through a recording reader.
+// captured by running it once in-process through a recording reader. With
+// --runs N each query is measured N times (API and pg in turn) and the table
+// gives the medians.
 //
 // --events N: a synthetic knowledge base of N events (npm run synth), kept in
 // an embedded Postgres under .data/bench (BENCH_PGDATA) and made once per size
@@ -48,6 +50,7 @@ const { values } = parseArgs({
     articles: { type: "string", default: "100" },
     seconds: { type: "string", default: "5" },
     connections: { type: "string", default: "10" },
+    runs: { type: "string", default: "1" },
     only: { type: "string" },
     // Another checkout of hoptac to serve the API from (an older version as the baseline); its SQL is not compared.
     "api-dir": { type: "string" },
@@ -55,8 +58,15 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const runs = Math.max(1, Number(values.runs));
 const SEEDS = "data/seeds";
 const log = pino({ level: "warn" });
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : Number.NaN;
@@ -99,6 +109,37 @@ async function startApi(databaseUrl: string, dir = "."): Promise<{ url: string; 
     child.once("exit", (code) => reject(new Error(`the API exited (${code}) before it listened`)));
   });
   return { url, child };
+}
+
+/** Resident memory of a process and its descendants (the API runs under tsx), in MiB; NaN where /proc is missing. */
+function rssMiB(pid: number): number {
+  try {
+    const parents = new Map<number, number>();
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const tree = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [child, parent] of parents) {
+        if (tree.has(parent) && !tree.has(child)) {
+          tree.add(child);
+          grew = true;
+        }
+      }
+    }
+    let kib = 0;
+    for (const p of tree) kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    return kib / 1024;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** A reader that remembers every query it runs. */
@@ -255,8 +296,10 @@ try {
   const apiDir = values["api-dir"];
   const started = await startApi(databaseUrl, apiDir);
   api = started.child;
-  console.log(`API: ${started.url} (npm run serve in its own process${apiDir ? `, from ${apiDir}` : ""}); ${connections} connections, ${seconds} s per run\n`);
+  console.log(`API: ${started.url} (npm run serve in its own process${apiDir ? `, from ${apiDir}` : ""}); ${connections} connections, ${seconds} s per run, ${runs} run(s) per query (medians)`);
+  console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}\n`);
 
+  console.log(`API RSS at start: ${rssMiB(api.pid!).toFixed(0)} MiB`);
   const rows: string[][] = [];
   for (const c of cases) {
     const queries = sqlOf.get(c.path)!;
@@ -264,28 +307,37 @@ try {
     const direct = () => Promise.all(queries.map((q) => db.query(q.text, q.values as unknown[])));
     for (let i = 0; i < 20; i++) await direct(); // warm up both paths
     await autocannon({ url: started.url + c.path, connections, duration: 1 });
-    const http = await autocannon({ url: started.url + c.path, connections, duration: seconds });
-    if ((http.non2xx || http.errors || http.timeouts) && apiDir === undefined) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
-    const raw = apiDir === undefined ? await loop(direct) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN };
+    const https: AutocannonResult[] = [];
+    const raws: { rate: number; p50: number; p99: number }[] = [];
+    for (let run = 0; run < runs; run++) {
+      const http = await autocannon({ url: started.url + c.path, connections, duration: seconds });
+      if ((http.non2xx || http.errors || http.timeouts) && apiDir === undefined) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
+      https.push(http);
+      raws.push(apiDir === undefined ? await loop(direct) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN });
+    }
+    const http = { rate: median(https.map((h) => h.requests.average)), p50: median(https.map((h) => h.latency.p50)), p99: median(https.map((h) => h.latency.p99)) };
+    const raw = { rate: median(raws.map((r) => r.rate)), p50: median(raws.map((r) => r.p50)), p99: median(raws.map((r) => r.p99)) };
     rows.push([
       c.name,
-      http.requests.average.toFixed(0),
-      http.latency.p50.toFixed(1),
-      http.latency.p99.toFixed(1),
+      http.rate.toFixed(0),
+      http.p50.toFixed(1),
+      http.p99.toFixed(1),
       raw.rate.toFixed(0),
       raw.p50.toFixed(1),
       raw.p99.toFixed(1),
-      (http.requests.average / raw.rate).toFixed(2),
+      (http.rate / raw.rate).toFixed(2),
       String(queries.length),
+      rssMiB(api.pid!).toFixed(0),
     ]);
-    console.log(`${c.path}: ${http.requests.average.toFixed(0)} req/s, p99 ${http.latency.p99} ms`);
+    console.log(`${c.path}: ${https.map((h) => `${h.requests.average.toFixed(0)} req/s p99 ${h.latency.p99} ms`).join("; ")}`);
   }
-  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", "SQL"];
+  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", "SQL", "API RSS MiB"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
   console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
   for (const r of rows) console.log(line(r));
-  console.log("\nAPI/pg: the API's requests per second over the same SQL's run directly with pg (SQL: statements per request, run side by side).");
+  console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
+  console.log("API/pg: the API's requests per second over the same SQL's run directly with pg (SQL: statements per request, run side by side); API RSS: the API process's resident memory after the query's runs.");
 } finally {
   if (api && api.exitCode === null) {
     const exited = new Promise((resolve) => api!.once("exit", resolve));

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import type { Config } from "../config/env.ts";
 import type { PrismaClient } from "../db/client.ts";
@@ -12,6 +12,7 @@ import { healthRoutes } from "./health.ts";
 import { registerHttpPlugins } from "./http-plugins.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { registerProblemHandlers } from "./problem.ts";
+import { serializerCompiler } from "./serializer.ts";
 import { genReqId, REQUEST_ID_HEADER } from "./request-id.ts";
 import { v1Routes } from "./routes/index.ts";
 

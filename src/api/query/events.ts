@@ -2,8 +2,7 @@
 // official's events, /stats), the keyset page query, and the representation.
 import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
-import { datePartsOf } from "../../extraction/date-reasons.ts";
-import { parsePartial } from "../../extraction/dates.ts";
+import { storedDateParts } from "../../dates/parts.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
@@ -65,8 +64,15 @@ export function eventCountSql(f: EventFilters): Sql {
   return rollupTotalSql(f) ?? sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM events e ${where(eventConditions(f))} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
 }
 
-/** The columns of an event's representation, for `events e`: those of `fields` only, when given (id always). */
-function eventColumns(evidence: boolean, fields?: readonly string[]): Sql {
+/** The lists nested in an event, read for a whole page at once by eventParts. */
+const PARTS = ["countries", "officials", "ministries", "agreements", "sources"] as const;
+type Part = (typeof PARTS)[number];
+
+/**
+ * The event's own columns, for `events e`: those of `fields` only, when given
+ * (id always), with the filter keys its countries and ministries are read by.
+ */
+function eventColumns(fields?: readonly string[]): Sql {
   const columns: [string, Sql][] = [
     ["id", sql`e.id`],
     ["type", sql`e.type::text AS type`],
@@ -82,20 +88,96 @@ function eventColumns(evidence: boolean, fields?: readonly string[]): Sql {
     ["date_reason", sql`e.date_reason`],
     ["mechanism", sql`e.mechanism`],
     ["ordinal", sql`e.ordinal`],
-    ["countries", sql`coalesce((SELECT json_agg(${countryJson("c")} ORDER BY c.code)
-      FROM event_countries ec JOIN countries c ON c.code = ec.country_code WHERE ec.event_id = e.id), '[]'::json) AS countries`],
-    ["officials", sql`coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'country', o.country_code, 'role', ep.role) ORDER BY ep.role, o.name, o.id)
-      FROM event_participants ep JOIN officials o ON o.id = ep.official_id WHERE ep.event_id = e.id), '[]'::json) AS officials`],
-    ["ministries", sql`coalesce((SELECT json_agg(${ministryJson("m")} ORDER BY m.country_code, m.code)
-      FROM event_ministries em JOIN ministries m ON m.id = em.ministry_id WHERE em.event_id = e.id), '[]'::json) AS ministries`],
-    ["agreements", sql`coalesce((SELECT json_agg(json_build_object('id', a.id, 'type', a.type, 'title', a.title) ORDER BY a.id)
-      FROM agreements a WHERE a.event_id = e.id), '[]'::json) AS agreements`],
-    ["sources", sql`coalesce((SELECT json_agg(${sourceJson("ar", evidence ? "es" : undefined)} ORDER BY ar.id)
-      FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = e.id), '[]'::json) AS sources`],
+    ["countries", sql`e.country_codes`],
+    ["ministries", sql`e.ministry_ids`],
   ];
-  // The label is made from the type.
-  const wanted = fields && new Set(["id", ...fields, ...(fields.includes("type_label") ? ["type"] : [])]);
+  const wanted = wantedFields(fields);
   return join(columns.filter(([name]) => !wanted || wanted.has(name)).map(([, column]) => column));
+}
+
+/** The fields asked for (id always; the label is made from the type), or undefined for all. */
+function wantedFields(fields?: readonly string[]): Set<string> | undefined {
+  return fields && new Set(["id", ...fields, ...(fields.includes("type_label") ? ["type"] : [])]);
+}
+
+/**
+ * The nested lists of these events in one statement, each as one JSON array of
+ * [event id, item] pairs in the order the representation lists them. Countries
+ * and ministries come once each (they are few) and are spread over the events
+ * by their filter keys.
+ */
+function eventPartsSql(ids: number[], codes: string[], ministryIds: number[], parts: ReadonlySet<Part>, evidence: boolean): Sql {
+  const columns: Sql[] = [];
+  if (parts.has("countries"))
+    columns.push(sql`(SELECT json_agg(${countryJson("c")} ORDER BY c.code) FROM countries c WHERE c.code = ANY(${codes}::text[])) AS countries`);
+  if (parts.has("officials"))
+    columns.push(sql`(SELECT json_agg(json_build_array(ep.event_id, json_build_object('id', o.id, 'name', o.name, 'country', o.country_code, 'role', ep.role))
+      ORDER BY ep.event_id, ep.role, o.name, o.id)
+      FROM event_participants ep JOIN officials o ON o.id = ep.official_id WHERE ep.event_id = ANY(${ids}::int[])) AS officials`);
+  if (parts.has("ministries"))
+    columns.push(sql`(SELECT json_agg(${ministryJson("m")} ORDER BY m.country_code, m.code) FROM ministries m WHERE m.id = ANY(${ministryIds}::int[])) AS ministries`);
+  if (parts.has("agreements"))
+    columns.push(sql`(SELECT json_agg(json_build_array(a.event_id, json_build_object('id', a.id, 'type', a.type, 'title', a.title)) ORDER BY a.event_id, a.id)
+      FROM agreements a WHERE a.event_id = ANY(${ids}::int[])) AS agreements`);
+  if (parts.has("sources"))
+    columns.push(sql`(SELECT json_agg(json_build_array(es.event_id, ${sourceJson("ar", evidence ? "es" : undefined)}) ORDER BY es.event_id, ar.id)
+      FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = ANY(${ids}::int[])) AS sources`);
+  return sql`SELECT ${join(columns)}`;
+}
+
+/** An event row as read: its own columns and the filter keys of its countries and ministries. */
+type EventKeys = { id: number; country_codes?: string[]; ministry_ids?: number[] };
+type Pairs = [number, unknown][] | null;
+type Country = { code: string };
+type Ministry = { id: number };
+
+/** Items of [event id, item] pairs by event, in their order. */
+function byEvent(pairs: Pairs): Map<number, unknown[]> {
+  const map = new Map<number, unknown[]>();
+  for (const [id, item] of pairs ?? []) {
+    const list = map.get(id);
+    if (list) list.push(item);
+    else map.set(id, [item]);
+  }
+  return map;
+}
+
+/**
+ * The rows with their nested lists (those of `fields` only, when given), read
+ * for all of them at once by id: one short statement instead of a subquery per
+ * list and row.
+ */
+async function eventParts<R extends EventKeys>(db: Reader, rows: R[], fields: readonly string[] | undefined, evidence: boolean) {
+  const wanted = wantedFields(fields);
+  const parts = new Set(PARTS.filter((p) => !wanted || wanted.has(p)));
+  type Out = Omit<R, "country_codes" | "ministry_ids"> & Partial<Record<Part, unknown[]>>;
+  if (!rows.length || !parts.size) return rows.map(({ country_codes: _c, ministry_ids: _m, ...row }) => row) as Out[];
+  const codes = [...new Set(rows.flatMap((r) => r.country_codes ?? []))];
+  const ministryIds = [...new Set(rows.flatMap((r) => r.ministry_ids ?? []))];
+  const [nested] = await db.query<{ countries?: Country[] | null; officials?: Pairs; ministries?: Ministry[] | null; agreements?: Pairs; sources?: Pairs }>(
+    eventPartsSql(rows.map((r) => r.id), codes, ministryIds, parts, evidence),
+  );
+  const countries = new Map((nested?.countries ?? []).map((c) => [c.code, c]));
+  // Ministries in their listed order (country, code), kept within each event.
+  const ministryRank = new Map((nested?.ministries ?? []).map((m, i) => [m.id, i]));
+  const ministries = nested?.ministries ?? [];
+  const officials = byEvent(nested?.officials ?? null);
+  const agreements = byEvent(nested?.agreements ?? null);
+  const sources = byEvent(nested?.sources ?? null);
+  return rows.map(({ country_codes, ministry_ids, ...row }) => {
+    const out: Record<string, unknown> = row;
+    if (parts.has("countries")) out.countries = (country_codes ?? []).map((code) => countries.get(code)).filter((c) => c !== undefined);
+    if (parts.has("officials")) out.officials = officials.get(row.id) ?? [];
+    if (parts.has("ministries"))
+      out.ministries = (ministry_ids ?? [])
+        .map((id) => ministryRank.get(id))
+        .filter((i) => i !== undefined)
+        .sort((a, b) => a - b)
+        .map((i) => ministries[i]);
+    if (parts.has("agreements")) out.agreements = agreements.get(row.id) ?? [];
+    if (parts.has("sources")) out.sources = sources.get(row.id) ?? [];
+    return out as Out;
+  });
 }
 
 /**
@@ -117,17 +199,17 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
   return sql`SELECT * FROM ((SELECT * FROM (${underWay} OFFSET 0) u ${order}) UNION ALL (${starting} ${order})) x ${order}`;
 }
 
-/** One page of events (limit + 1 rows, to tell whether another page follows), represented. */
+/** One page of events (limit + 1 rows, to tell whether another page follows), without their nested lists. */
 export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[]): Sql {
   const desc = sort === "-date";
   return sql`WITH page AS (${pageIdsSql(f, sort, position, limit)})
-    SELECT ${eventColumns(false, fields)}, page.sort_key::text AS sort_key
+    SELECT ${eventColumns(fields)}, page.sort_key::text AS sort_key
     FROM page JOIN events e ON e.id = page.id
     ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
 }
 
 export function eventByIdSql(id: number): Sql {
-  return sql`SELECT ${eventColumns(true)} FROM events e WHERE e.id = ${id}`;
+  return sql`SELECT ${eventColumns()} FROM events e WHERE e.id = ${id}`;
 }
 
 type EventDetail = z.infer<typeof EventDetailSchema>;
@@ -135,7 +217,7 @@ type EventItem = z.infer<typeof EventSchema>;
 
 /** A row of eventPageSql: the event without its label, and the sort key. */
 export type EventRow = Omit<EventDetail, "type_label" | "sources"> & { sources: EventItem["sources"]; sort_key: string };
-type EventDetailRow = Omit<EventDetail, "type_label">;
+type EventDetailRow = Omit<EventDetail, "type_label" | "date_parts">;
 
 export function represent<R extends { type: EventTypeCode }>(row: R): Omit<R, "sort_key"> & { type_label: Label } {
   const { sort_key: _, ...rest } = row as R & { sort_key?: unknown };
@@ -150,10 +232,11 @@ export async function countEvents(db: Reader, f: EventFilters): Promise<ListCoun
 export async function eventPage(
   db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[],
 ): Promise<EventRow[]> {
-  return db.query<EventRow>(eventPageSql(f, sort, position, limit, fields));
+  const rows = await db.query<EventRow & EventKeys>(eventPageSql(f, sort, position, limit, fields));
+  return (await eventParts(db, rows, fields, false)) as unknown as EventRow[];
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {
-  const [row] = await db.query<Omit<EventDetailRow, "date_parts">>(eventByIdSql(id));
-  return row ? { ...represent(row), date_parts: datePartsOf(parsePartial(row.start), row.date_reason) } : null;
+  const [row] = (await eventParts(db, await db.query<EventDetailRow & EventKeys>(eventByIdSql(id)), undefined, true)) as unknown as EventDetailRow[];
+  return row ? { ...represent(row), date_parts: storedDateParts(row.start, row.date_reason) } : null;
 }

@@ -1,19 +1,21 @@
 // Events: each report of an activity is a source with what its article says;
-// the event row is the merge of its sources in article order (resolve.ts).
+// the event row is the merge of its sources in article order (src/identity/events.ts).
 // Written in a few set-based statements each: the row and its links at once.
 import { Prisma } from "../../db/generated/client.ts";
+import { describeDate, formatDate } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
-import { candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../resolve.ts";
+import { agreeingTypes, candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../../identity/events.ts";
+import { eventFactsOf } from "./facts.ts";
 import { datePrecision, foldFacts, searchText, type Tx } from "./rows.ts";
 
 /** The stored event this one is another report of, if any. */
 export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promise<number | null> {
   const span = candidateSpan(f);
   const foreign = f.countries.filter((c) => c !== "VN");
-  const rows = await tx.$queryRaw<{ id: number; facts: EventFacts[] }[]>`
+  const rows = await tx.$queryRaw<{ id: number; facts: unknown[] | null }[]>`
     SELECT e.id, (SELECT json_agg(s.facts ORDER BY s.article_id) FROM event_sources s WHERE s.event_id = e.id) AS facts
     FROM events e
-    WHERE e.type = ${f.type}::event_type
+    WHERE e.type = ANY(${agreeingTypes(f.type)}::event_type[])
       AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ${articleId})
       AND ${foreign.length
         ? Prisma.sql`EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country_code = ANY(${foreign}::text[]))`
@@ -23,7 +25,7 @@ export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promi
         : Prisma.sql`TRUE`}
     ORDER BY e.id`;
   const scored = rows.flatMap((r) => {
-    const facts = foldFacts<EventFacts>(r.facts ?? [], mergeEvents);
+    const facts = foldFacts(eventFactsOf(r.facts), mergeEvents);
     const match = facts ? eventMatch(facts, f) : null;
     return match ? [{ id: r.id, ...match }] : [];
   });
@@ -37,8 +39,8 @@ export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promi
 function columns(f: EventFacts, g: Gazetteer, names: string[]) {
   const span = eventSpan(f.start, f.end);
   const label = g.eventTypes.get(f.type);
-  return Prisma.sql`${f.type}::event_type, ${f.start}, ${datePrecision(f.start)}::date_precision, ${f.end}, ${datePrecision(f.end)}::date_precision,
-    ${span?.[0] ?? null}::date, ${span?.[1] ?? null}::date, ${f.dateReason}, ${f.place}, ${f.summary}, ${f.topics}::text[], ${f.mechanism}, ${f.ordinal}::int,
+  return Prisma.sql`${f.type}::event_type, ${formatDate(f.start)}, ${datePrecision(f.start)}::date_precision, ${formatDate(f.end)}, ${datePrecision(f.end)}::date_precision,
+    ${span?.[0] ?? null}::date, ${span?.[1] ?? null}::date, ${describeDate(f.start)}, ${f.place}, ${f.summary}, ${f.topics}::text[], ${f.mechanism}, ${f.ordinal}::int,
     ${searchText([
       f.summary, f.place, f.mechanism, label?.vi, label?.en,
       ...names,
@@ -83,9 +85,9 @@ export async function addEventSource(tx: Tx, g: Gazetteer, eventId: number, f: E
 
 /** An event is the merge of its sources' accounts, in article order; with none left it goes. */
 export async function rebuildEvent(tx: Tx, id: number, g: Gazetteer): Promise<void> {
-  const [src] = await tx.$queryRaw<{ facts: EventFacts[] | null }[]>`
+  const [src] = await tx.$queryRaw<{ facts: unknown[] | null }[]>`
     SELECT (SELECT json_agg(facts ORDER BY article_id) FROM event_sources WHERE event_id = ${id}) AS facts`;
-  const f = foldFacts<EventFacts>(src?.facts ?? [], mergeEvents);
+  const f = foldFacts(eventFactsOf(src?.facts), mergeEvents);
   if (!f) {
     await tx.$executeRaw`DELETE FROM events WHERE id = ${id}`;
     return;

@@ -10,6 +10,7 @@
 // against each other safely; within a process one writer stores what the
 // extraction threads read.
 import type { PrismaClient } from "../../db/generated/client.ts";
+import { formatDate } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import type { FactCounts, ImportStatus } from "../types.ts";
 import { removeArticleFacts, writeFacts } from "./article.ts";
@@ -116,9 +117,9 @@ export class ArticleStore {
       url: p.raw.url,
       outlet: x.outlet,
       title: x.title,
-      publishedAt: x.publishedAt,
+      publishedAt: formatDate(x.publishedAt),
       publishedPrecision: datePrecision(x.publishedAt),
-      siteClock: x.siteClock,
+      siteClock: formatDate(x.siteClock),
       text: x.text,
       contentHash: p.contentHash,
     };

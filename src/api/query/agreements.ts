@@ -1,0 +1,106 @@
+// Agreements: the list's filters and keyset page, one agreement by id, and the
+// representation. Parties and sources are read for a whole page at once.
+import type { z } from "zod";
+import type { Reader } from "../../db/reader.ts";
+import type { AgreementDetailSchema } from "../schemas/resources.ts";
+import { AGREEMENT_TYPE_LABELS, type AgreementTypeCode } from "../routes/labels.ts";
+import { changedSince } from "./changes.ts";
+import { countRows, type ListCount } from "./count.ts";
+import type { CursorPosition } from "./cursor.ts";
+import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
+import { after, dateSortKey, direction, foldedContains, join, sql, where, type Sql } from "./sql.ts";
+
+export interface AgreementFilters {
+  /** Agreements with every one of these countries as a party. */
+  countries?: string[];
+  ministry?: number;
+  /** Agreements of any of these types. */
+  types?: string[];
+  /** First day of the range (YYYY-MM-DD): agreements whose signing span ends on or after it. */
+  from?: string;
+  /** Last day of the range (YYYY-MM-DD). */
+  to?: string;
+  q?: string;
+  updatedSince?: Date;
+}
+
+export type AgreementRow = Omit<z.infer<typeof AgreementDetailSchema>, "type_label">;
+
+function conditions(f: AgreementFilters): Sql[] {
+  const c: Sql[] = [];
+  for (const code of new Set(f.countries ?? [])) {
+    c.push(sql`EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.country_code = ${code})`);
+  }
+  if (f.ministry !== undefined) c.push(sql`EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.ministry_id = ${f.ministry})`);
+  if (f.types?.length) c.push(sql`a.type IN (${join(f.types.map((t) => sql`${t}::agreement_type`))})`);
+  if (f.from !== undefined) c.push(sql`a.signed_to >= ${f.from}::date`);
+  if (f.to !== undefined) c.push(sql`a.signed_from <= ${f.to}::date`);
+  if (f.q !== undefined) c.push(foldedContains(sql`hoptac_fold(a.search_text)`, f.q));
+  if (f.updatedSince !== undefined) c.push(changedSince("agreement", sql`a.id`, f.updatedSince));
+  return c;
+}
+
+/** The agreement's own columns and its event (one row by key). */
+const COLUMNS = sql`a.id, a.type::text AS type, a.title, a.signed, a.signed_precision::text AS signed_precision,
+  (SELECT json_build_object('id', e.id, 'type', e.type, 'start', e.start, 'summary', e.summary) FROM events e WHERE e.id = a.event_id) AS event`;
+
+/** Parties and sources of these agreements in one statement, each a JSON array of [agreement id, item] pairs in order. */
+function partsSql(ids: number[], evidence: boolean): Sql {
+  return sql`SELECT
+    (SELECT json_agg(json_build_array(ap.agreement_id, json_build_object('country', ${countryJson("c")},
+        'ministry', ${orNull("mi", ministryJson("mi"))}, 'unit', ${orNull("u", unitJson("u"))})) ORDER BY ap.agreement_id, c.code)
+      FROM agreement_parties ap JOIN countries c ON c.code = ap.country_code
+      LEFT JOIN ministries mi ON mi.id = ap.ministry_id LEFT JOIN units u ON u.id = ap.unit_id
+      WHERE ap.agreement_id = ANY(${ids}::int[])) AS parties,
+    (SELECT json_agg(json_build_array(s.agreement_id, ${sourceJson("ar", evidence ? "s" : undefined)}) ORDER BY s.agreement_id, ar.id)
+      FROM agreement_sources s JOIN articles ar ON ar.id = s.article_id WHERE s.agreement_id = ANY(${ids}::int[])) AS sources`;
+}
+
+type Pairs = [number, unknown][] | null;
+
+function byAgreement(pairs: Pairs): Map<number, unknown[]> {
+  const map = new Map<number, unknown[]>();
+  for (const [id, item] of pairs ?? []) {
+    const list = map.get(id);
+    if (list) list.push(item);
+    else map.set(id, [item]);
+  }
+  return map;
+}
+
+/** The rows with their parties and sources, in the order the representation lists them. */
+async function withParts<R extends { id: number }>(db: Reader, rows: R[], evidence: boolean): Promise<(R & Pick<AgreementRow, "parties" | "sources">)[]> {
+  if (!rows.length) return [];
+  const [parts] = await db.query<{ parties: Pairs; sources: Pairs }>(partsSql(rows.map((r) => r.id), evidence));
+  const parties = byAgreement(parts?.parties ?? null);
+  const sources = byAgreement(parts?.sources ?? null);
+  return rows.map((r) => {
+    const { event, ...rest } = r as R & { event?: unknown };
+    return { ...rest, parties: parties.get(r.id) ?? [], event, sources: sources.get(r.id) ?? [] } as unknown as R & Pick<AgreementRow, "parties" | "sources">;
+  });
+}
+
+export function countAgreements(db: Reader, f: AgreementFilters): Promise<ListCount> {
+  return countRows(db, sql`FROM agreements a ${where(conditions(f))}`);
+}
+
+/** One page (limit + 1 rows), newest signing first unless `desc` is false; agreements without a date last. */
+export async function agreementPage(db: Reader, f: AgreementFilters, desc: boolean, position: CursorPosition | null, limit: number) {
+  const key = dateSortKey(sql`a.signed_from`, desc);
+  const cursor = position ? [after(key, sql`a.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
+  const rows = await db.query<Omit<AgreementRow, "parties" | "sources"> & { sort_key: string }>(sql`
+    SELECT ${COLUMNS}, ${key}::text AS sort_key FROM agreements a ${where([...conditions(f), ...cursor])}
+    ORDER BY ${key} ${direction(desc)}, a.id ${direction(desc)} LIMIT ${limit + 1}`);
+  return withParts(db, rows, false);
+}
+
+export async function agreementById(db: Reader, id: number) {
+  const rows = await db.query<Omit<AgreementRow, "parties" | "sources">>(sql`SELECT ${COLUMNS} FROM agreements a WHERE a.id = ${id}`);
+  const [row] = await withParts(db, rows, true);
+  return row ? represent(row) : null;
+}
+
+export function represent<R extends { type: AgreementTypeCode }>(row: R) {
+  const { sort_key: _, ...rest } = row as R & { sort_key?: unknown };
+  return { ...rest, type_label: AGREEMENT_TYPE_LABELS[row.type] };
+}
