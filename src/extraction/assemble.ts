@@ -3,8 +3,12 @@
 // each with the sentence it comes from (GUIDE.md is the specification).
 import { readBody, type ArticleBody, type BodyHints } from "./body.ts";
 import {
-  compatible, formatPartial, parsePartial, readDates, resolveYear, type DateMention, type PartialDate,
-} from "./dates.ts";
+  compatible, dateFrom, formatDate, monthOf, partsOf, sameParts, withYear, yearBefore, type DateValue, type PartialDate,
+} from "../dates/value.ts";
+import { sameTitle } from "../identity/agreements.ts";
+import { sameInArticle, toldBefore } from "../identity/events.ts";
+import { sameName } from "../identity/officials.ts";
+import { readDates, type DateMention } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
 import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
 import { fold, foldAligned, tidy } from "./text.ts";
@@ -25,9 +29,9 @@ export interface ExtractedOfficial {
 
 export interface ExtractedEvent {
   type: EventTypeCode;
-  start: PartialDate | null;
-  end: PartialDate | null;
-  dateReason: string;
+  /** With, for each part, whether the text stated it or where it was inferred from (describeDate() says why in words). */
+  start: DateValue | null;
+  end: DateValue | null;
   place: string | null;
   countries: string[];
   participants: { key: string; role: "host" | "head_of_delegation" | "attendee" }[];
@@ -42,7 +46,7 @@ export interface ExtractedEvent {
 export interface ExtractedAgreement {
   type: AgreementTypeCode;
   title: string;
-  signed: PartialDate | null;
+  signed: DateValue | null;
   parties: { country: string; ministry: string | null; unit: string | null }[];
   /** Index into events of the signing event. */
   event: number | null;
@@ -51,8 +55,8 @@ export interface ExtractedAgreement {
 
 export interface ArticleExtraction {
   title: string | null;
-  publishedAt: string | null;
-  siteClock: string | null;
+  publishedAt: PartialDate | null;
+  siteClock: PartialDate | null;
   outlet: string | null;
   text: string;
   countries: string[];
@@ -115,7 +119,7 @@ export class ArticleReader {
   }
 
   assemble(body: ArticleBody): ArticleExtraction {
-    const pub = parsePartial(body.publishedAt) ?? undefined;
+    const pub = body.publishedAt ?? undefined;
     const sentences = body.sentences;
 
     // Pass 1 finds the article's main foreign country; pass 2 reads with it.
@@ -134,23 +138,25 @@ export class ArticleReader {
 
     // Events, sentence by sentence, in reading order.
     const events: Working[] = [];
-    let narrative: PartialDate | null = null;
+    let narrative: DateValue | null = null;
     // The first dated visit: days inside its span (or its months) take its year.
     let frame: { start: PartialDate; end: PartialDate | null } | null = null;
     const hasForeign = foreign !== null || international;
     const pubMonth: PartialDate | null = pub?.y !== undefined && pub.m !== undefined ? { y: pub.y, m: pub.m } : pub?.y !== undefined ? { y: pub.y } : null;
 
-    const yearSource = (p: PartialDate): string => {
-      if (frame && yearInSpan(p, frame.start, frame.end) !== undefined) return "year of the visit it falls in";
-      return "year from the publication date";
-    };
-    const resolve = (p: PartialDate, stated: number | undefined): PartialDate => {
-      if (p.y !== undefined) return p;
-      if (stated !== undefined) return { ...p, y: stated };
+    // The parts the text wrote; a missing year is the sentence's, the visit's or the publication's (said so).
+    const resolve = (p: PartialDate, stated: number | undefined): DateValue => {
+      const v = dateFrom(p, "text");
+      if (p.y !== undefined) return v;
+      if (stated !== undefined) return withYear(v, stated, "text");
       const fy = frame ? yearInSpan(p, frame.start, frame.end) : undefined;
-      if (fy !== undefined) return { ...p, y: fy };
-      return resolveYear(p, pub);
+      if (fy !== undefined) return withYear(v, fy, "visit");
+      const y = yearBefore(p, pub);
+      return y === undefined ? v : withYear(v, y, "publication");
     };
+    /** The story's day, for an activity with no date of its own. */
+    const story = () => (narrative ? dateFrom(partsOf(narrative), "story") : null);
+    const published = () => (pubMonth ? dateFrom(pubMonth, "publication") : null);
 
     const agreements: (ExtractedAgreement & { named: boolean })[] = [];
     let told: Working | null = null;
@@ -185,11 +191,11 @@ export class ArticleReader {
       const reported = !s.isTitle && dated !== null && cues.some((c) => c.type === "signing" && !hedges.some((h) => h.index < c.index) && !background.some((b) => b.index < c.index));
       if (signed.length || reported) {
         const date = dated;
-        const when = date ? resolve(date.start, stated) : (narrative ?? pubMonth);
+        const when = date ? resolve(date.start, stated) : (story() ?? published());
         const countries = this.sentenceCountries(f.facts, foreign);
         const participants = persons.map((p) => keyOf(p)).filter((k): k is string => k !== null);
         const candidate: (typeof events)[number] = {
-          type: "signing", start: when, end: null, dateReason: date ? "stated" : when ? "context" : "unknown", place: this.place(f.facts, text),
+          type: "signing", start: when, end: null, place: this.place(f.facts, text),
           countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
           summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: date !== null, background: false, evidence: [text],
         };
@@ -222,11 +228,11 @@ export class ArticleReader {
         for (const r of this.readRecalledAgreements(text, folded, f.dates)) {
           const when = resolve(r.date.start, stated);
           if (agreements.some((b) => b.type === r.type && sameTitle(b.title, r.title))) continue;
-          let evIndex = events.findIndex((e) => e.type === "signing" && e.start !== null && sameDate(e.start, when));
+          let evIndex = events.findIndex((e) => e.type === "signing" && e.start !== null && sameParts(e.start, when));
           if (evIndex < 0) {
             const countries = this.sentenceCountries(f.facts, foreign);
             evIndex = events.push({
-              type: "signing", start: when, end: null, dateReason: "stated", place: null, countries, participants: [], ministries: this.ministryCodes(f.facts),
+              type: "signing", start: when, end: null, place: null, countries, participants: [], ministries: this.ministryCodes(f.facts),
               topics: [], summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: true, background: true, evidence: [text],
             }) - 1;
           }
@@ -253,8 +259,7 @@ export class ArticleReader {
         const dateNear = f.dates.some((d) =>
           d.index < cue.index ? d.index + d.length > cue.index - 30 : d.index - cue.index < 160 && !/[,;]/.test(text.slice(cue.index, d.index)));
         if (!dateNear && ANAPHOR.test(text.slice(Math.max(0, cue.index - 24), cue.index))) {
-          const told = [...events].reverse();
-          const target = told.find((e) => e.type === cue.type && !e.background) ?? (MEETINGS.has(cue.type) ? told.find((e) => MEETINGS.has(e.type) && !e.background) : undefined);
+          const target = toldBefore(events, cue.type);
           if (target) {
             if (!target.evidence.includes(text)) target.evidence.push(text);
             for (const p of persons) {
@@ -265,31 +270,21 @@ export class ArticleReader {
           }
         }
 
-        let start: PartialDate | null = null;
-        let end: PartialDate | null = null;
-        let reason = "stated";
+        let start: DateValue | null = null;
+        let end: DateValue | null = null;
         if (date?.relative) {
-          start = date.relative === "today" && pub?.d !== undefined ? pub : pubMonth;
-          reason = "publication";
+          const on = date.relative === "today" && pub?.d !== undefined ? pub : pubMonth;
+          start = on ? dateFrom(on, "relative") : null;
         } else if (date && cue.type !== "visit" && framedAway(frames, date, cue, cues, text)) {
           // "Ngày 24/9, A tiếp B nhân dịp … đồng chủ trì hội nghị …": the day is the reception's, the
           // conference keeps its month (a visit keeps the day: the first day reported of it).
-          const { d: _d, ...month } = resolve(date.start, stated);
-          start = month.m !== undefined && month.y !== undefined ? month : null;
-          reason = start ? "month of the activity it is the occasion of" : "unknown";
+          const month = monthOf(resolve(date.start, stated));
+          start = month.m !== undefined && month.y !== undefined ? dateFrom(partsOf(month), "occasion") : null;
         } else if (date) {
           start = resolve(date.start, stated);
           end = date.end ? resolve(date.end, stated) : null;
-          // The text said day and month; where the year comes from is said apart (a publication year is not stated).
-          if (start.y === undefined) reason = "stated, year unknown";
-          else if (date.start.y === undefined && stated === undefined) reason = `stated day and month; ${yearSource(date.start)}`;
-        } else if (narrative && !isBackground) {
-          start = narrative;
-          reason = "context";
-        } else if (pubMonth) {
-          start = pubMonth;
-          reason = "publication month";
-        } else reason = "unknown";
+        } else if (narrative && !isBackground) start = story();
+        else start = published();
 
         // Counterparts: the people this cue's clause names, up to the next cue.
         const next = cues[ci + 1]?.index ?? text.length;
@@ -323,20 +318,12 @@ export class ArticleReader {
             if (k) participants.add(k);
           }
           const candidate = {
-            type: cue.type, start, end, dateReason: reason, place: this.place(f.facts, text), countries: this.sentenceCountries(f.facts, foreign),
+            type: cue.type, start, end, place: this.place(f.facts, text), countries: this.sentenceCountries(f.facts, foreign),
             participants: [...participants].map((key) => ({ key, role: "attendee" as const })), ministries: this.ministryCodes(f.facts), topics: [],
             summary: "", sentence: text, mechanism: ordinal !== null ? tidy(text.slice(cue.index, cue.index + 120).split(/[,.;]/)[0] ?? "") : null, ordinal,
             counterparts, receiver, own: date !== null, background: isBackground, evidence: [text],
           };
-          const same = events.find(
-            (e) =>
-              e.type === candidate.type &&
-              e.background === candidate.background &&
-              compatible(e.start ?? undefined, candidate.start ?? undefined) &&
-              (e.ordinal === null || candidate.ordinal === null || e.ordinal === candidate.ordinal) &&
-              (e.counterparts.size === 0 || candidate.counterparts.size === 0 || [...candidate.counterparts].some((k) => e.counterparts.has(k))) &&
-              !otherReceiver(e, candidate),
-          );
+          const same = events.find((e) => sameInArticle(e, candidate));
           if (same) {
             mergeInto(same, candidate);
             told = same;
@@ -371,8 +358,7 @@ export class ArticleReader {
       if (!e.start || e.start.y !== undefined || e.start.d === undefined) continue;
       const y = events.find((o) => o.start?.y !== undefined && o.start.m === e.start!.m && o.start.d === e.start!.d)?.start?.y;
       if (y !== undefined) {
-        e.start = { ...e.start, y };
-        e.dateReason = "stated; year from another activity of the same day";
+        e.start = withYear(e.start, y, "same day");
       }
     }
     // A visit reported with no date of its own is dated by the first day reported of the activities in it.
@@ -380,8 +366,7 @@ export class ArticleReader {
       if (e.type !== "visit" || e.background || e.start) continue;
       const first = events.filter((o) => o !== e && !o.background && o.own && o.start?.d !== undefined).map((o) => o.start!)[0];
       if (first) {
-        e.start = first;
-        e.dateReason = "first day reported of an activity in it";
+        e.start = dateFrom(partsOf(first), "first activity");
       }
     }
     // A document is signed when its signing event took place, the best date read for it.
@@ -664,7 +649,7 @@ export class ArticleReader {
   private summary(e: ExtractedEvent, officials: ExtractedOfficial[]): string {
     const info = this.g.eventTypes.get(e.type);
     const names = e.participants.map((p) => officials.find((o) => o.key === p.key)?.name).filter(Boolean);
-    const when = formatPartial(e.start ?? undefined);
+    const when = formatDate(e.start);
     const parts = [`${info?.en ?? e.type} (${e.countries.join("–")})`];
     if (names.length) parts.push(names.join(", "));
     if (e.place) parts.push(e.place);
@@ -676,19 +661,14 @@ export class ArticleReader {
   private officials(found: Found[], texts: string[], foreign: string | null) {
     type Group = { names: string[]; mentions: { p: PersonMention; sentence: number }[] };
     const groups: Group[] = [];
-    const tokens = (n: string) => new Set(fold(n).split(" "));
     const allNames = new Set(found.flatMap((f) => f.facts.persons.map((p) => p.name)));
     for (const f of found) {
       for (const p of f.facts.persons) {
         const shorter = p.name.split(" ").slice(0, -1).join(" ");
         if (shorter.includes(" ") && allNames.has(shorter) && looksVietnamese(p.name)) p.name = shorter;
         const key = fold(p.name);
-        let g = groups.find((x) => x.names.some((n) => fold(n) === key));
-        if (!g && !looksVietnamese(p.name)) {
-          // "Patrushev", "Nikolai Patrushev", "Patrushev Nikolai Platonovich": one person.
-          const t = tokens(p.name);
-          g = groups.find((x) => x.names.some((n) => !looksVietnamese(n) && subsetOf(t, tokens(n))));
-        }
+        // "Patrushev", "Nikolai Patrushev", "Patrushev Nikolai Platonovich": one person (the country is known only later).
+        let g = groups.find((x) => x.names.some((n) => fold(n) === key)) ?? groups.find((x) => x.names.some((n) => sameName(n, p.name, null, "article")));
         if (!g) {
           g = { names: [], mentions: [] };
           groups.push(g);
@@ -787,19 +767,12 @@ function yearInSpan(p: PartialDate, start: PartialDate, end: PartialDate | null)
  * diacritics: folded, the name "Trọng" would be "trong".
  */
 const ANAPHOR = /(?:^|[^\p{L}])(?:tại|trong|mở đầu|kết thúc|quang cảnh)\s+(?:(?:buổi|cuộc|lễ)\s+)?$/iu;
-/** Meetings one report calls talks and the next a meeting ("cuộc gặp"). */
-const MEETINGS = new Set<EventTypeCode>(["talks", "reception"]);
 
 /** An event's topics come from its own evidence; a long account keeps those it names most. */
 const MAX_EVENT_TOPICS = 4;
 
 /** After a document's title: "(đã) (được) ký (kết)" (in the text: folded, "ký" would be "kỳ" too). */
 const RECALLED_VERB = /\s(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?(?![\p{L}])/iu;
-
-/** Two dates that state the same parts alike. */
-function sameDate(a: PartialDate, b: PartialDate): boolean {
-  return a.y === b.y && a.m === b.m && a.d === b.d;
-}
 
 /**
  * A frame phrase ("nhân dịp") stands between the sentence's date and the cue, and the cue is inside the frame: the
@@ -815,12 +788,6 @@ function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cu
   });
 }
 
-/** One name's words all stand in the other ("Patrushev" ⊂ "Nikolai Patrushev" ⊂ "Patrushev Nikolai Platonovich"). */
-function subsetOf(a: Set<string>, b: Set<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  return [...small].every((x) => large.has(x));
-}
-
 function longest(names: string[]): string {
   return names.reduce((a, b) => (b.split(" ").length > a.split(" ").length ? b : a));
 }
@@ -831,31 +798,11 @@ function count(values: string[]): string | null {
   return [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-function sameTitle(a: string, b: string): boolean {
-  const fa = fold(a);
-  const fb = fold(b);
-  if (fa === fb || fa.startsWith(fb) || fb.startsWith(fa)) return true;
-  let i = 0;
-  while (i < fa.length && fa[i] === fb[i]) i++;
-  return i >= 0.6 * Math.min(fa.length, fb.length);
-}
-
-/**
- * Receptions given by different people are different events ("Tổng Bí thư A
- * tiếp X … Thủ tướng B tiếp X"), unless one's receiver is the other's
- * counterpart: "A tiếp X" and "X hội kiến A" tell one meeting.
- */
-function otherReceiver(e: Working, c: Working): boolean {
-  if (!e.receiver || !c.receiver || e.receiver === c.receiver) return false;
-  return !e.counterparts.has(c.receiver) && !c.counterparts.has(e.receiver);
-}
-
 function mergeInto(e: Working, c: Working): void {
   const more = (x: PartialDate | null) => (x ? (x.y !== undefined ? 1 : 0) + (x.m !== undefined ? 1 : 0) + (x.d !== undefined ? 1 : 0) : 0);
   if ((c.own && !e.own) || (c.own === e.own && more(c.start) > more(e.start))) {
     e.start = c.start;
     e.end = c.end ?? e.end;
-    e.dateReason = c.dateReason;
     e.own ||= c.own;
   }
   e.place ??= c.place;

@@ -1,7 +1,7 @@
 // Body stage: separates the article from the site around it (navigation,
 // clock, teasers, credits, sign-offs), finds title and publication date, and
 // splits the body into sentences.
-import { formatPartial, type PartialDate } from "./dates.ts";
+import { parseDate, type PartialDate } from "../dates/value.ts";
 import { loadGazetteer, type PageChrome } from "./gazetteer.ts";
 import { fold, normalizeText } from "./text.ts";
 
@@ -14,9 +14,10 @@ export interface Sentence {
 
 export interface ArticleBody {
   title: string | null;
-  publishedAt: string | null;
+  publishedAt: PartialDate | null;
   publishedFrom: "metadata" | "byline" | "record" | null;
-  siteClock: string | null;
+  /** The day the page was saved, from the site's clock line. */
+  siteClock: PartialDate | null;
   outlet: string | null;
   paragraphs: string[];
   sentences: Sentence[];
@@ -24,7 +25,7 @@ export interface ArticleBody {
 
 export interface BodyHints {
   title?: string | null;
-  publishedAt?: string | null;
+  publishedAt?: PartialDate | null;
 }
 
 /** Site furniture is short: a longer line with a chrome phrase is body text. */
@@ -91,7 +92,7 @@ export function splitSentences(paragraph: string): string[] {
 
 export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = loadGazetteer().page): ArticleBody {
   let text = normalizeText(raw);
-  let publishedAt: string | null = null;
+  let publishedAt: PartialDate | null = null;
   let publishedFrom: ArticleBody["publishedFrom"] = null;
   if (hints.publishedAt) {
     publishedAt = hints.publishedAt;
@@ -106,7 +107,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
     if (!meta) continue;
     rawLines[i] = rawLines[i]!.slice(meta[0].length);
     if (!publishedAt) {
-      publishedAt = meta[1] ?? null;
+      publishedAt = parseDate(meta[1]);
       publishedFrom = "metadata";
     }
     break;
@@ -115,7 +116,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
   const outlet = page.outlets.find((o) => o.test(text))?.name ?? null;
 
   let lines = joinWrapped(text.split("\n").map((l) => l.trim()));
-  let siteClock: string | null = null;
+  let siteClock: PartialDate | null = null;
   // The site clock opens the page; only the title may come before a bare one,
   // and one with a time and zone is the clock among the first three lines.
   const nonEmpty = lines.map((l, i) => [l, i] as const).filter(([l]) => l.length > 0).map(([, i]) => i);
@@ -128,7 +129,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
         : nonEmpty.slice(0, 3).find((i) => isSiteClock(lines[i]!));
   const clock = at !== undefined ? CLOCK_LINE.exec(lines[at] ?? "") : null;
   if (clock && at !== undefined) {
-    siteClock = formatPartial({ d: Number(clock[1]), m: Number(clock[2]), y: Number(clock[3]) });
+    siteClock = { d: Number(clock[1]), m: Number(clock[2]), y: Number(clock[3]) };
     lines.splice(at, 1);
   }
   const cut = lines.findIndex((l, i) => page.cutMarkers.has(fold(l)) || (i > 2 && page.signOff.test(l)));
@@ -143,7 +144,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
       const by = bylineDate(line);
       if (by) {
         if (!publishedAt) {
-          publishedAt = formatPartial(by);
+          publishedAt = by;
           publishedFrom = "byline";
         }
         continue;

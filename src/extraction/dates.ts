@@ -1,12 +1,10 @@
 // Date reader: finds the date expressions of one sentence. Like chrono-node's
 // parsers it keeps what the text *said* (day, month, year where written) apart
-// from what is implied later (the year, resolved by resolveYear()).
+// from what is implied later (src/dates/value.ts: the year, with where it came from).
 
-export interface PartialDate {
-  y?: number;
-  m?: number;
-  d?: number;
-}
+import type { PartialDate } from "../dates/value.ts";
+
+export type { PartialDate };
 
 export type PartOfDay = "morning" | "noon" | "afternoon" | "evening" | "night";
 
@@ -152,68 +150,4 @@ export function readDates(sentence: string): DateMention[] {
     (f) => !(f.relative === "today" && found.some((g) => !g.relative && g.index > f.index && g.index - (f.index + f.length) <= 3)),
   );
   return result.sort((a, b) => a.index - b.index);
-}
-
-export function formatPartial(p: PartialDate | undefined): string | null {
-  if (!p || (p.y === undefined && p.m === undefined)) return null;
-  const mm = p.m !== undefined ? String(p.m).padStart(2, "0") : undefined;
-  const dd = p.d !== undefined ? String(p.d).padStart(2, "0") : undefined;
-  if (p.y === undefined) return mm && dd ? `--${mm}-${dd}` : null;
-  if (!mm) return String(p.y);
-  return dd ? `${p.y}-${mm}-${dd}` : `${p.y}-${mm}`;
-}
-
-export function parsePartial(s: string | null | undefined): PartialDate | null {
-  if (!s) return null;
-  let m = /^--(\d{2})-(\d{2})$/.exec(s);
-  if (m) return { m: Number(m[1]), d: Number(m[2]) };
-  m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s);
-  if (!m) return null;
-  const p: PartialDate = { y: Number(m[1]) };
-  if (m[2]) p.m = Number(m[2]);
-  if (m[3]) p.d = Number(m[3]);
-  return p;
-}
-
-export function precisionOf(p: PartialDate | undefined): "year" | "month" | "day" | null {
-  if (!p) return null;
-  if (p.d !== undefined && p.m !== undefined) return "day";
-  if (p.m !== undefined && p.y !== undefined) return "month";
-  if (p.y !== undefined) return "year";
-  return null;
-}
-
-/** The first and last day a partial date allows; null without a year. */
-export function spanOf(p: PartialDate | undefined): [string, string] | null {
-  if (!p || p.y === undefined) return null;
-  const y = String(p.y).padStart(4, "0");
-  if (p.m === undefined) return [`${y}-01-01`, `${y}-12-31`];
-  const mm = String(p.m).padStart(2, "0");
-  if (p.d !== undefined) {
-    const d = `${y}-${mm}-${String(p.d).padStart(2, "0")}`;
-    return [d, d];
-  }
-  const last = new Date(Date.UTC(p.y, p.m, 0)).getUTCDate();
-  return [`${y}-${mm}-01`, `${y}-${mm}-${String(last).padStart(2, "0")}`];
-}
-
-/** Compares two partial dates on the parts both state: are they compatible? */
-export function compatible(a: PartialDate | undefined, b: PartialDate | undefined): boolean {
-  if (!a || !b) return true;
-  for (const k of ["y", "m", "d"] as const) {
-    if (a[k] !== undefined && b[k] !== undefined && a[k] !== b[k]) return false;
-  }
-  return true;
-}
-
-/**
- * Gives a day or month without a year the year of a reference date (the
- * publication): the same year unless that puts it after the reference, then
- * the year before (GUIDE.md, Dates).
- */
-export function resolveYear(p: PartialDate, ref: PartialDate | undefined): PartialDate {
-  if (p.y !== undefined || !ref || ref.y === undefined || p.m === undefined) return p;
-  let y = ref.y;
-  if (ref.m !== undefined && (p.m > ref.m || (p.m === ref.m && p.d !== undefined && ref.d !== undefined && p.d > ref.d))) y -= 1;
-  return { ...p, y };
 }

@@ -2,7 +2,8 @@
 // store. Pure computation, no database: it runs in the importer's process or
 // in the extraction worker pool (src/extraction/pool.ts).
 import { ArticleReader } from "../extraction/assemble.ts";
-import { formatPartial, readDates } from "../extraction/dates.ts";
+import { parseDate, type PartialDate } from "../dates/value.ts";
+import { readDates } from "../extraction/dates.ts";
 import { loadGazetteer, type Gazetteer } from "../extraction/gazetteer.ts";
 import { DEFAULT_MAX_ARTICLE_CHARS } from "./limits.ts";
 import { isSkipped, recordToArticle } from "./readers.ts";
@@ -32,21 +33,21 @@ function reader(): ArticleReader {
 const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
 
 /**
- * A record's or page's publication date as a partial ISO date: ISO dates as
- * they are, timestamps as the day they fall on in Việt Nam, Vietnamese forms
- * ("04/06/2024") read by the date reader; anything else is no date.
+ * A record's or page's publication date: ISO dates as they are, timestamps
+ * as the day they fall on in Việt Nam, Vietnamese forms ("04/06/2024") read
+ * by the date reader; anything else is no date.
  */
-export function publishedHint(s: string | null): string | null {
+export function publishedHint(s: string | null): PartialDate | null {
   const v = s?.trim();
   if (!v) return null;
-  if (/^\d{4}(-\d{2}){0,2}$/.test(v)) return v;
+  if (/^\d{4}(-\d{2}){0,2}$/.test(v)) return parseDate(v);
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v)) {
     // Without a zone the time is Việt Nam's own.
     const at = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(v) ? v : `${v.replace(" ", "T")}+07:00`);
-    return Number.isNaN(at.getTime()) ? v.slice(0, 10) : VIETNAM_DAY.format(at);
+    return parseDate(Number.isNaN(at.getTime()) ? v.slice(0, 10) : VIETNAM_DAY.format(at));
   }
   const read = readDates(v)[0];
-  return read?.start.y !== undefined ? formatPartial(read.start) : null;
+  return read?.start.y !== undefined ? read.start : null;
 }
 
 /** What the article says, ready to store; throws InputError when it has no body. */

@@ -1,12 +1,12 @@
 // What the reading of an article depends on besides the article: the
-// extraction code and the gazetteer. Its digest is part of an article's
+// extraction code, the identity rules and date values it uses, and the gazetteer. Its digest is part of an article's
 // content hash, so a new version re-reads articles it would otherwise skip
 // as unchanged.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const SOURCES = ["../extraction/", "../../data/gazetteer/"].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+const SOURCES = ["../extraction/", "../identity/", "../dates/", "../../data/gazetteer/"].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 
 let digest: string | null = null;
 

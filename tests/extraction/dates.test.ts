@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compatible, formatPartial, readDates, resolveYear, spanOf } from "../../src/extraction/dates.ts";
+import { compatible, formatDate, resolveYear, spanOf } from "../../src/dates/value.ts";
+import { readDates } from "../../src/extraction/dates.ts";
 
 // Sentences taken from the corpora.
-const read = (s: string) => readDates(s).map((d) => ({ start: formatPartial(d.start) ?? d.start, end: d.end ? formatPartial(d.end) : undefined, part: d.partOfDay, rel: d.relative }));
+const read = (s: string) => readDates(s).map((d) => ({ start: formatDate(d.start) ?? d.start, end: d.end ? formatDate(d.end) : undefined, part: d.partOfDay, rel: d.relative }));
 
 describe("date reader", () => {
   it("reads a day without a year and its part of day", () => {

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatDate } from "../../src/dates/value.ts";
 import { buildDump } from "../../src/db/dump.ts";
 import { importPaths, importRecord, InputError, publishedHint } from "../../src/import/run.ts";
 import { longArticleText } from "../helpers/articles.ts";
@@ -243,12 +244,12 @@ describe("history does not matter", () => {
 
 describe("publication dates given with a record", () => {
   it("reads ISO dates, timestamps in Việt Nam's time and Vietnamese forms", () => {
-    expect(publishedHint("2024-06-04")).toBe("2024-06-04");
-    expect(publishedHint("2024-06")).toBe("2024-06");
-    expect(publishedHint("2024-06-03T20:30:00Z")).toBe("2024-06-04");
-    expect(publishedHint("2024-06-04 08:00")).toBe("2024-06-04");
-    expect(publishedHint("04/06/2024")).toBe("2024-06-04");
-    expect(publishedHint("Thứ Ba, 04/06/2024, 08:15")).toBe("2024-06-04");
+    expect(formatDate(publishedHint("2024-06-04"))).toBe("2024-06-04");
+    expect(formatDate(publishedHint("2024-06"))).toBe("2024-06");
+    expect(formatDate(publishedHint("2024-06-03T20:30:00Z"))).toBe("2024-06-04");
+    expect(formatDate(publishedHint("2024-06-04 08:00"))).toBe("2024-06-04");
+    expect(formatDate(publishedHint("04/06/2024"))).toBe("2024-06-04");
+    expect(formatDate(publishedHint("Thứ Ba, 04/06/2024, 08:15"))).toBe("2024-06-04");
     expect(publishedHint("hôm qua")).toBeNull();
     expect(publishedHint(null)).toBeNull();
   });

@@ -1,9 +1,9 @@
 // Agreements: like events, one row merged from every article that reports it.
-import { parsePartial, spanOf } from "../../extraction/dates.ts";
+import { formatDate, spanOf } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
-import type { Prisma } from "../../db/generated/client.ts";
-import { agreementMatch, mergeAgreements, titleKey, type AgreementFacts } from "../resolve.ts";
-import { datePrecision, foldSources, searchText, toDate, type Tx } from "./rows.ts";
+import { agreementMatch, mergeAgreements, titleKey, type AgreementFacts } from "../../identity/agreements.ts";
+import { agreementFactsOf, factsJson } from "./facts.ts";
+import { datePrecision, foldFacts, searchText, toDate, type Tx } from "./rows.ts";
 
 export async function findAgreement(tx: Tx, articleId: number, f: AgreementFacts): Promise<number | null> {
   const rows = await tx.agreement.findMany({
@@ -12,16 +12,16 @@ export async function findAgreement(tx: Tx, articleId: number, f: AgreementFacts
     orderBy: { id: "asc" },
   });
   for (const r of rows) {
-    const facts = foldSources<AgreementFacts>(r.sources, mergeAgreements);
+    const facts = foldFacts(agreementFactsOf(r.sources.map((s) => s.facts)), mergeAgreements);
     if (facts && agreementMatch(facts, f)) return r.id;
   }
   return null;
 }
 
 function agreementColumns(f: AgreementFacts, g: Gazetteer) {
-  const span = spanOf(parsePartial(f.signed) ?? undefined);
+  const span = spanOf(f.signed);
   return {
-    type: f.type as never, title: f.title, titleKey: titleKey(f.title), signed: f.signed, signedPrecision: datePrecision(f.signed),
+    type: f.type as never, title: f.title, titleKey: titleKey(f.title), signed: formatDate(f.signed), signedPrecision: datePrecision(f.signed),
     signedFrom: toDate(span?.[0]), signedTo: toDate(span?.[1]), eventId: f.event,
     searchText: searchText([f.title, ...f.parties.flatMap((pp) => [g.countries.get(pp.country)?.vi, g.countries.get(pp.country)?.en])]),
   };
@@ -34,7 +34,7 @@ export async function createAgreement(tx: Tx, g: Gazetteer, f: AgreementFacts, s
   const row = await tx.agreement.create({
     data: {
       ...agreementColumns(f, g),
-      sources: { create: { articleId: source.articleId, sentence: source.sentence, facts: f as unknown as Prisma.InputJsonValue } },
+      sources: { create: { articleId: source.articleId, sentence: source.sentence, facts: factsJson(f) } },
       parties: { createMany: { data: partyRows(f), skipDuplicates: true } },
     },
     select: { id: true },
@@ -43,13 +43,13 @@ export async function createAgreement(tx: Tx, g: Gazetteer, f: AgreementFacts, s
 }
 
 export async function addAgreementSource(tx: Tx, g: Gazetteer, id: number, f: AgreementFacts, source: { articleId: number; sentence: string }): Promise<void> {
-  await tx.agreementSource.create({ data: { agreementId: id, articleId: source.articleId, sentence: source.sentence, facts: f as unknown as Prisma.InputJsonValue } });
+  await tx.agreementSource.create({ data: { agreementId: id, articleId: source.articleId, sentence: source.sentence, facts: factsJson(f) } });
   await rebuildAgreement(tx, id, g);
 }
 
 export async function rebuildAgreement(tx: Tx, id: number, g: Gazetteer): Promise<void> {
   const sources = await tx.agreementSource.findMany({ where: { agreementId: id }, select: { facts: true }, orderBy: { articleId: "asc" } });
-  const facts = foldSources<AgreementFacts>(sources, mergeAgreements);
+  const facts = foldFacts(agreementFactsOf(sources.map((s) => s.facts)), mergeAgreements);
   if (!facts) {
     await tx.agreement.delete({ where: { id } });
     return;

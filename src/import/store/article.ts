@@ -1,9 +1,10 @@
 // One article's facts in, or out: its mentions of officials, countries and
 // ministries, and its reports of events and agreements.
 import type { ArticleExtraction } from "../../extraction/assemble.ts";
-import { formatPartial, parsePartial, spanOf } from "../../extraction/dates.ts";
+import { formatDate, spanOf } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
-import type { AgreementFacts, EventFacts } from "../resolve.ts";
+import type { AgreementFacts } from "../../identity/agreements.ts";
+import type { EventFacts } from "../../identity/events.ts";
 import { addAgreementSource, createAgreement, findAgreement, rebuildAgreement } from "./agreements.ts";
 import { addEventSource, createEvent, findEvent, rebuildEvent } from "./events.ts";
 import {
@@ -22,8 +23,9 @@ export async function writeFacts(tx: Tx, g: Gazetteer, ref: ReferenceRows, artic
   const unitIds = await ref.unitIds(tx, x, ministryIds);
 
   // Officials, and what this article says of each at its date.
-  const observedOn = x.publishedAt ?? x.events.map((e) => formatPartial(e.start ?? undefined)).find((d) => d && !d.startsWith("--")) ?? null;
-  const observedFrom = spanOf(parsePartial(observedOn) ?? undefined)?.[0] ?? null;
+  const observed = x.publishedAt ?? x.events.map((e) => e.start).find((d) => d?.y !== undefined) ?? null;
+  const observedOn = formatDate(observed);
+  const observedFrom = spanOf(observed)?.[0] ?? null;
   const byKey = await officialsByKey(tx, x.officials.map((o) => o.key));
   const officialIds = new Map<string, number>();
   const rows = new Map<number, { row: OfficialRow; created: boolean }>();
@@ -89,9 +91,8 @@ export async function writeFacts(tx: Tx, g: Gazetteer, ref: ReferenceRows, artic
   for (const e of x.events) {
     const facts: EventFacts = {
       type: e.type,
-      start: formatPartial(e.start ?? undefined),
-      end: formatPartial(e.end ?? undefined),
-      dateReason: e.dateReason,
+      start: e.start,
+      end: e.end,
       place: e.place,
       countries: [...new Set(e.countries)].sort(),
       participants: dedupeParticipants(e.participants.flatMap((pp) => {
@@ -116,7 +117,7 @@ export async function writeFacts(tx: Tx, g: Gazetteer, ref: ReferenceRows, artic
     const facts: AgreementFacts = {
       type: a.type,
       title: a.title,
-      signed: formatPartial(a.signed ?? undefined),
+      signed: a.signed,
       parties: a.parties.map((pp) => ({
         country: pp.country,
         ministry: pp.ministry ? (ministryIds.get(pp.ministry) ?? null) : null,
@@ -155,7 +156,10 @@ export async function removeArticleFacts(tx: Tx, articleId: number, g: Gazetteer
 
   for (const id of events) await rebuildEvent(tx, id, g);
   for (const id of agreements) await rebuildAgreement(tx, id, g);
+  // Their removal takes their event links with it: the filter keys' trigger keeps those events.
+  await tx.$executeRaw`SELECT set_config('hoptac.event_keys_written', 'off', true)`;
   await tx.official.deleteMany({ where: { id: { in: officials }, mentions: { none: {} } } });
+  await tx.$executeRaw`SELECT set_config('hoptac.event_keys_written', 'on', true)`;
   for (const o of await tx.official.findMany({ where: { id: { in: officials } }, select: { id: true } })) await refreshOfficial(tx, o.id);
 }
 

@@ -1,19 +1,21 @@
 // Events: each report of an activity is a source with what its article says;
-// the event row is the merge of its sources in article order (resolve.ts).
+// the event row is the merge of its sources in article order (src/identity/events.ts).
 // Written in a few set-based statements each: the row and its links at once.
 import { Prisma } from "../../db/generated/client.ts";
+import { describeDate, formatDate } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
-import { candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../resolve.ts";
+import { agreeingTypes, candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../../identity/events.ts";
+import { eventFactsOf } from "./facts.ts";
 import { datePrecision, foldFacts, searchText, type Tx } from "./rows.ts";
 
 /** The stored event this one is another report of, if any. */
 export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promise<number | null> {
   const span = candidateSpan(f);
   const foreign = f.countries.filter((c) => c !== "VN");
-  const rows = await tx.$queryRaw<{ id: number; facts: EventFacts[] }[]>`
+  const rows = await tx.$queryRaw<{ id: number; facts: unknown[] | null }[]>`
     SELECT e.id, (SELECT json_agg(s.facts ORDER BY s.article_id) FROM event_sources s WHERE s.event_id = e.id) AS facts
     FROM events e
-    WHERE e.type = ${f.type}::event_type
+    WHERE e.type = ANY(${agreeingTypes(f.type)}::event_type[])
       AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ${articleId})
       AND ${foreign.length
         ? Prisma.sql`EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country_code = ANY(${foreign}::text[]))`
@@ -23,7 +25,7 @@ export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promi
         : Prisma.sql`TRUE`}
     ORDER BY e.id`;
   const scored = rows.flatMap((r) => {
-    const facts = foldFacts<EventFacts>(r.facts ?? [], mergeEvents);
+    const facts = foldFacts(eventFactsOf(r.facts), mergeEvents);
     const match = facts ? eventMatch(facts, f) : null;
     return match ? [{ id: r.id, ...match }] : [];
   });
@@ -37,8 +39,8 @@ export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promi
 function columns(f: EventFacts, g: Gazetteer, names: string[]) {
   const span = eventSpan(f.start, f.end);
   const label = g.eventTypes.get(f.type);
-  return Prisma.sql`${f.type}::event_type, ${f.start}, ${datePrecision(f.start)}::date_precision, ${f.end}, ${datePrecision(f.end)}::date_precision,
-    ${span?.[0] ?? null}::date, ${span?.[1] ?? null}::date, ${f.dateReason}, ${f.place}, ${f.summary}, ${f.topics}::text[], ${f.mechanism}, ${f.ordinal}::int,
+  return Prisma.sql`${f.type}::event_type, ${formatDate(f.start)}, ${datePrecision(f.start)}::date_precision, ${formatDate(f.end)}, ${datePrecision(f.end)}::date_precision,
+    ${span?.[0] ?? null}::date, ${span?.[1] ?? null}::date, ${describeDate(f.start)}, ${f.place}, ${f.summary}, ${f.topics}::text[], ${f.mechanism}, ${f.ordinal}::int,
     ${searchText([
       f.summary, f.place, f.mechanism, label?.vi, label?.en,
       ...names,
@@ -49,7 +51,18 @@ function columns(f: EventFacts, g: Gazetteer, names: string[]) {
 /** Participants in id order: the order their names take in the search text. */
 const byId = (list: EventFacts["participants"]) => [...list].sort((a, b) => a.official - b.official);
 
-const COLUMNS = Prisma.sql`type, start, start_precision, "end", end_precision, span_from, span_to, date_reason, place, summary, topics, mechanism, ordinal, search_text`;
+/**
+ * The filter keys the link-table triggers keep (event_filter_keys), written
+ * with the row: the triggers then find them right and leave the row alone,
+ * instead of writing a new version of it (and its indexes) once per link table.
+ */
+function keys(f: EventFacts) {
+  const ids = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+  return Prisma.sql`${[...new Set(f.countries)].sort()}::text[], ${ids(f.ministries)}::int[], ${ids(f.participants.map((p) => p.official))}::int[]`;
+}
+
+const COLUMNS = Prisma.sql`type, start, start_precision, "end", end_precision, span_from, span_to, date_reason, place, summary, topics, mechanism, ordinal, search_text,
+  country_codes, ministry_ids, official_ids`;
 
 /** A new event, whole: its row, its first source, countries, participants and ministries, in one statement. */
 export async function createEvent(
@@ -58,7 +71,7 @@ export async function createEvent(
   const [row] = await tx.$queryRaw<{ id: number }[]>`
     WITH e AS (
       INSERT INTO events (${COLUMNS}, updated_at)
-      VALUES (${columns(f, g, byId(f.participants).flatMap((p) => names(p.official)))}, CURRENT_TIMESTAMP)
+      VALUES (${columns(f, g, byId(f.participants).flatMap((p) => names(p.official)))}, ${keys(f)}, CURRENT_TIMESTAMP)
       RETURNING id
     ), s AS (
       INSERT INTO event_sources (event_id, article_id, sentence, facts)
@@ -83,9 +96,9 @@ export async function addEventSource(tx: Tx, g: Gazetteer, eventId: number, f: E
 
 /** An event is the merge of its sources' accounts, in article order; with none left it goes. */
 export async function rebuildEvent(tx: Tx, id: number, g: Gazetteer): Promise<void> {
-  const [src] = await tx.$queryRaw<{ facts: EventFacts[] | null }[]>`
+  const [src] = await tx.$queryRaw<{ facts: unknown[] | null }[]>`
     SELECT (SELECT json_agg(facts ORDER BY article_id) FROM event_sources WHERE event_id = ${id}) AS facts`;
-  const f = foldFacts<EventFacts>(src?.facts ?? [], mergeEvents);
+  const f = foldFacts(eventFactsOf(src?.facts), mergeEvents);
   if (!f) {
     await tx.$executeRaw`DELETE FROM events WHERE id = ${id}`;
     return;
@@ -95,7 +108,7 @@ export async function rebuildEvent(tx: Tx, id: number, g: Gazetteer): Promise<vo
   // Links the merge no longer has go; the others stay or come.
   await tx.$executeRaw`
     WITH e AS (
-      UPDATE events SET (${COLUMNS}, updated_at) = (${columns(f, g, names.flatMap((o) => [o.name, ...o.aliases]))}, CURRENT_TIMESTAMP) WHERE id = ${id}
+      UPDATE events SET (${COLUMNS}, updated_at) = (${columns(f, g, names.flatMap((o) => [o.name, ...o.aliases]))}, ${keys(f)}, CURRENT_TIMESTAMP) WHERE id = ${id}
     ), c0 AS (
       DELETE FROM event_countries WHERE event_id = ${id} AND NOT (country_code = ANY(${f.countries}::text[]))
     ), c1 AS (

@@ -10,6 +10,7 @@
 // against each other safely; within a process one writer stores what the
 // extraction threads read.
 import type { PrismaClient } from "../../db/generated/client.ts";
+import { formatDate } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import type { FactCounts, ImportStatus } from "../types.ts";
 import { removeArticleFacts, writeFacts } from "./article.ts";
@@ -75,7 +76,8 @@ export class ArticleStore {
     try {
       const out = await this.prisma.$transaction(
         async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+          // The store writes the events' filter keys itself (events.ts): the trigger stands aside.
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK}), set_config('hoptac.event_keys_written', 'on', true)`;
           await this.ref.ensureCountries(tx);
           const existing = new Map(
             (await tx.$queryRaw<{ id: number; sourceKey: string; contentHash: string }[]>`
@@ -116,9 +118,9 @@ export class ArticleStore {
       url: p.raw.url,
       outlet: x.outlet,
       title: x.title,
-      publishedAt: x.publishedAt,
+      publishedAt: formatDate(x.publishedAt),
       publishedPrecision: datePrecision(x.publishedAt),
-      siteClock: x.siteClock,
+      siteClock: formatDate(x.siteClock),
       text: x.text,
       contentHash: p.contentHash,
     };

@@ -2,9 +2,8 @@
 // fuzzy match among officials of the same country whose names share a word),
 // and one mention per article with what it says of them at its date.
 import type { ExtractedOfficial } from "../../extraction/assemble.ts";
-import { fold } from "../../extraction/text.ts";
 import { Prisma } from "../../db/generated/client.ts";
-import { sameOfficial } from "../resolve.ts";
+import { nameWords, sameOfficial } from "../../identity/officials.ts";
 import { searchText, uniqueNames, type Tx } from "./rows.ts";
 
 export interface OfficialRow {
@@ -54,7 +53,7 @@ export async function officialsByKey(tx: Tx, keys: string[]): Promise<Map<string
 export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: PendingMention[]): Promise<OfficialRow | null> {
   if (!o.country) return null;
   const names = [o.name, ...o.aliases];
-  const words = [...new Set(names.flatMap((n) => fold(n).split(/[\s-]+/)))].filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
+  const words = nameWords(names);
   if (!words.length) return null;
   const like = Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(search_text) LIKE ${`%${w}%`}`), " OR ");
   const candidates = await tx.$queryRaw<(OfficialRow & { countryCode: string | null; offices: string[] })[]>`

@@ -1,13 +1,13 @@
 // Small helpers shared by the row writers.
-import { parsePartial, precisionOf } from "../../extraction/dates.ts";
+import { precisionOf, type PartialDate } from "../../dates/value.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 
 export type Tx = Prisma.TransactionClient;
 
 export const toDate = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
-export function datePrecision(s: string | null) {
-  return precisionOf(parsePartial(s) ?? undefined);
+export function datePrecision(p: PartialDate | null) {
+  return precisionOf(p);
 }
 
 /** The distinct non-empty parts, joined: what the text search reads. */
@@ -32,9 +32,4 @@ export function foldFacts<T>(facts: T[], merge: (a: T, b: T) => T): T | null {
   let acc: T | null = null;
   for (const f of facts) acc = acc === null ? f : merge(acc, f);
   return acc;
-}
-
-/** The same, for sources as Prisma reads them. */
-export function foldSources<T>(sources: { facts: Prisma.JsonValue }[], merge: (a: T, b: T) => T): T | null {
-  return foldFacts(sources.map((s) => s.facts as unknown as T), merge);
 }

@@ -1,29 +1,12 @@
-// The rules that decide when two reports name the same person or activity.
+// Same event: when two reports tell of one activity, and how they merge.
 import { describe, expect, it } from "vitest";
-import { agreementMatch, eventMatch, mergeDates, mergeEvents, sameName, sameOfficial, type EventFacts } from "../../src/import/resolve.ts";
+import { dateFrom, describeDate, formatDate, parseDate, type PartSource } from "../../src/dates/value.ts";
+import { eventMatch, mergeDates, mergeEvents, sameInArticle, typesAgree, type ArticleReport, type EventFacts } from "../../src/identity/events.ts";
 
-describe("officials across articles", () => {
-  it("joins foreign name orders, partial forms and slips, not near-identical Vietnamese names", () => {
-    expect(sameName("Patrushev Nikolai", "Patrushev Nikolai Platonovich", "RU")).toBe(true);
-    expect(sameName("Lázaro Alberto Álvarez Casas", "Lazaro Alberto Alvares Casas", "CU")).toBe(true);
-    expect(sameName("Quách Thanh Côn", "Quách Thành Côn", "CN")).toBe(true);
-    expect(sameName("Nikolai Patrushev", "Dmitry Patrushev", "RU")).toBe(false);
-    expect(sameName("Trần Đại Quang", "Trần Đại Quan", "VN")).toBe(false);
-    // Sino-Vietnamese readings are as tight as Vietnamese names.
-    expect(sameName("Vương Tiểu Hồng", "Vương Tiểu Hùng", "CN")).toBe(false);
-    expect(sameName("Nguyễn Văn Thành", "Nguyễn Văn Thanh", "VN")).toBe(true); // the same once folded
-  });
-
-  it("joins a misspelt Vietnamese name only when the office is the same", () => {
-    const president = { names: ["Trần Đại Quang"], country: "VN", offices: ["Chủ tịch nước"] };
-    expect(sameOfficial(president, { names: ["Trần Đại Quan"], country: "VN", offices: ["Chủ tịch nước"] })).toBe(true);
-    expect(sameOfficial(president, { names: ["Trần Đại Quan"], country: "VN", offices: ["Giám đốc Công an tỉnh"] })).toBe(false);
-    expect(sameOfficial(president, { names: ["Trần Đại Quang"], country: "LA", offices: ["Chủ tịch nước"] })).toBe(false);
-  });
-});
-
-const event = (over: Partial<EventFacts>): EventFacts => ({
-  type: "reception", start: "2020-10-30", end: null, dateReason: "stated", place: null, countries: ["US", "VN"],
+const on = (s: string, source: PartSource = "text") => dateFrom(parseDate(s)!, source);
+type Over = Omit<Partial<EventFacts>, "start" | "end"> & { start?: string | null; end?: string | null; source?: PartSource };
+const event = ({ start = "2020-10-30", end = null, source = "text", ...over }: Over): EventFacts => ({
+  type: "reception", start: start === null ? null : on(start, source), end: end === null ? null : on(end, source), place: null, countries: ["US", "VN"],
   participants: [], ministries: [], topics: [], summary: "", mechanism: null, ordinal: null, ...over,
 });
 const toLam = { official: 1, role: "host" as const, country: "VN" };
@@ -40,12 +23,25 @@ describe("events across articles", () => {
   it("keeps apart other days, other types, other sides and other counterparts", () => {
     const stored = event({ participants: [toLam, pompeo] });
     expect(eventMatch(stored, event({ start: "2020-11-30", participants: [toLam, pompeo] }))).toBeNull();
-    expect(eventMatch(stored, event({ type: "talks", participants: [toLam, pompeo] }))).toBeNull();
+    expect(eventMatch(stored, event({ type: "signing", participants: [toLam, pompeo] }))).toBeNull();
     expect(eventMatch(stored, event({ countries: ["CN", "VN"], participants: [toLam] }))).toBeNull();
     expect(eventMatch(stored, event({ participants: [toLam, other] }))).toBeNull();
     // The same guest received by another host.
     const pm = { official: 4, role: "host" as const, country: "VN" };
     expect(eventMatch(stored, event({ participants: [pm, pompeo] }))).toBeNull();
+  });
+
+  it("joins talks and a reception when both are dated and name the same people on both sides", () => {
+    expect(typesAgree("talks", "reception")).toBe(true);
+    const reception = event({ participants: [toLam, pompeo] });
+    expect(eventMatch(reception, event({ type: "talks", start: "--10-30", participants: [pompeo, toLam] }))).toMatchObject({ weak: false });
+    // Only the guest named, or no date: it may be the other meeting of that visit.
+    expect(eventMatch(reception, event({ type: "talks", participants: [pompeo] }))).toBeNull();
+    expect(eventMatch(reception, event({ type: "talks", start: null, participants: [toLam, pompeo] }))).toBeNull();
+    // Another host on the Vietnamese side: another meeting.
+    const pm = { official: 4, role: "host" as const, country: "VN" };
+    expect(eventMatch(reception, event({ type: "talks", participants: [pm, pompeo] }))).toBeNull();
+    expect(mergeEvents(reception, event({ type: "talks", participants: [toLam, pompeo] })).type).toBe("reception");
   });
 
   it("joins a report that names nobody only weakly: days that agree and the same sides", () => {
@@ -72,10 +68,10 @@ describe("events across articles", () => {
   });
 
   it("lets two reports of one day differ by a day or two, and a date taken from the publication stand for the weeks before", () => {
-    const conference = (start: string, dateReason = "stated") => event({ type: "conference", start, dateReason, countries: ["CN", "VN"], participants: [pompeo] });
+    const conference = (start: string, source: PartSource = "text") => event({ type: "conference", start, source, countries: ["CN", "VN"], participants: [pompeo] });
     expect(eventMatch(conference("--09-25"), conference("2016-09-24"))).not.toBeNull();
     expect(eventMatch(conference("2016-09-25"), conference("2016-09-29"))).toBeNull();
-    expect(eventMatch(conference("--10-31"), conference("2023-11", "publication month"))).not.toBeNull();
+    expect(eventMatch(conference("--10-31"), conference("2023-11", "publication"))).not.toBeNull();
     expect(eventMatch(conference("--10-20"), conference("2023-11"))).toBeNull();
   });
 
@@ -85,24 +81,39 @@ describe("events across articles", () => {
     expect(eventMatch(eighth, event({ type: "conference", start: "2023-09-13", countries: ["CN", "VN"], ordinal: 7 }))).toBeNull();
   });
 
-  it("keeps two documents signed at one event apart", () => {
-    const parties = [{ country: "CN", ministry: 1, unit: null }, { country: "VN", ministry: 2, unit: null }];
-    const drugs = { type: "mou", title: "Bản ghi nhớ về hợp tác phòng, chống ma túy", signed: "2024-05-14", parties, event: 7 };
-    const cyber = { ...drugs, title: "Bản ghi nhớ về hợp tác bảo đảm an ninh mạng" };
-    expect(agreementMatch(drugs, cyber)).toBe(false);
-    expect(agreementMatch(drugs, { ...drugs, signed: "2024-05", event: null })).toBe(true);
-  });
-
   it("merges to the better date and the union of participants", () => {
     const merged = mergeEvents(event({ start: "--10-30", participants: [toLam] }), event({ participants: [{ ...toLam, role: "attendee" }, pompeo] }));
-    expect(merged.start).toBe("2020-10-30");
+    expect(formatDate(merged.start)).toBe("2020-10-30");
     expect(merged.participants).toEqual([toLam, pompeo]);
   });
 
-  it("combines dates that agree part by part, and prefers a stated day to a publication month", () => {
-    expect(mergeDates(event({ start: "2016-09" }), event({ start: "--09-25" })).start).toBe("2016-09-25");
-    const stated = event({ start: "--10-31", dateReason: "stated, year unknown" });
-    const inferred = event({ start: "2023-11", dateReason: "publication month" });
-    expect(mergeDates(inferred, stated)).toMatchObject({ start: "2023-10-31", dateReason: "stated, year unknown; year from another report" });
+  it("combines dates that agree part by part, and prefers a stated day to a publication month, saying where each part came from", () => {
+    const combined = mergeDates(event({ start: "2016-09", source: "publication" }), event({ start: "--09-25" })).start!;
+    expect(formatDate(combined)).toBe("2016-09-25");
+    expect(combined.from).toEqual({ y: "another report", m: "text", d: "text" });
+    const stated = event({ start: "--10-31" });
+    const inferred = event({ start: "2023-11", source: "publication" });
+    const merged = mergeDates(inferred, stated).start!;
+    expect(formatDate(merged)).toBe("2023-10-31");
+    expect(describeDate(merged)).toBe("stated, year unknown; year from another report");
+  });
+});
+
+describe("events within one article", () => {
+  const report = (over: Partial<ArticleReport>): ArticleReport => ({
+    type: "reception", start: { m: 10, d: 30 }, ordinal: null, background: false, counterparts: new Set(), receiver: null, ...over,
+  });
+
+  it("joins two sentences about one reception, not receptions by two hosts of one guest", () => {
+    expect(sameInArticle(report({ counterparts: new Set(["guest"]) }), report({ counterparts: new Set(["guest"]), start: { y: 2020, m: 10, d: 30 } }))).toBe(true);
+    expect(sameInArticle(report({ receiver: "secretary", counterparts: new Set(["guest"]) }), report({ receiver: "premier", counterparts: new Set(["guest"]) }))).toBe(false);
+    // "A tiếp X" and "X hội kiến A": one meeting.
+    expect(sameInArticle(report({ receiver: "a", counterparts: new Set(["x"]) }), report({ receiver: "x" }))).toBe(true);
+  });
+
+  it("keeps apart another day, another session and an activity recalled as background", () => {
+    expect(sameInArticle(report({}), report({ start: { m: 10, d: 31 } }))).toBe(false);
+    expect(sameInArticle(report({ type: "conference", ordinal: 4 }), report({ type: "conference", ordinal: 5 }))).toBe(false);
+    expect(sameInArticle(report({}), report({ background: true }))).toBe(false);
   });
 });
