@@ -96,24 +96,24 @@ const syllableId = (s: string) => {
   return id;
 };
 
-/** A folded text cut into syllables. */
+/**
+ * A folded text cut into syllables: for syllable k, at 4k its start, 4k + 1
+ * its end, 4k + 2 its number, 4k + 3 whether only spaces stand between it and
+ * the next (1) or not (0).
+ */
 interface Cut {
   count: number;
-  start: Int32Array;
-  end: Int32Array;
-  id: Int32Array;
-  /** Whether only spaces stand between syllable k and k + 1. */
-  joined: Uint8Array;
+  at: number[];
 }
-
-// Room to cut a text in, grown as needed; each cut keeps copies of its own size.
-let room = { start: new Int32Array(256), end: new Int32Array(256), id: new Int32Array(256), joined: new Uint8Array(256) };
+const START = 0;
+const END = 1;
+const ID = 2;
+const JOINED = 3;
 
 function cut(folded: string): Cut {
   const n = folded.length;
-  if (room.start.length < n) room = { start: new Int32Array(n), end: new Int32Array(n), id: new Int32Array(n), joined: new Uint8Array(n) };
-  const { start, end, id, joined } = room;
-  let count = 0;
+  // A plain array of small integers: cheaper to make than a typed array for a sentence.
+  const at: number[] = [];
   let i = 0;
   while (i < n) {
     if (WORD[folded.charCodeAt(i)] !== 1) {
@@ -122,15 +122,11 @@ function cut(folded: string): Cut {
     }
     const s = i;
     while (i < n && WORD[folded.charCodeAt(i)] === 1) i++;
-    const k = count++;
-    start[k] = s;
-    end[k] = i;
-    id[k] = lookup(folded, s, i);
     let j = i;
     while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++;
-    joined[k] = j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0;
+    at.push(s, i, lookup(folded, s, i), j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0);
   }
-  return { count, start: start.slice(0, count), end: end.slice(0, count), id: id.slice(0, count), joined: joined.slice(0, count) };
+  return { count: at.length / 4, at };
 }
 
 /** The syllable that starts exactly at `pos`, or -1. */
@@ -139,7 +135,7 @@ function syllableAt(c: Cut, pos: number): number {
   let hi = c.count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = c.start[mid]!;
+    const s = c.at[4 * mid + START]!;
     if (s === pos) return mid;
     if (s < pos) lo = mid + 1;
     else hi = mid - 1;
@@ -154,7 +150,8 @@ interface Node {
   /** The phrases that end here, by dictionary. */
   ends: { matcher: number; entry: Entry<unknown> }[] | null;
 }
-const root: Node = { next: new Map(), ends: null };
+/** The trie's first level, by syllable number: most syllables of a text stop here. */
+const first: (Node | undefined)[] = [];
 let matcherCount = 0;
 
 /** A dictionary's longest phrase starting at syllable `k`, ending with syllable `last`. */
@@ -186,11 +183,10 @@ function scan(folded: string): Scan {
     deepestLast = new Int32Array(matcherCount);
     touched = new Int32Array(matcherCount);
   }
-  const top = root.next!;
   for (let k = 0; k < c.count; k++) {
-    const id = c.id[k]!;
+    const id = c.at[4 * k + ID]!;
     if (id === 0) continue;
-    let node = top.get(id);
+    let node = first[id];
     let n = 0;
     for (let j = k; node; ) {
       if (node.ends) {
@@ -200,9 +196,9 @@ function scan(folded: string): Scan {
           deepestLast[matcher] = j;
         }
       }
-      if (!node.next || c.joined[j] !== 1) break;
+      if (!node.next || c.at[4 * j + JOINED] !== 1) break;
       j++;
-      node = node.next.get(c.id[j]!);
+      node = node.next.get(c.at[4 * j + ID]!);
     }
     for (let t = 0; t < n; t++) {
       const m = touched[t]!;
@@ -232,7 +228,7 @@ export function syllablesIn(folded: string): Set<number> {
   const s = scanOf(folded);
   if (!s.words) {
     s.words = new Set<number>();
-    for (let k = 0; k < s.cut.count; k++) if (s.cut.id[k] !== 0) s.words.add(s.cut.id[k]!);
+    for (let k = 0; k < s.cut.count; k++) if (s.cut.at[4 * k + ID] !== 0) s.words.add(s.cut.at[4 * k + ID]!);
   }
   return s.words;
 }
@@ -250,8 +246,10 @@ export class PhraseMatcher<T> {
     if (!entry) {
       entry = { key, values: [], capital: false, forms: new Set<string>() };
       this.byFolded.set(key, entry);
-      let node = root;
-      for (const id of key.split(" ").map(syllableId)) {
+      const ids = key.split(" ").map(syllableId);
+      while (first.length <= ids[0]!) first.push(undefined);
+      let node = (first[ids[0]!] ??= { next: null, ends: null });
+      for (const id of ids.slice(1)) {
         node.next ??= new Map();
         let child = node.next.get(id);
         if (!child) node.next.set(id, (child = { next: null, ends: null }));
@@ -287,8 +285,8 @@ export class PhraseMatcher<T> {
     for (const m of candidates) {
       if (m.k < free) continue;
       const entry = m.entry as Entry<T>;
-      const index = s.cut.start[m.k]!;
-      const end = s.cut.end[m.last]!;
+      const index = s.cut.at[4 * m.k + START]!;
+      const end = s.cut.at[4 * m.last + END]!;
       const original = text.slice(index, end);
       // Refused here, the next try is at the next syllable.
       if (!this.accepts(entry, original)) continue;
@@ -318,7 +316,7 @@ export class PhraseMatcher<T> {
       else if (m.k > k) hi = mid - 1;
       else {
         const entry = m.entry as Entry<T>;
-        const end = s.cut.end[m.last]!;
+        const end = s.cut.at[4 * m.last + END]!;
         const original = text.slice(start, end);
         if (!this.accepts(entry, original)) return null;
         return { index: start, length: end - start, text: original, values: entry.values };
