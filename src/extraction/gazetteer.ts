@@ -178,8 +178,11 @@ export interface Gazetteer {
   agreementTypes: PhraseMatcher<AgreementTypeCode>;
   agreementTypeInfo: Map<AgreementTypeCode, { en: string; vi: string }>;
   eventTypes: Map<EventTypeCode, EventTypeInfo>;
-  /** Cues as patterns over folded text, with the syllables a match needs (cueWords, as syllable numbers). */
-  eventCues: { type: EventTypeCode; re: RegExp; needs: number[][] }[];
+  /**
+   * Cues as patterns over folded text, with the syllables a match needs (cueWords, as syllable
+   * numbers) and, for a cue of plain words, its syllables.
+   */
+  eventCues: { type: EventTypeCode; re: RegExp; needs: number[][]; syllables: number[] | null }[];
   /** Hedge words; hits whose value is "" are exceptions ("lời mời" is no invitation to come). */
   hedges: PhraseMatcher<string>;
   cueBlockers: Set<string>;
@@ -409,7 +412,10 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
   for (const t of ef.types) {
     eventTypes.set(t.type, { type: t.type, en: t.en, vi: t.vi });
     for (const c of t.cues) {
-      eventCues.push({ type: t.type, re: new RegExp(`(?<![\\p{L}\\p{N}])${cuePattern(c, slots)}(?![\\p{L}\\p{N}])`, "gu"), needs: cueWords(c).map((words) => words.map(syllableNumber)) });
+      eventCues.push({ type: t.type, re: new RegExp(`(?<![\\p{L}\\p{N}])${cuePattern(c, slots)}(?![\\p{L}\\p{N}])`, "gu"), needs: cueWords(c).map((words) => words.map(syllableNumber)),
+        // A cue of plain words is found as a run of syllables.
+        syllables: /[(){}|?]/.test(c) || !fold(c) ? null : fold(c).split(" ").map(syllableNumber),
+      });
     }
   }
   const phraseSet = (list: string[]) => {

@@ -223,6 +223,29 @@ function scanOf(folded: string): Scan {
 /** The number of a folded syllable, to ask whether a text holds it (see `syllablesIn`). */
 export const syllableNumber = syllableId;
 
+/**
+ * Where a folded text holds the numbered syllables one after the other with
+ * only spaces between, as a search for them as words would find them (left to
+ * right, never overlapping); null for a text with characters outside the BMP,
+ * whose letters the syllables here do not see.
+ */
+export function syllableRuns(folded: string, ids: readonly number[]): { index: number; length: number }[] | null {
+  if (OTHER_PLANES.test(folded)) return null;
+  const { count, at } = scanOf(folded).cut;
+  const out: { index: number; length: number }[] = [];
+  const n = ids.length;
+  for (let k = 0; k + n <= count; k++) {
+    let j = 0;
+    while (j < n && at[4 * (k + j) + ID] === ids[j] && (j === n - 1 || at[4 * (k + j) + JOINED] === 1)) j++;
+    if (j < n) continue;
+    const index = at[4 * k + START]!;
+    out.push({ index, length: at[4 * (k + n - 1) + END]! - index });
+    k += n - 1;
+  }
+  return out;
+}
+const OTHER_PLANES = /[\uD800-\uDFFF]/;
+
 /** The numbered syllables a folded text holds as whole syllables. */
 export function syllablesIn(folded: string): Set<number> {
   const s = scanOf(folded);
