@@ -145,6 +145,8 @@ export interface EventTypeInfo {
 export interface PageChrome {
   /** Folded lines after which a page holds only other stories. */
   cutMarkers: Set<string>;
+  /** The longest of them: a line folding to more is no marker. */
+  cutMarkerLength: number;
   /** A phrase that makes a line site furniture. */
   chrome: RegExp;
   /** A line that is only an agency sign-off, an abbreviation or an attribution. */
@@ -288,6 +290,10 @@ const alternation = (names: Iterable<string>) => {
 const literal = (phrases: string[]) =>
   phrases.length ? `(?:${[...new Set(phrases)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})` : "(?!)";
 
+// The last text put in lower case, asked for by each outlet in turn.
+let lowered = { text: "", lower: "" };
+const lowerCase = (text: string) => (lowered.text === text ? lowered.lower : (lowered = { text, lower: text.toLowerCase() }).lower);
+
 function pageChrome(pf: z.infer<typeof PageFile>): PageChrome {
   const loose = (p: string) => escapeRegExp(normalizeText(p)).replace(/\s*:/g, "\\s*:").replace(/ +/g, "\\s+");
   const agencies = literal(pf.sign_offs.agencies.map((a) => a.vi));
@@ -295,11 +301,12 @@ function pageChrome(pf: z.infer<typeof PageFile>): PageChrome {
   const lines = pf.outlets.flatMap((o) => o.datelines);
   return {
     cutMarkers: new Set(pf.cut_markers.lines.map((l) => fold(l.vi))),
+    cutMarkerLength: Math.max(0, ...pf.cut_markers.lines.map((l) => fold(l.vi).length)),
     chrome: new RegExp(pf.chrome.phrases.length ? `(?:${pf.chrome.phrases.map((p) => loose(p.vi)).join("|")})` : "(?!)", "iu"),
     signOff: new RegExp(`^(?:\\(?${agencies}\\)?|\\(?${attribution} [^)]{2,40}\\)?|[A-ZĐ]{2,8}(?:\\/[A-Z+]{2,8})?)\\.?$`, "u"),
     outlets: pf.outlets.map((o) => ({
       name: o.name,
-      test: o.ignore_case ? (text: string) => o.marks.some((m) => text.toLowerCase().includes(m.toLowerCase())) : (text: string) => o.marks.some((m) => text.includes(m)),
+      test: o.ignore_case ? (text: string) => o.marks.some((m) => lowerCase(text).includes(m.toLowerCase())) : (text: string) => o.marks.some((m) => text.includes(m)),
     })),
     datelines: [
       new RegExp(`^\\s*${literal(lines.filter((l) => l.startsWith("(")))}\\s*[-–—]?\\s*`, "u"),

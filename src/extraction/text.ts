@@ -118,6 +118,27 @@ function foldSlowly(s: string): string {
 /** Folded, trimmed, single-spaced form for keys and comparisons. */
 export const fold = memo((s: string): string => foldAligned(normalizeText(s)).replace(/\s+/g, " ").trim(), 20_000);
 
+/**
+ * Whether fold(s) is surely longer than n characters, without folding: it
+ * keeps a letter for each ASCII letter and digit of s.
+ */
+export function foldsLongerThan(s: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c | 0x20;
+    if (((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) && ++count > n) return true;
+  }
+  return false;
+}
+
+/** How many times a character stands in a string. */
+export function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
 export function isUpperInitial(word: string): boolean {
   const c = word.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
