@@ -11,7 +11,7 @@ import { sameName } from "../identity/officials.ts";
 import { readDates, type DateMention } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
 import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
-import { syllableRuns, syllablesIn } from "./phrases.ts";
+import { patternRuns, syllablesIn } from "./phrases.ts";
 import { fold, foldAligned, tidy } from "./text.ts";
 
 export interface ExtractedOfficial {
@@ -115,7 +115,7 @@ export class ArticleReader {
     const words = syllablesIn(folded);
     for (const c of this.g.eventCues) {
       if (!c.needs.every((any) => any.some((w) => words.has(w)))) continue;
-      const runs = c.syllables ? syllableRuns(folded, c.syllables) : null;
+      const runs = c.steps ? patternRuns(folded, c.steps) : null;
       if (runs) {
         for (const r of runs) if (!this.blocked(folded, r.index + r.length)) found.push({ type: c.type, index: r.index, length: r.length });
         continue;

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { PhraseMatcher, syllableNumber } from "./phrases.ts";
+import { PhraseMatcher, syllableNumber, type PatternStep } from "./phrases.ts";
 import { escapeRegExp, fold, normalizeText } from "./text.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("../../data/gazetteer/", import.meta.url));
@@ -182,9 +182,9 @@ export interface Gazetteer {
   eventTypes: Map<EventTypeCode, EventTypeInfo>;
   /**
    * Cues as patterns over folded text, with the syllables a match needs (cueWords, as syllable
-   * numbers) and, for a cue of plain words, its syllables.
+   * numbers) and, for most, the same pattern as steps over the sentence's syllables (cueSteps).
    */
-  eventCues: { type: EventTypeCode; re: RegExp; needs: number[][]; syllables: number[] | null }[];
+  eventCues: { type: EventTypeCode; re: RegExp; needs: number[][]; steps: PatternStep[] | null }[];
   /** Hedge words; hits whose value is "" are exceptions ("lời mời" is no invitation to come). */
   hedges: PhraseMatcher<string>;
   cueBlockers: Set<string>;
@@ -278,6 +278,50 @@ function cueWords(cue: string): string[][] {
     needs.push(choices.map((c) => fold(c).split(" ")[0]!));
   }
   return needs;
+}
+
+/**
+ * A cue as steps over a sentence's syllables (see PatternStep): words, and
+ * bracketed choices of words or of a slot's dictionary, apart by spaces. Null
+ * for a cue of another form, left to its regular expression.
+ */
+function cueSteps(cue: string, slots: Record<string, PhraseMatcher<unknown>>): PatternStep[] | null {
+  const tokens: string[] = [];
+  let depth = 0;
+  let token = "";
+  for (const ch of cue) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === " " && depth === 0) {
+      tokens.push(token);
+      token = "";
+    } else token += ch;
+  }
+  tokens.push(token);
+  const words = (w: string) => (/[{}()|?]/.test(w) || w !== w.trim() || !fold(w) ? null : fold(w).split(" ").map(syllableNumber));
+  const slot = (w: string) => {
+    const name = /^\{(\w+)\}$/.exec(w)?.[1];
+    return name === undefined ? undefined : (slots[name] ?? null);
+  };
+  const steps: PatternStep[] = [];
+  for (const t of tokens) {
+    const group = /^\(([^()]*)\)(\?)?$/.exec(t);
+    if (group) {
+      const choices = group[1]!.split("|").map((c) => slot(c) ?? words(c));
+      if (choices.some((c) => c === null)) return null;
+      steps.push({ choices: choices as (number[] | PhraseMatcher<unknown>)[], optional: group[2] === "?" });
+      continue;
+    }
+    const s = slot(t);
+    if (s === null) return null;
+    const w = s ? null : words(t);
+    if (!s && !w) return null;
+    steps.push(s ? { choices: [s], optional: false } : { words: w! });
+  }
+  // A dictionary gives its longest phrase only: it may close the cue, not stand before more of it.
+  const dictionaryBefore = steps.slice(0, -1).some((st) => "choices" in st && st.choices.some((c) => !Array.isArray(c)));
+  const optionalEnd = [steps[0], steps[steps.length - 1]].some((st) => st && "optional" in st && st.optional);
+  return dictionaryBefore || optionalEnd ? null : steps;
 }
 
 /** An alternation over folded text; with no phrase, one that matches nothing. */
@@ -409,19 +453,25 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     for (const c of t.cues) agreementTypes.add(c, t.code);
   }
 
-  const slots: Record<string, string> = {
-    country: alternation([...countries.values()].flatMap((c) => [c.vi, ...c.aliases])),
-    rank: alternation(rf.ranks.map((r) => r.vi)),
-    agreement: alternation(af.types.flatMap((t) => t.cues)),
+  const slotNames: Record<string, string[]> = {
+    country: [...countries.values()].flatMap((c) => [c.vi, ...c.aliases]),
+    rank: rf.ranks.map((r) => r.vi),
+    agreement: af.types.flatMap((t) => t.cues),
   };
+  const slots: Record<string, string> = {};
+  const slotMatchers: Record<string, PhraseMatcher<unknown>> = {};
+  for (const [name, list] of Object.entries(slotNames)) {
+    slots[name] = alternation(list);
+    slotMatchers[name] = new PhraseMatcher<unknown>();
+    for (const n of list) slotMatchers[name].add(n, name);
+  }
   const eventTypes = new Map<EventTypeCode, EventTypeInfo>();
   const eventCues: Gazetteer["eventCues"] = [];
   for (const t of ef.types) {
     eventTypes.set(t.type, { type: t.type, en: t.en, vi: t.vi });
     for (const c of t.cues) {
       eventCues.push({ type: t.type, re: new RegExp(`(?<![\\p{L}\\p{N}])${cuePattern(c, slots)}(?![\\p{L}\\p{N}])`, "gu"), needs: cueWords(c).map((words) => words.map(syllableNumber)),
-        // A cue of plain words is found as a run of syllables.
-        syllables: /[(){}|?]/.test(c) || !fold(c) ? null : fold(c).split(" ").map(syllableNumber),
+        steps: cueSteps(c, slotMatchers),
       });
     }
   }

@@ -224,23 +224,62 @@ function scanOf(folded: string): Scan {
 export const syllableNumber = syllableId;
 
 /**
- * Where a folded text holds the numbered syllables one after the other with
- * only spaces between, as a search for them as words would find them (left to
- * right, never overlapping); null for a text with characters outside the BMP,
- * whose letters the syllables here do not see.
+ * One step of a syllable pattern: a run of words (syllable numbers), or a
+ * choice, tried in order, of such runs and of dictionaries (their longest
+ * phrase), which may be optional. Steps follow one another across spaces only.
  */
-export function syllableRuns(folded: string, ids: readonly number[]): { index: number; length: number }[] | null {
-  if (OTHER_PLANES.test(folded)) return null;
-  const { count, at } = scanOf(folded).cut;
-  const out: { index: number; length: number }[] = [];
+export type PatternStep = { words: number[] } | { choices: (number[] | PhraseMatcher<unknown>)[]; optional: boolean };
+
+/** The syllable after a run of words starting at syllable k, or -1. */
+function wordsAt(c: Cut, ids: readonly number[], k: number): number {
   const n = ids.length;
-  for (let k = 0; k + n <= count; k++) {
-    let j = 0;
-    while (j < n && at[4 * (k + j) + ID] === ids[j] && (j === n - 1 || at[4 * (k + j) + JOINED] === 1)) j++;
-    if (j < n) continue;
+  if (k + n > c.count) return -1;
+  for (let j = 0; j < n; j++) {
+    if (c.at[4 * (k + j) + ID] !== ids[j]) return -1;
+    if (j < n - 1 && c.at[4 * (k + j) + JOINED] !== 1) return -1;
+  }
+  return k + n;
+}
+
+/** The syllable after steps t… matched from syllable k, or -1 (choices tried in order, as a pattern would). */
+function stepsAt(s: Scan, steps: readonly PatternStep[], t: number, k: number): number {
+  if (t === steps.length) return k;
+  const c = s.cut;
+  const then = (end: number): number => {
+    if (end < 0) return -1;
+    if (t + 1 === steps.length) return end;
+    if (end >= c.count || c.at[4 * (end - 1) + JOINED] !== 1) return -1;
+    return stepsAt(s, steps, t + 1, end);
+  };
+  const step = steps[t]!;
+  if ("words" in step) return then(wordsAt(c, step.words, k));
+  for (const choice of step.choices) {
+    const end = then(Array.isArray(choice) ? wordsAt(c, choice, k) : choice.endAt(s, k));
+    if (end >= 0) return end;
+  }
+  return step.optional ? stepsAt(s, steps, t + 1, k) : -1;
+}
+
+/**
+ * Where a folded text matches a pattern of steps, left to right and never
+ * overlapping, as the same pattern written as a regular expression over whole
+ * words would; null for a text with characters outside the BMP, whose letters
+ * the syllables here do not see. Dictionaries may only stand in the last step.
+ */
+export function patternRuns(folded: string, steps: readonly PatternStep[]): { index: number; length: number }[] | null {
+  if (OTHER_PLANES.test(folded)) return null;
+  const s = scanOf(folded);
+  const { count, at } = s.cut;
+  const out: { index: number; length: number }[] = [];
+  for (let k = 0; k < count; ) {
+    const end = stepsAt(s, steps, 0, k);
+    if (end <= k) {
+      k++;
+      continue;
+    }
     const index = at[4 * k + START]!;
-    out.push({ index, length: at[4 * (k + n - 1) + END]! - index });
-    k += n - 1;
+    out.push({ index, length: at[4 * (end - 1) + END]! - index });
+    k = end;
   }
   return out;
 }
@@ -317,6 +356,22 @@ export class PhraseMatcher<T> {
       free = m.last + 1;
     }
     return hits;
+  }
+
+  /** The syllable after this dictionary's longest phrase starting at syllable k of a scan, or -1 (no capital or diacritic test). */
+  endAt(s: Scan, k: number): number {
+    const candidates = s.byMatcher[this.id];
+    if (!candidates) return -1;
+    let lo = 0;
+    let hi = candidates.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = candidates[mid]!;
+      if (m.k < k) lo = mid + 1;
+      else if (m.k > k) hi = mid - 1;
+      else return m.last + 1;
+    }
+    return -1;
   }
 
   /** The hit that starts exactly at `at` (after spaces), if any. */
