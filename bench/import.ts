@@ -2,7 +2,9 @@
 // from a seed (bench/generated-corpus.ts), prints extraction throughput (MB of
 // article text per second per core, in this thread), the full import into a
 // throwaway embedded Postgres (articles/s, whole process), peak memory, the
-// knowledge base's size, and the re-import rate of the unchanged articles.
+// knowledge base's size, the re-import rate of the unchanged articles, and the
+// store alone (the sample's articles extracted beforehand, then stored into an
+// empty database) to tell the store's share from extraction's.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +14,12 @@ import { createPrisma } from "../src/db/client.ts";
 import { startScratchPostgres } from "../src/db/scratch.ts";
 import { ArticleReader } from "../src/extraction/assemble.ts";
 import { loadGazetteer } from "../src/extraction/gazetteer.ts";
-import { importPaths } from "../src/import/run.ts";
+import { derivedDrift } from "../src/db/derived.ts";
+import { primaryReader } from "../src/db/reader.ts";
+import { extractArticle, gazetteer } from "../src/import/extract.ts";
+import { isSkipped, readInputs } from "../src/import/readers.ts";
+import { BATCH, importPaths } from "../src/import/run.ts";
+import { ArticleStore, type PreparedArticle } from "../src/import/store/index.ts";
 import { generateCorpus } from "./generated-corpus.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string", default: "2000" }, seed: { type: "string", default: "20261201" } } });
@@ -23,7 +30,8 @@ console.log(`corpus: ${n} generated articles (seed ${values.seed}), ${mb.toFixed
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
 // Extraction alone, one thread, on a sample of the corpus (at most 2,000 articles).
-const files = fs.readdirSync(corpus.dir).sort().slice(0, 2000).map((f) => fs.readFileSync(path.join(corpus.dir, f), "utf8"));
+const sample = fs.readdirSync(corpus.dir).sort().slice(0, 2000).map((f) => path.join(corpus.dir, f));
+const files = sample.map((f) => fs.readFileSync(f, "utf8"));
 const reader = new ArticleReader(loadGazetteer());
 for (const text of files.slice(0, 50)) reader.read(text);
 const cpu = process.cpuUsage();
@@ -49,7 +57,21 @@ try {
   const againS = (performance.now() - t) / 1000;
   console.log(`re-import (unchanged):  ${(n / againS).toFixed(0)} articles/s (${again.unchanged} unchanged)`);
   console.log(`peak RSS:               ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (this process with its threads; Postgres apart)`);
+  const drift = await derivedDrift(primaryReader(prisma));
+  console.log(`derived data:           ${drift.keys} events' filter keys and ${drift.rollups} rollup cells off what the links say`);
   await prisma.$disconnect();
+
+  // The store alone: the sample extracted first, then stored in batches as the importer does.
+  const prepared: PreparedArticle[] = [];
+  for await (const r of readInputs(sample)) if (!isSkipped(r)) prepared.push(extractArticle(r, corpus.dir));
+  const alone = createPrisma(await pg.createDatabase("bench_store"));
+  const store = new ArticleStore(alone, gazetteer());
+  t = performance.now();
+  let failed = 0;
+  for (let i = 0; i < prepared.length; i += BATCH) failed += (await store.storeBatch(prepared.slice(i, i + BATCH))).filter((o) => "error" in o).length;
+  const storeS = (performance.now() - t) / 1000;
+  console.log(`store alone:            ${(prepared.length / storeS).toFixed(1)} articles/s (${prepared.length} articles extracted beforehand, ${failed} failed)`);
+  await alone.$disconnect();
 } finally {
   await pg.stop();
   fs.rmSync(corpus.dir, { recursive: true, force: true });

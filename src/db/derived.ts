@@ -1,6 +1,6 @@
 // Checks the columns and tables the database derives from the knowledge base
-// (events' filter keys, event_rollups) against what they derive from: how
-// many events' keys and how many rollup cells disagree. Zero and zero when the
+// (events' and agreements' filter keys, event_rollups) against what they derive from: how
+// many events' and agreements' keys and how many rollup cells disagree. Zero and zero when the
 // triggers did their work; tests and the synthetic generator's check use it.
 import { sql } from "../api/query/sql.ts";
 import type { Reader } from "./reader.ts";
@@ -10,7 +10,10 @@ export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups:
     (SELECT count(*)::int FROM events e WHERE
        e.country_codes IS DISTINCT FROM coalesce((SELECT array_agg(l.country_code::text ORDER BY l.country_code) FROM event_countries l WHERE l.event_id = e.id), ARRAY[]::text[])
        OR e.ministry_ids IS DISTINCT FROM coalesce((SELECT array_agg(l.ministry_id ORDER BY l.ministry_id) FROM event_ministries l WHERE l.event_id = e.id), ARRAY[]::int[])
-       OR e.official_ids IS DISTINCT FROM coalesce((SELECT array_agg(l.official_id ORDER BY l.official_id) FROM event_participants l WHERE l.event_id = e.id), ARRAY[]::int[])) AS keys,
+       OR e.official_ids IS DISTINCT FROM coalesce((SELECT array_agg(l.official_id ORDER BY l.official_id) FROM event_participants l WHERE l.event_id = e.id), ARRAY[]::int[]))
+    + (SELECT count(*)::int FROM agreements a WHERE
+       a.country_codes IS DISTINCT FROM coalesce((SELECT array_agg(DISTINCT l.country_code::text ORDER BY l.country_code::text) FROM agreement_parties l WHERE l.agreement_id = a.id), ARRAY[]::text[])
+       OR a.ministry_ids IS DISTINCT FROM coalesce((SELECT array_agg(DISTINCT l.ministry_id ORDER BY l.ministry_id) FROM agreement_parties l WHERE l.agreement_id = a.id AND l.ministry_id IS NOT NULL), ARRAY[]::int[])) AS keys,
     (SELECT count(*)::int FROM (
        SELECT c.scope, c.dim, c.key, e.type, coalesce(extract(year FROM e.span_from)::int, 0) AS year_from,
               coalesce(extract(year FROM e.span_to)::int, 0) AS year_to, count(*)::int AS events

@@ -306,6 +306,8 @@ export class ArticleReader {
         } else if (date) {
           start = resolve(date.start, stated);
           end = date.end ? resolve(date.end, stated) : null;
+          // A visit after the frame phrase keeps the day, but it is the main activity's: the first day reported of the visit, not one stated for it.
+          if (cue.type === "visit" && start.d !== undefined && framedAway(frames, date, cue, cues, text)) start = { ...start, from: { ...start.from, d: "first activity" } };
         } else if (narrative && !isBackground) start = story();
         else start = published();
 

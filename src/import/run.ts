@@ -59,7 +59,7 @@ function lastLine(err: unknown): string {
 const zeroFacts = (): FactCounts => ({ officials: 0, events: 0, agreements: 0, countries: 0, ministries: 0 });
 
 /** Articles per store transaction: few enough that a batch stays short, many enough to save round trips. */
-const BATCH = 64;
+export const BATCH = 64;
 
 interface Input {
   raw: RawArticle;

@@ -1,4 +1,4 @@
-// The database's derived data — events' filter keys and the event rollups —
+// The database's derived data — events' and agreements' filter keys and the event rollups —
 // follow every write the importer makes (new articles, a changed article,
 // events that go), and the stats read from the rollups equal the counts over
 // the events themselves.
@@ -76,6 +76,24 @@ describe("events' filter keys and the rollups", () => {
     await db.prisma.$executeRaw`DELETE FROM events WHERE id = (SELECT min(event_id) FROM event_countries WHERE country_code = 'VN')`;
     await db.prisma.$executeRaw`UPDATE events SET type = 'other', span_from = NULL, span_to = NULL WHERE id = (SELECT max(id) FROM events)`;
     await db.prisma.$executeRaw`DELETE FROM event_countries WHERE event_id = (SELECT max(event_id) FROM event_countries) AND country_code = 'VN'`;
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+  });
+
+  it("follow an agreement's parties: a party gone, a ministry gone, a party added", async () => {
+    const [agreement] = await reader.query<{ id: number; country_codes: string[]; ministry_ids: number[] }>(
+      sql`SELECT id, country_codes, ministry_ids FROM agreements WHERE cardinality(ministry_ids) > 0 ORDER BY id LIMIT 1`,
+    );
+    expect(agreement).toBeDefined();
+    const id = agreement!.id;
+    const keys = async () => (await reader.query<{ country_codes: string[]; ministry_ids: number[] }>(sql`SELECT country_codes, ministry_ids FROM agreements WHERE id = ${id}`))[0]!;
+
+    await db.prisma.$executeRaw`UPDATE agreement_parties SET ministry_id = NULL WHERE agreement_id = ${id}`;
+    expect((await keys()).ministry_ids).toEqual([]);
+    const [kept, ...dropped] = agreement!.country_codes;
+    await db.prisma.$executeRaw`DELETE FROM agreement_parties WHERE agreement_id = ${id} AND country_code = ANY(${dropped}::text[])`;
+    expect((await keys()).country_codes).toEqual([kept]);
+    await db.prisma.$executeRaw`INSERT INTO agreement_parties (agreement_id, country_code, ministry_id) VALUES (${id}, 'AD', ${agreement!.ministry_ids[0]})`;
+    expect(await keys()).toEqual({ country_codes: ["AD", kept].sort(), ministry_ids: [agreement!.ministry_ids[0]] });
     expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
   });
 });

@@ -26,12 +26,12 @@ export interface AgreementFilters {
 
 export type AgreementRow = Omit<z.infer<typeof AgreementDetailSchema>, "type_label">;
 
+/** The conditions on `agreements a`: parties are tested on the agreement's own filter keys (arrays kept by triggers). */
 function conditions(f: AgreementFilters): Sql[] {
   const c: Sql[] = [];
-  for (const code of new Set(f.countries ?? [])) {
-    c.push(sql`EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.country_code = ${code})`);
-  }
-  if (f.ministry !== undefined) c.push(sql`EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.ministry_id = ${f.ministry})`);
+  const countries = [...new Set(f.countries ?? [])];
+  if (countries.length) c.push(sql`a.country_codes @> ${countries}::text[]`);
+  if (f.ministry !== undefined) c.push(sql`a.ministry_ids @> ARRAY[${f.ministry}]::int[]`);
   if (f.types?.length) c.push(sql`a.type IN (${join(f.types.map((t) => sql`${t}::agreement_type`))})`);
   if (f.from !== undefined) c.push(sql`a.signed_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`a.signed_from <= ${f.to}::date`);
@@ -84,13 +84,20 @@ export function countAgreements(db: Reader, f: AgreementFilters): Promise<ListCo
   return countRows(db, sql`FROM agreements a ${where(conditions(f))}`);
 }
 
-/** One page (limit + 1 rows), newest signing first unless `desc` is false; agreements without a date last. */
+/**
+ * One page (limit + 1 rows), newest signing first unless `desc` is false;
+ * agreements without a date last. The page's ids come from an index-only walk
+ * of the date index (it carries the filter keys), then their rows.
+ */
 export async function agreementPage(db: Reader, f: AgreementFilters, desc: boolean, position: CursorPosition | null, limit: number) {
   const key = dateSortKey(sql`a.signed_from`, desc);
   const cursor = position ? [after(key, sql`a.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
   const rows = await db.query<Omit<AgreementRow, "parties" | "sources"> & { sort_key: string }>(sql`
-    SELECT ${COLUMNS}, ${key}::text AS sort_key FROM agreements a ${where([...conditions(f), ...cursor])}
-    ORDER BY ${key} ${direction(desc)}, a.id ${direction(desc)} LIMIT ${limit + 1}`);
+    WITH page AS (
+      SELECT a.id, ${key} AS sort_key FROM agreements a ${where([...conditions(f), ...cursor])}
+      ORDER BY sort_key ${direction(desc)}, a.id ${direction(desc)} LIMIT ${limit + 1})
+    SELECT ${COLUMNS}, page.sort_key::text AS sort_key FROM page JOIN agreements a ON a.id = page.id
+    ORDER BY page.sort_key ${direction(desc)}, a.id ${direction(desc)}`);
   return withParts(db, rows, false);
 }
 

@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
-import { countMeta, countRows } from "../query/count.ts";
-import { changedSince } from "../query/changes.ts";
+import { countMeta } from "../query/count.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
-import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "../query/json.ts";
-import { after, foldedContains, sql, where, type Sql } from "../query/sql.ts";
+import { countOfficials, officialById, officialExists, officialPage } from "../query/officials.ts";
 import { CountryCode, Cursor, eventListShape, Id, IdParams, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { CountryRefSchema, listOf, MinistryRefSchema, SourceSchema, UnitRefSchema } from "../schemas/resources.ts";
 import { EventListSchema, listEvents } from "./event-list.ts";
@@ -68,34 +65,6 @@ const OfficialListQuery = queryObject({
 const { official: _official, ...officialEventShape } = eventListShape;
 const OfficialEventsQuery = queryObject(officialEventShape);
 
-const columns = sql`o.id, o.name, (SELECT ${countryJson("c")} FROM countries c WHERE c.code = o.country_code) AS country,
-  o.name_en, o.name_native, o.aliases,
-  (SELECT count(*)::int FROM event_participants ep WHERE ep.official_id = o.id) AS event_count,
-  (SELECT count(*)::int FROM official_mentions om WHERE om.official_id = o.id) AS mention_count`;
-
-const latest = sql`(SELECT json_build_object('rank', om.rank, 'offices', om.offices, 'observed_on', om.observed_on, 'ministry', ${orNull("mi", ministryJson("mi"))})
-    FROM official_mentions om LEFT JOIN ministries mi ON mi.id = om.ministry_id
-    WHERE om.official_id = o.id ORDER BY om.observed_from DESC NULLS LAST, om.article_id DESC LIMIT 1) AS latest`;
-
-/** The official with the timeline of what each article says of them. */
-export function officialDetailSql(id: number): Sql {
-  return sql`SELECT ${columns},
-    coalesce((SELECT json_agg(json_build_object(
-        'observed_on', om.observed_on, 'name_as_written', om.name_as_written, 'rank', om.rank, 'rank_code', om.rank_code,
-        'offices', om.offices, 'ministry', ${orNull("mi", ministryJson("mi"))}, 'unit', ${orNull("u", unitJson("u"))},
-        'sentence', om.sentence, 'source', ${sourceJson("ar")})
-      ORDER BY om.observed_from NULLS LAST, ar.published_at NULLS LAST, om.id)
-      FROM official_mentions om JOIN articles ar ON ar.id = om.article_id
-      LEFT JOIN ministries mi ON mi.id = om.ministry_id LEFT JOIN units u ON u.id = om.unit_id
-      WHERE om.official_id = o.id), '[]'::json) AS timeline
-    FROM officials o WHERE o.id = ${id}`;
-}
-
-async function officialExists(db: Reader, id: number): Promise<boolean> {
-  const rows = await db.query<unknown>(sql`SELECT 1 FROM officials WHERE id = ${id}`);
-  return rows.length > 0;
-}
-
 export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/officials",
@@ -111,22 +80,9 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       sendSelected(reply, request.query.select);
       const { q, country, ministry, limit, cursor } = request.query;
-      const conditions: Sql[] = [];
-      if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(o.search_text)`, q));
-      if (country !== undefined) conditions.push(sql`o.country_code = ${country}`);
-      if (ministry !== undefined) {
-        conditions.push(sql`EXISTS (SELECT 1 FROM official_mentions m WHERE m.official_id = o.id AND m.ministry_id = ${ministry})`);
-      }
-      if (request.query.updated_since !== undefined) conditions.push(changedSince("official", sql`o.id`, request.query.updated_since));
-      const counting = countRows(app.db, sql`FROM officials o ${where(conditions)}`);
+      const filters = { q, country, ministry, updatedSince: request.query.updated_since };
       const position = cursor === undefined ? null : decodeCursor(cursor, "officials", "name", (k) => k !== null);
-      if (position) conditions.push(after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false));
-      const [rows, total] = await Promise.all([
-        app.db.query<(z.infer<typeof OfficialSchema> & { sort_key: string })>(sql`
-          SELECT ${columns}, ${latest}, o.name AS sort_key
-          FROM officials o ${where(conditions)} ORDER BY o.name, o.id LIMIT ${limit + 1}`),
-        counting,
-      ]);
+      const [rows, total] = await Promise.all([officialPage<z.infer<typeof OfficialSchema>>(app.db, filters, position, limit), countOfficials(app.db, filters)]);
       const page = paginate(rows, limit, "officials", "name", (r) => ({ key: r.sort_key, id: r.id }));
       return { data: page.rows.map((r) => pick(r, request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
@@ -143,7 +99,7 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const [official] = await app.db.query<z.infer<typeof OfficialDetailSchema>>(officialDetailSql(request.params.id));
+      const official = await officialById<z.infer<typeof OfficialDetailSchema>>(app.db, request.params.id);
       if (!official) throw notFound(`There is no official ${request.params.id}.`);
       return official;
     },

@@ -156,7 +156,10 @@ export async function removeArticleFacts(tx: Tx, articleId: number, g: Gazetteer
 
   for (const id of events) await rebuildEvent(tx, id, g);
   for (const id of agreements) await rebuildAgreement(tx, id, g);
+  // Their removal takes their event links with it: the filter keys' trigger keeps those events.
+  await tx.$executeRaw`SELECT set_config('hoptac.event_keys_written', 'off', true)`;
   await tx.official.deleteMany({ where: { id: { in: officials }, mentions: { none: {} } } });
+  await tx.$executeRaw`SELECT set_config('hoptac.event_keys_written', 'on', true)`;
   for (const o of await tx.official.findMany({ where: { id: { in: officials } }, select: { id: true } })) await refreshOfficial(tx, o.id);
 }
 

@@ -51,7 +51,18 @@ function columns(f: EventFacts, g: Gazetteer, names: string[]) {
 /** Participants in id order: the order their names take in the search text. */
 const byId = (list: EventFacts["participants"]) => [...list].sort((a, b) => a.official - b.official);
 
-const COLUMNS = Prisma.sql`type, start, start_precision, "end", end_precision, span_from, span_to, date_reason, place, summary, topics, mechanism, ordinal, search_text`;
+/**
+ * The filter keys the link-table triggers keep (event_filter_keys), written
+ * with the row: the triggers then find them right and leave the row alone,
+ * instead of writing a new version of it (and its indexes) once per link table.
+ */
+function keys(f: EventFacts) {
+  const ids = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+  return Prisma.sql`${[...new Set(f.countries)].sort()}::text[], ${ids(f.ministries)}::int[], ${ids(f.participants.map((p) => p.official))}::int[]`;
+}
+
+const COLUMNS = Prisma.sql`type, start, start_precision, "end", end_precision, span_from, span_to, date_reason, place, summary, topics, mechanism, ordinal, search_text,
+  country_codes, ministry_ids, official_ids`;
 
 /** A new event, whole: its row, its first source, countries, participants and ministries, in one statement. */
 export async function createEvent(
@@ -60,7 +71,7 @@ export async function createEvent(
   const [row] = await tx.$queryRaw<{ id: number }[]>`
     WITH e AS (
       INSERT INTO events (${COLUMNS}, updated_at)
-      VALUES (${columns(f, g, byId(f.participants).flatMap((p) => names(p.official)))}, CURRENT_TIMESTAMP)
+      VALUES (${columns(f, g, byId(f.participants).flatMap((p) => names(p.official)))}, ${keys(f)}, CURRENT_TIMESTAMP)
       RETURNING id
     ), s AS (
       INSERT INTO event_sources (event_id, article_id, sentence, facts)
@@ -97,7 +108,7 @@ export async function rebuildEvent(tx: Tx, id: number, g: Gazetteer): Promise<vo
   // Links the merge no longer has go; the others stay or come.
   await tx.$executeRaw`
     WITH e AS (
-      UPDATE events SET (${COLUMNS}, updated_at) = (${columns(f, g, names.flatMap((o) => [o.name, ...o.aliases]))}, CURRENT_TIMESTAMP) WHERE id = ${id}
+      UPDATE events SET (${COLUMNS}, updated_at) = (${columns(f, g, names.flatMap((o) => [o.name, ...o.aliases]))}, ${keys(f)}, CURRENT_TIMESTAMP) WHERE id = ${id}
     ), c0 AS (
       DELETE FROM event_countries WHERE event_id = ${id} AND NOT (country_code = ANY(${f.countries}::text[]))
     ), c1 AS (

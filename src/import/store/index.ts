@@ -76,7 +76,8 @@ export class ArticleStore {
     try {
       const out = await this.prisma.$transaction(
         async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+          // The store writes the events' filter keys itself (events.ts): the trigger stands aside.
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK}), set_config('hoptac.event_keys_written', 'on', true)`;
           await this.ref.ensureCountries(tx);
           const existing = new Map(
             (await tx.$queryRaw<{ id: number; sourceKey: string; contentHash: string }[]>`
