@@ -348,9 +348,13 @@ export class Recognizer {
       const chain = readChain(start);
       const nm = this.nameAt(text, folded, chain.end);
       if (nm && nm.index - chain.end <= 2 && this.isNameLike(nm.name, text, folded, nm.index)) {
-        const { end: _chainEnd, ...descriptors } = chain;
         const person: PersonMention = {
-          ...descriptors,
+          rank: chain.rank,
+          offices: chain.offices,
+          officeCodes: chain.officeCodes,
+          org: chain.org,
+          country: chain.country,
+          international: chain.international,
           name: nm.name,
           start: start.index,
           end: nm.end,
