@@ -114,7 +114,7 @@ export class ArticleReader {
     const found: Cue[] = [];
     const words = syllablesIn(folded);
     for (const c of this.g.eventCues) {
-      if (!c.needs.every((any) => any.some((w) => words.has(w)))) continue;
+      if (!holdsNeeds(words, c.needs)) continue;
       const runs = c.steps ? patternRuns(folded, c.steps) : null;
       if (runs) {
         for (const r of runs) if (!this.blocked(folded, r.index + r.length)) found.push({ type: c.type, index: r.index, length: r.length });
@@ -811,6 +811,16 @@ function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cu
     if (cues.some((c) => c.index > date.index && c.index < f.index)) return true;
     return !text.slice(f.index, cue.index).includes(",");
   });
+}
+
+/** Whether a sentence's syllables hold one of each list of a cue's needs. */
+function holdsNeeds(words: Set<number>, needs: number[][]): boolean {
+  for (const any of needs) {
+    let found = false;
+    for (const w of any) if ((found = words.has(w))) break;
+    if (!found) return false;
+  }
+  return true;
 }
 
 function longest(names: string[]): string {
