@@ -8,7 +8,7 @@ import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { countryJson, ministryJson, sourceJson } from "./json.ts";
-import { after, dateSortKey, direction, foldedContains, join, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, foldedContains, join, raw, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
 
 export interface EventFilters {
@@ -187,6 +187,13 @@ function assemble<R extends EventKeys>(rows: R[], nested: Nested | undefined, pa
 }
 
 /**
+ * The longest folded text events_date_desc_text_idx carries (its partial
+ * index predicate, written out literally so that the planner matches it; an
+ * index row has a bounded size, the text has none).
+ */
+const TEXT_INDEXED = 2000;
+
+/**
  * The ids and sort keys of one page (limit + 1 rows). Oldest first from a
  * date, the events already under way on that date (found by the span's range
  * index) come before those starting in the range (a walk of the date index
@@ -198,6 +205,13 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
   const cursor = position ? [after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
   const order = sql`ORDER BY sort_key ${direction(desc)}, id ${direction(desc)} LIMIT ${limit + 1}`;
   const select = (conditions: Sql[]) => sql`SELECT e.id, ${key} AS sort_key FROM events e ${where([...conditions, ...cursor])}`;
+  if (desc && f.q !== undefined) {
+    // Text newest first: the texts the text index carries are tested on it, the longer ones (few) walked apart.
+    const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
+    const carried = select([...conditions, raw(`length(e.search_folded) <= ${TEXT_INDEXED}`)]);
+    const longer = select([...conditions, raw(`length(e.search_folded) > ${TEXT_INDEXED}`)]);
+    return sql`SELECT * FROM ((${carried} ${order}) UNION ALL (${longer} ${order})) x ${order}`;
+  }
   if (desc || f.from === undefined) return sql`${select([...eventConditions(f), ...dateBounds(f, key, desc)])} ${order}`;
   // Under way on \`from\` (which implies the range), found whole and then sorted: walking the date index would read the years before.
   const underWay = select([...eventConditions({ ...f, from: undefined, to: undefined }), sql`daterange(e.span_from, e.span_to, '[]') @> ${f.from}::date`, sql`e.span_from < ${f.from}::date`]);
