@@ -2,6 +2,7 @@
 // as one JSON document (the format ../shared/eval/DUMP.md describes, plus
 // ranks, offices, evidence and English names).
 import type { PrismaClient } from "./generated/client.ts";
+import { storedDateParts } from "../dates/parts.ts";
 
 export interface Dump {
   generated_at: string;
@@ -61,6 +62,7 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
       id: e(x.id), type: x.type, start: x.start, end: x.end, start_precision: x.startPrecision, end_precision: x.endPrecision,
       // What the text stated of the date and what was inferred, and from what ("publication month", "year from another report").
       date_reason: x.dateReason,
+      date_parts: storedDateParts(x.start, x.dateReason),
       countries: x.countries.map((c) => c.countryCode).sort(), location: x.place,
       officials: x.participants.map((p) => o(p.officialId)),
       roles: Object.fromEntries(x.participants.map((p) => [o(p.officialId), p.role])),

@@ -305,6 +305,24 @@ describe("GET /v1/events/{id}", () => {
     expect(event).toHaveProperty("mechanism");
   });
 
+  it("says part by part which parts of the date the text stated and which were inferred, and from what", async () => {
+    const list = await getJson<List<Event>>(kb.app, "/v1/events?limit=200");
+    const details = await Promise.all(list.data.map((e) => getJson<EventDetail>(kb.app, `/v1/events/${e.id}`)));
+    for (const e of details) {
+      const parts = { year: /^\d{4}/.test(e.start ?? ""), month: /^(?:\d{4}|-)-\d{2}/.test(e.start ?? ""), day: /-\d{2}-\d{2}$/.test(e.start ?? "") };
+      const named = [...e.date_parts.stated, ...e.date_parts.inferred.map((i) => i.part)].sort();
+      if (e.date_reason && e.date_reason !== "unknown") expect(named, `${e.start} ${e.date_reason}`).toEqual(Object.keys(parts).filter((k) => parts[k as keyof typeof parts]).sort());
+    }
+    // A report with no date of its own: year and month are the publication's, not stated.
+    const fromPublication = details.find((e) => e.date_reason === "publication month");
+    expect(fromPublication?.date_parts).toEqual({
+      stated: [],
+      inferred: [{ part: "year", from: "the publication date" }, { part: "month", from: "the publication date" }],
+    });
+    // "ngày 15/5" with no year anywhere: day and month stated, no year at all.
+    expect(details.find((e) => e.date_reason === "stated, year unknown")?.date_parts).toEqual({ stated: ["month", "day"], inferred: [] });
+  });
+
   it("is 404 for an unknown id and 400 for one that is not a positive integer", async () => {
     expect(expectProblemShape(await request(kb.app.server).get("/v1/events/999999"), 404).detail).toBe("There is no event 999999.");
     for (const id of ["abc", "0", "-3", "1.5", "99999999999"]) {

@@ -2,6 +2,7 @@
 // corpora, and whole seed articles against their gold reading.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { datePartsOf } from "../../src/dates/parts.ts";
 import { ArticleReader } from "../../src/extraction/assemble.ts";
 import { describeDate, formatDate, parseDate } from "../../src/dates/value.ts";
 import { loadGazetteer } from "../../src/extraction/gazetteer.ts";
@@ -222,6 +223,17 @@ describe("events", () => {
     expect(y.events.map((e) => describeDate(e.start))).toEqual(["stated"]);
     expect(x.events[0]!.start!.from).toEqual({ y: "publication", m: "text", d: "text" });
     expect(y.events[0]!.start!.from).toEqual({ y: "text", m: "text", d: "text" });
+  });
+
+  it("does not call a signing's day stated in full when its year came from the publication date", () => {
+    const x = reader.read("Sáng 21/10, tại Hà Nội, Bộ trưởng Đỗ Minh Khang và Bộ trưởng Nội vụ Ba Lan Piotr Nowak đã ký Bản ghi nhớ về hợp tác phòng, chống tội phạm.", { publishedAt: parseDate("2031-10-22") });
+    const signing = x.events.find((e) => e.type === "signing");
+    expect(date(signing?.start ?? null)).toBe("2031-10-21");
+    expect(datePartsOf(signing!.start)).toEqual({ stated: ["month", "day"], inferred: [{ part: "year", from: "the publication date" }] });
+    // A month the text names with no day, in a sentence that states no year.
+    const y = reader.read("Cuối tháng 3, tại Warsaw, Bộ trưởng Đỗ Minh Khang đã hội đàm với Bộ trưởng Nội vụ Ba Lan Piotr Nowak.", { publishedAt: parseDate("2031-04-02") });
+    const talks = y.events.find((e) => e.type === "talks");
+    expect(datePartsOf(talks!.start)).toEqual({ stated: ["month"], inferred: [{ part: "year", from: "the publication date" }] });
   });
 
   it("reads nothing from sentences that only plan or recall", () => {

@@ -101,6 +101,12 @@ describe("importing the seeds", () => {
       for (const m of e.ministries) expect(ministries.has(m)).toBe(true);
       for (const c of e.countries) expect(c).toMatch(/^[A-Z]{2}$/);
     }
+    // Besides the scorer's fields: which parts of each date were inferred, and from what.
+    const dated = dump.events as { date_reason: string | null; date_parts: { stated: string[]; inferred: { part: string; from: string }[] } }[];
+    expect(dated.find((e) => e.date_reason === "publication month")?.date_parts.inferred).toEqual([
+      { part: "year", from: "the publication date" },
+      { part: "month", from: "the publication date" },
+    ]);
     for (const m of dump.mentions as { article: string; officials: string[] }[]) {
       expect(articles.has(m.article)).toBe(true);
       for (const o of m.officials) expect(officials.has(o)).toBe(true);

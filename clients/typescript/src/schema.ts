@@ -527,6 +527,18 @@ export type components = {
             /** @description The sentence of the article the fact was read from. */
             sentence: string;
         };
+        /** @description Which parts of the event's start date the text stated, and which were inferred and from what. */
+        DateParts: {
+            /** @description The parts of `start` the article wrote for this activity. */
+            stated: ("year" | "month" | "day")[];
+            /** @description The parts of `start` read from elsewhere: a year taken from the publication date is inferred, not stated. */
+            inferred: {
+                /** @enum {string} */
+                part: "year" | "month" | "day";
+                /** @description Where it was taken from ("the publication date", "another report"…). */
+                from: string;
+            }[];
+        };
         /** @description A visit, talks, conference or other activity, with who took part and the articles that report it. */
         Event: {
             id: number;
@@ -583,8 +595,9 @@ export type components = {
             }[];
             /** @description Topic codes (GET /v1/stats?group_by=topic lists them with labels). */
             topics: string[];
-            /** @description Why the date was read this way ("stated", "year from publication"…). */
+            /** @description Why the date was read this way ("stated", "stated day and month; year from the publication date"…). */
             date_reason: string | null;
+            date_parts: components["schemas"]["DateParts"];
             /** @description The recurring mechanism the event belongs to, when the text names one. */
             mechanism: string | null;
             /** @description Which session of that mechanism (8 for the 8th conference). */

@@ -2,6 +2,7 @@
 // official's events, /stats), the keyset page query, and the representation.
 import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
+import { storedDateParts } from "../../dates/parts.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
@@ -239,7 +240,7 @@ type EventItem = z.infer<typeof EventSchema>;
 
 /** A row of eventPageSql: the event without its label, and the sort key. */
 export type EventRow = Omit<EventDetail, "type_label" | "sources"> & { sources: EventItem["sources"]; sort_key: string };
-type EventDetailRow = Omit<EventDetail, "type_label">;
+type EventDetailRow = Omit<EventDetail, "type_label" | "date_parts">;
 
 export function represent<R extends { type: EventTypeCode }>(row: R): Omit<R, "sort_key"> & { type_label: Label } {
   const { sort_key: _, ...rest } = row as R & { sort_key?: unknown };
@@ -261,5 +262,5 @@ export async function eventPage(
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {
   const rows = await db.query<EventKeys & Nested>(eventByIdSql(id));
   const [row] = assemble(rows, rows[0], new Set(PARTS)) as unknown as EventDetailRow[];
-  return row ? represent(row) : null;
+  return row ? { ...represent(row), date_parts: storedDateParts(row.start, row.date_reason) } : null;
 }

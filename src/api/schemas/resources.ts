@@ -66,6 +66,17 @@ export const EvidenceSchema = SourceSchema.extend({
   sentence: z.string().describe("The sentence of the article the fact was read from."),
 }).meta({ id: "Evidence", description: "An article that reports the fact, with the sentence that says so." });
 
+const DatePartSchema = z.enum(["year", "month", "day"]);
+
+export const DatePartsSchema = z
+  .object({
+    stated: z.array(DatePartSchema).describe("The parts of `start` the article wrote for this activity."),
+    inferred: z
+      .array(z.object({ part: DatePartSchema, from: z.string().describe('Where it was taken from ("the publication date", "another report"…).') }))
+      .describe("The parts of `start` read from elsewhere: a year taken from the publication date is inferred, not stated."),
+  })
+  .meta({ id: "DateParts", description: "Which parts of the event's start date the text stated, and which were inferred and from what." });
+
 const eventFields = {
   id: int(),
   type: EventTypeSchema,
@@ -93,7 +104,8 @@ export const EventSchema = z.object({ ...eventFields, sources: z.array(SourceSch
 export const EventDetailSchema = z
   .object({
     ...eventFields,
-    date_reason: nullableText('Why the date was read this way ("stated", "year from publication"…).'),
+    date_reason: nullableText('Why the date was read this way ("stated", "stated day and month; year from the publication date"…).'),
+    date_parts: DatePartsSchema,
     mechanism: nullableText("The recurring mechanism the event belongs to, when the text names one."),
     ordinal: int().nullable().describe("Which session of that mechanism (8 for the 8th conference)."),
     sources: z.array(EvidenceSchema),
