@@ -216,6 +216,16 @@ describe("events", () => {
     expect(z.events.map((e) => e.type)).toEqual(["visit"]);
   });
 
+  it("reads a sports or culture exchange programme as another cooperation activity, not a field of cooperation", () => {
+    const x = reader.read("Ngày 11/10, tại Hà Nội, Bộ Công an Việt Nam và Cảnh sát Quốc gia Indonesia tổ chức Chương trình giao lưu văn nghệ, thể thao lần thứ nhất.", { publishedAt: parseDate("2031-10-12") });
+    expect(x.events.map((e) => [e.type, date(e.start)])).toEqual([["other", "2031-10-11"]]);
+    const y = reader.read("Thứ trưởng Đỗ Minh Khang dự hội nghị thường niên với Cảnh sát Quốc gia Indonesia và giao lưu thể thao giữa hai lực lượng.", { publishedAt: parseDate("2031-10-12") });
+    expect(y.events.map((e) => e.type).sort()).toEqual(["conference", "other"]);
+    // A field of cooperation is no activity.
+    const z = reader.read("Hai nước hợp tác hiệu quả trên các lĩnh vực chính trị, an ninh, thương mại và giao lưu văn hóa, nhân dân.", { publishedAt: parseDate("2031-10-12") });
+    expect(z.events).toEqual([]);
+  });
+
   it("says which parts of a date the text stated and where the rest came from", () => {
     const x = reader.read("Chiều 16/4, tại Hà Nội, Bộ trưởng Tô Lâm đã hội đàm với Bộ trưởng Bộ Nội vụ Cuba Lázaro Alberto Álvarez Casas.", { publishedAt: parseDate("2019-04-18") });
     expect(x.events.map((e) => [date(e.start), describeDate(e.start)])).toEqual([["2019-04-16", "stated day and month; year from the publication date"]]);
