@@ -174,6 +174,15 @@ export class ArticleReader {
         (c, i, all) => !(c.type === "reception" && all.slice(i + 1).some((d) => d.type === "talks" && /^\s*(?:\p{L}+\s+){0,2}và\s*$/u.test(text.slice(c.index + c.length, d.index)))),
       );
       const persons = f.facts.persons;
+      // People named but not at the activity told: whose greetings are conveyed, on whose behalf one speaks.
+      const absentAt = this.g.absent.find(text, folded);
+      const away = new Set(persons.filter((p) => absentAt.some((h) => h.index + h.length <= p.start && ABSENT_GAP.test(text.slice(h.index + h.length, p.start)))));
+      const present = persons.filter((p) => !away.has(p));
+      // A frame that opens the sentence ("nhân chuyến thăm … của A, B đã có buổi làm việc với C") runs to the next
+      // comma: the people in it belong to the activity it names, not to the main one after it.
+      const opening = frames.find((fr) => !cues.some((c) => c.index < fr.index));
+      const openingEnd = opening ? text.indexOf(",", opening.index) + 1 || text.length : -1;
+      const inOpening = (at: number) => opening !== undefined && at >= opening.index && at < openingEnd;
       const stated = this.statedYear(text, f.dates, cues);
 
       // Agreements (and their signing event) come from signing verbs followed by a document type.
@@ -193,7 +202,7 @@ export class ArticleReader {
         const date = dated;
         const when = date ? resolve(date.start, stated) : (story() ?? published());
         const countries = this.sentenceCountries(f.facts, foreign);
-        const participants = persons.map((p) => keyOf(p)).filter((k): k is string => k !== null);
+        const participants = present.map((p) => keyOf(p)).filter((k): k is string => k !== null);
         const candidate: (typeof events)[number] = {
           type: "signing", start: when, end: null, place: this.place(f.facts, text),
           countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
@@ -262,7 +271,7 @@ export class ArticleReader {
           const target = toldBefore(events, cue.type);
           if (target) {
             if (!target.evidence.includes(text)) target.evidence.push(text);
-            for (const p of persons) {
+            for (const p of present) {
               const k = keyOf(p);
               if (k && !target.participants.some((x) => x.key === k)) target.participants.push({ key: k, role: "attendee" });
             }
@@ -313,7 +322,8 @@ export class ArticleReader {
         for (const group of groups) {
           const counterparts = new Set(group.map((p) => keyOf(p)!).filter(Boolean));
           const participants = new Set<string>();
-          for (const p of [...persons.filter((p) => !foreignPeople.includes(p) || group.includes(p))]) {
+          const main = !inOpening(cue.index);
+          for (const p of present.filter((p) => (!foreignPeople.includes(p) || group.includes(p)) && !(main && inOpening(p.start)))) {
             const k = keyOf(p);
             if (k) participants.add(k);
           }
@@ -699,7 +709,7 @@ export class ArticleReader {
       const first = g.mentions[0]!;
       const best = g.mentions.reduce((b, m) => (m.p.offices.length + (m.p.rank ? 1 : 0) > b.p.offices.length + (b.p.rank ? 1 : 0) ? m : b), first);
       const rank = g.mentions.find((m) => m.p.rank)?.p.rank ?? null;
-      const offices = [...new Set(g.mentions.flatMap((m) => m.p.offices))];
+      const offices = fullOffices(g.mentions.flatMap((m) => m.p.offices));
       const org = g.mentions.find((m) => m.p.org?.ministry)?.p.org ?? null;
       const aliases = new Set(g.names.filter((n) => n !== name));
       if (known) {
@@ -722,7 +732,7 @@ export class ArticleReader {
       const existing = list.find((o) => o.key === key);
       if (existing) {
         existing.aliases = [...new Set([...existing.aliases, ...official.aliases])];
-        existing.offices = [...new Set([...existing.offices, ...official.offices])];
+        existing.offices = fullOffices([...existing.offices, ...official.offices]);
       } else list.push(official);
       for (const m of g.mentions) byMention.set(m.p, key);
     }
@@ -771,6 +781,9 @@ const ANAPHOR = /(?:^|[^\p{L}])(?:tại|trong|mở đầu|kết thúc|quang cả
 /** An event's topics come from its own evidence; a long account keeps those it names most. */
 const MAX_EVENT_TOPICS = 4;
 
+/** Between an absence phrase and the person: a comma and up to two words ("thay mặt lãnh đạo Bộ, …" is no person's). */
+const ABSENT_GAP = /^[\s,]*(?:\p{L}+\s+){0,2}$/u;
+
 /** After a document's title: "(đã) (được) ký (kết)" (in the text: folded, "ký" would be "kỳ" too). */
 const RECALLED_VERB = /\s(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?(?![\p{L}])/iu;
 
@@ -786,6 +799,16 @@ function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cu
     if (cues.some((c) => c.index > date.index && c.index < f.index)) return true;
     return !text.slice(f.index, cue.index).includes(",");
   });
+}
+
+/**
+ * One person's offices, each once in its fullest form: "Bộ trưởng" and "Bộ
+ * trưởng Bộ Công an" after "Bộ trưởng Bộ Công an Việt Nam" are that office
+ * shortened, not others.
+ */
+function fullOffices(offices: string[]): string[] {
+  const folded = offices.map((o) => fold(o));
+  return [...new Set(offices.filter((o, i) => !folded.some((f, j) => j !== i && f.length > folded[i]!.length && f.startsWith(folded[i]! + " "))))];
 }
 
 function longest(names: string[]): string {

@@ -37,6 +37,38 @@ describe("officials", () => {
   });
 });
 
+describe("participants and offices", () => {
+  const keys = (e: { participants: { key: string }[] } | undefined) => (e?.participants ?? []).map((p) => p.key.split("|")[1]).sort();
+
+  it("keeps each office once in its fullest form, not again shortened", () => {
+    const x = reader.read(
+      "Sáng 4/6, Thượng tướng Đỗ Minh Khang, Thứ trưởng Bộ Công an Việt Nam đã hội đàm với ông Razak Ismail, Tổng Cảnh sát trưởng Malaysia. Tại buổi hội đàm, Thứ trưởng Đỗ Minh Khang cảm ơn Tổng Cảnh sát trưởng Razak Ismail.",
+      { publishedAt: parseDate("2031-06-05") },
+    );
+    expect(x.officials.find((o) => o.name === "Đỗ Minh Khang")?.offices).toEqual(["Thứ trưởng Bộ Công an Việt Nam"]);
+    expect(x.officials.find((o) => o.name === "Razak Ismail")?.offices).toEqual(["Tổng Cảnh sát trưởng Malaysia"]);
+  });
+
+  it("does not count as a participant someone whose greetings are conveyed or on whose behalf one speaks", () => {
+    const x = reader.read(
+      "Chiều 4/6, tại Kuala Lumpur, Thượng tướng Đỗ Minh Khang đã hội đàm với ông Razak Ismail, Tổng Cảnh sát trưởng Malaysia. Tại buổi hội đàm, Thượng tướng Đỗ Minh Khang chuyển lời thăm hỏi của Đại tướng Phan Quốc Việt, Bộ trưởng Bộ Công an tới ông Razak Ismail.",
+      { publishedAt: parseDate("2031-06-05") },
+    );
+    expect(keys(x.events.find((e) => e.type === "talks"))).toEqual(["do minh khang", "razak ismail"]);
+    // Still an official the article names.
+    expect(x.officials.map((o) => o.name)).toContain("Phan Quốc Việt");
+  });
+
+  it("gives the people of a frame that opens the sentence to the activity it names, not to the main one", () => {
+    const x = reader.read(
+      "Ngày 14/3, nhân chuyến thăm chính thức Malaysia của Phó Thủ tướng Trần Văn Bình, Trung tướng Đỗ Minh Khang, Thứ trưởng Bộ Công an đã có buổi làm việc với ông Razak Ismail, Tổng Cảnh sát trưởng Malaysia.",
+      { publishedAt: parseDate("2031-03-16") },
+    );
+    expect(keys(x.events.find((e) => e.type === "reception"))).toEqual(["do minh khang", "razak ismail"]);
+    expect(keys(x.events.find((e) => e.type === "visit"))).toContain("tran van binh");
+  });
+});
+
 describe("one person per name within an article", () => {
   it("keeps apart two foreign names that only share some words", () => {
     const x = read("Chiều 5/3, tại La Habana, Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an đã hội kiến ông José Ramón Machado Ventura, Phó Bí thư thứ nhất Đảng Cộng sản Cuba. Cùng ngày, Bộ trưởng Tô Lâm đã gặp ông José Ramón Balaguer, Trưởng ban Quan hệ quốc tế Trung ương Đảng Cộng sản Cuba.");
@@ -199,7 +231,7 @@ describe("events", () => {
 
   it("reads a frame that opens the sentence as the occasion, and the activity after it as the main one, on the sentence's day", () => {
     const x = reader.read(
-      "Ngày 14/3, nhân chuyến thăm chính thức Malaysia của Phó Thủ tướng Trần Văn Bình và dự diễn đàn an ninh khu vực, Trung tướng Đỗ Minh Khang, Thứ trưởng Bộ Công an đã có buổi làm việc với Tướng Razak Ismail, Tổng Cảnh sát trưởng Malaysia.",
+      "Ngày 14/3, nhân chuyến thăm chính thức Malaysia của Phó Thủ tướng Trần Văn Bình và dự diễn đàn an ninh khu vực, Trung tướng Đỗ Minh Khang, Thứ trưởng Bộ Công an đã có buổi làm việc với ông Razak Ismail, Tổng Cảnh sát trưởng Malaysia.",
       { publishedAt: parseDate("2031-03-16") },
     );
     expect(date(x.events.find((e) => e.type === "reception")?.start ?? null)).toBe("2031-03-14");
