@@ -253,6 +253,19 @@ export function yearBefore(p: PartialDate, ref: PartialDate | null | undefined):
   return y;
 }
 
+/**
+ * The year that puts a day or month without one nearest to a date of the same
+ * activity (another report's): its year, or the one before or after across
+ * the turn of a year ("30/12" against January).
+ */
+export function nearestYear(p: PartialDate, ref: PartialDate): number | undefined {
+  if (p.y !== undefined) return p.y;
+  if (ref.y === undefined || p.m === undefined) return undefined;
+  const at = (y: number, x: PartialDate) => Date.UTC(y, (x.m ?? 7) - 1, x.d ?? 15);
+  const target = at(ref.y, ref);
+  return [ref.y - 1, ref.y, ref.y + 1].reduce((best, y) => (Math.abs(at(y, p) - target) < Math.abs(at(best, p) - target) ? y : best));
+}
+
 /** Bare parts with the year yearBefore() gives them (unchanged when they have one or none can be told). */
 export function resolveYear(p: PartialDate, ref: PartialDate | null | undefined): PartialDate {
   const y = yearBefore(p, ref);

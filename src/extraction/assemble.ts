@@ -11,6 +11,7 @@ import { sameName } from "../identity/officials.ts";
 import { readDates, type DateMention } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
 import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
+import { syllablesIn } from "./phrases.ts";
 import { fold, foldAligned, tidy } from "./text.ts";
 
 export interface ExtractedOfficial {
@@ -105,7 +106,9 @@ export class ArticleReader {
   private cues(text: string): Cue[] {
     const folded = foldAligned(text);
     const found: Cue[] = [];
+    const words = syllablesIn(folded);
     for (const c of this.g.eventCues) {
+      if (!c.needs.every((any) => any.some((w) => words.has(w)))) continue;
       c.re.lastIndex = 0;
       for (let m = c.re.exec(folded); m; m = c.re.exec(folded)) {
         const next = /^\s+(\p{L}+)/u.exec(folded.slice(m.index + m[0].length))?.[1];
@@ -122,15 +125,26 @@ export class ArticleReader {
     const pub = body.publishedAt ?? undefined;
     const sentences = body.sentences;
 
-    // Pass 1 finds the article's main foreign country; pass 2 reads with it.
-    let found: Found[] = sentences.map((s) => ({ sentence: s.index, facts: this.rec.recognize(s.text, { foreign: null }), dates: readDates(s.text) }));
+    // Pass 1 finds the article's main foreign country; pass 2 reads with it. A sentence
+    // whose reading never asked for that country reads the same in both passes.
+    const first = sentences.map((s) => {
+      let asked = false;
+      const facts = this.rec.recognize(s.text, {
+        get foreign() {
+          asked = true;
+          return null;
+        },
+      });
+      return { sentence: s.index, facts, dates: readDates(s.text), asked };
+    });
+    let found: Found[] = first;
     const foreignCount = new Map<string, number>();
     for (const f of found) {
       for (const c of f.facts.countries) if (c.code !== "VN") foreignCount.set(c.code, (foreignCount.get(c.code) ?? 0) + 1);
       for (const p of f.facts.persons) if (p.country && p.country !== "VN") foreignCount.set(p.country, (foreignCount.get(p.country) ?? 0) + 2);
     }
     const foreign = [...foreignCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    found = sentences.map((s) => ({ sentence: s.index, facts: this.rec.recognize(s.text, { foreign }), dates: readDates(s.text) }));
+    found = first.map((f) => (f.asked && foreign !== null ? { ...f, facts: this.rec.recognize(sentences[f.sentence]!.text, { foreign }) } : f));
     const international = found.some((f) => f.facts.orgs.some((o) => o.organization) || f.facts.persons.some((p) => p.international));
 
     const officials = this.officials(found, sentences.map((s) => s.text), foreign);
@@ -292,6 +306,8 @@ export class ArticleReader {
         } else if (date) {
           start = resolve(date.start, stated);
           end = date.end ? resolve(date.end, stated) : null;
+          // A visit after the frame phrase keeps the day, but it is the main activity's: the first day reported of the visit, not one stated for it.
+          if (cue.type === "visit" && start.d !== undefined && framedAway(frames, date, cue, cues, text)) start = { ...start, from: { ...start.from, d: "first activity" } };
         } else if (narrative && !isBackground) start = story();
         else start = published();
 

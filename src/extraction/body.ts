@@ -39,20 +39,45 @@ const isSiteClock = (line: string) => CLOCK_LINE.test(line) && /\d{1,2}:\d{2}/.t
 const DATE_IN_LINE = /(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])/u;
 const METADATA = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})(?=\s|$)/u;
 
+// Each rewrite of stripCredits is tried only on a line that holds what it looks for.
+const PHOTO = /[Ảả][Nn][Hh]/;
+/** Letter case of each BMP character as `\p{Ll}` (1) and `\p{Lu}` (2) see it. */
+const CASE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  const ch = String.fromCharCode(c);
+  CASE[c] = /\p{Ll}/u.test(ch) ? 1 : /\p{Lu}/u.test(ch) ? 2 : 0;
+}
+/** Whether three lower-case letters stand right before an upper-case one (or the line has other planes' letters). */
+function glued(line: string): boolean {
+  let lower = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    const k = CASE[c];
+    if (k === 2 && lower >= 3) return true;
+    lower = k === 1 ? lower + 1 : 0;
+  }
+  return false;
+}
+const SPACES = /\s\s|[^\S ]/;
+
 function stripCredits(line: string, page: PageChrome): string {
   const [bracketed, bare] = page.datelines;
-  return line
-    .replace(/\(\s*Ảnh\s*:[^)]*\)/giu, " ")
-    .replace(/Ảnh\s*:\s*(?:\p{Lu}[\p{L}.]*\s*){1,4}(?:[-/]\s*\p{Lu}[\p{L}.+]*\s*){0,2}\.?/gu, " ")
-    .replace(/\s*[-–]?\s*ảnh\s+\d+(?=\p{Lu}|\s|$)/gu, ". ")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-    .replace(/\s*\|+\s*/g, " ")
-    // Words glued by lost line breaks: "Bộ trưởngĐiều phối" → "Bộ trưởng Điều phối".
-    .replace(/(\p{Ll}{3})(\p{Lu})/gu, "$1 $2")
-    .replace(bracketed, "")
-    .replace(bare, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  let out = line;
+  if (PHOTO.test(out)) {
+    out = out
+      .replace(/\(\s*Ảnh\s*:[^)]*\)/giu, " ")
+      .replace(/Ảnh\s*:\s*(?:\p{Lu}[\p{L}.]*\s*){1,4}(?:[-/]\s*\p{Lu}[\p{L}.+]*\s*){0,2}\.?/gu, " ")
+      .replace(/\s*[-–]?\s*ảnh\s+\d+(?=\p{Lu}|\s|$)/gu, ". ");
+  }
+  if (out.includes("![")) out = out.replace(/!\[[^\]]*\]\([^)]*\)/g, " ");
+  if (out.includes("|")) out = out.replace(/\s*\|+\s*/g, " ");
+  // Words glued by lost line breaks: "Bộ trưởngĐiều phối" → "Bộ trưởng Điều phối".
+  if (glued(out)) out = out.replace(/(\p{Ll}{3})(\p{Lu})/gu, "$1 $2");
+  out = out.replace(bracketed, "").replace(bare, "");
+  if (SPACES.test(out)) out = out.replace(/\s+/g, " ");
+  return out.trim();
 }
 
 /** Publication date from a byline such as "04/06/2024" or "Thứ Năm, 11/05/2017, 08:00". */

@@ -3,6 +3,7 @@
 // from what is implied later (src/dates/value.ts: the year, with where it came from).
 
 import type { PartialDate } from "../dates/value.ts";
+import { foldAligned } from "./text.ts";
 
 export type { PartialDate };
 
@@ -29,6 +30,8 @@ const DASH = "\\s*(?:-|–|—|đến|tới)\\s*";
 
 interface Pattern {
   re: RegExp;
+  /** Whether a sentence may hold a match, from its text and folded form: a cheap test first. */
+  may(text: string, folded: string): boolean;
   read(m: RegExpExecArray): Omit<DateMention, "index" | "length" | "text" | "partOfDay"> | null;
 }
 
@@ -44,10 +47,18 @@ function date(d?: string, m?: string, y?: string): PartialDate | null {
   return valid(p) ? p : null;
 }
 
+// Cheap tests of what a pattern needs: ASCII digits, and words its folded text holds.
+const DIGIT = /[0-9]/;
+const digits = (text: string) => DIGIT.test(text);
+const thangDigits = (text: string, folded: string) => digits(text) && folded.includes("thang");
+const namDigits = (text: string, folded: string) => digits(text) && folded.includes("nam");
+const relative = (_: string, folded: string) => folded.includes("nay") || folded.includes("qua") || folded.includes("day");
+
 // Ordered: longer, more specific forms first; overlaps keep the first found.
 const PATTERNS: Pattern[] = [
   // "từ ngày 28/5 - 4/6/2024", "từ 12 đến 16/9/2023", "từ ngày 17 – 20/02", "2-4/4"
   {
+    may: digits,
     re: new RegExp(`(?<![\\d/.])${D}(?:${SEP}${M})?(?:${SEP}${Y})?${DASH}(?:ngày\\s+)?${D}${SEP}${M}(?:${SEP}${Y})?(?![\\d/])`, "giu"),
     read: (m) => {
       const end = date(m[4], m[5], m[6]);
@@ -63,6 +74,7 @@ const PATTERNS: Pattern[] = [
   },
   // "trong các ngày 05-11 và 06-11": two days given one after the other
   {
+    may: digits,
     re: new RegExp(`(?<![\\d/.])${D}${SEP}${M}(?:${SEP}${Y})?\\s+và\\s+(?:ngày\\s+)?${D}${SEP}${M}(?:${SEP}${Y})?(?![\\d/])`, "giu"),
     read: (m) => {
       const end = date(m[4], m[5], m[6] ?? m[3]);
@@ -73,6 +85,7 @@ const PATTERNS: Pattern[] = [
   },
   // "15/5/2023", "15-5-2023", "15.5.2023"
   {
+    may: digits,
     re: new RegExp(`(?<![\\d/.])${D}${SEP}${M}${SEP}${Y}(?![\\d/])`, "giu"),
     read: (m) => {
       const start = date(m[1], m[2], m[3]);
@@ -81,6 +94,7 @@ const PATTERNS: Pattern[] = [
   },
   // "tháng 11/2023", "tháng 9-2013", "tháng 9 năm 2024"
   {
+    may: thangDigits,
     re: new RegExp(`tháng\\s+${M}(?:\\s*${SEP}\\s*|\\s+năm\\s+)${Y}(?!\\d)`, "giu"),
     read: (m) => {
       const start = date(undefined, m[1], m[2]);
@@ -89,6 +103,7 @@ const PATTERNS: Pattern[] = [
   },
   // "ngày 15/5", "Chiều 16/4", "hôm 16/3", "Sáng 30.10", "(6/7)"
   {
+    may: digits,
     re: new RegExp(`(?<=(?:ngày|hôm|nay|${PART_WORD.slice(1, -1)}|\\()\\s*)${D}${SEP}${M}(?![\\d/]|\\.\\d)`, "giu"),
     read: (m) => {
       const start = date(m[1], m[2]);
@@ -97,6 +112,7 @@ const PATTERNS: Pattern[] = [
   },
   // "tháng 9", "tháng 11 vừa qua"
   {
+    may: thangDigits,
     re: new RegExp(`tháng\\s+${M}(?![\\d/])`, "giu"),
     read: (m) => {
       const start = date(undefined, m[1]);
@@ -105,6 +121,7 @@ const PATTERNS: Pattern[] = [
   },
   // "năm 2011", "vào năm 2016"
   {
+    may: namDigits,
     re: new RegExp(`năm\\s+${Y}(?!\\d)`, "giu"),
     read: (m) => {
       const start = date(undefined, undefined, m[1]);
@@ -113,6 +130,7 @@ const PATTERNS: Pattern[] = [
   },
   // "hôm nay", "chiều nay", "hôm qua", "vừa qua", "mới đây"
   {
+    may: relative,
     re: /(?<!\p{L})(hôm nay|sáng nay|trưa nay|chiều nay|tối nay|đêm nay|hôm qua|vừa qua|mới đây)(?!\p{L})/giu,
     read: (m) => {
       const w = (m[1] ?? "").toLowerCase();
@@ -128,7 +146,9 @@ export function readDates(sentence: string): DateMention[] {
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+  const folded = foldAligned(sentence);
   for (const p of PATTERNS) {
+    if (!p.may(sentence, folded)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       const a = m.index;

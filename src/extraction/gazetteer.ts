@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { PhraseMatcher } from "./phrases.ts";
+import { PhraseMatcher, syllableNumber } from "./phrases.ts";
 import { escapeRegExp, fold, normalizeText } from "./text.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("../../data/gazetteer/", import.meta.url));
@@ -179,7 +179,8 @@ export interface Gazetteer {
   agreementTypes: PhraseMatcher<AgreementTypeCode>;
   agreementTypeInfo: Map<AgreementTypeCode, { en: string; vi: string }>;
   eventTypes: Map<EventTypeCode, EventTypeInfo>;
-  eventCues: { type: EventTypeCode; re: RegExp }[];
+  /** Cues as patterns over folded text, with the syllables a match needs (cueWords, as syllable numbers). */
+  eventCues: { type: EventTypeCode; re: RegExp; needs: number[][] }[];
   /** Hedge words; hits whose value is "" are exceptions ("lời mời" is no invitation to come). */
   hedges: PhraseMatcher<string>;
   cueBlockers: Set<string>;
@@ -235,6 +236,46 @@ function cuePattern(cue: string, slots: Record<string, string>): string {
     .replace(/(\\s\+)+/g, "\\s+")
     // An optional word between two spaces ("gặp (gỡ|mặt)? Chủ tịch") takes one of them along.
     .replace(/\\s\+(\(\?:[^()]*\))\?\\s\+/g, "\\s+(?:$1\\s+)?");
+}
+
+/**
+ * What a cue's every match holds as whole syllables of its folded text: each
+ * list has at least one of its words there (the cue's words outside brackets
+ * one by one, and the first words of a bracket's choices), so that a sentence
+ * missing one need not be searched. Empty when the cue's form says nothing sure.
+ */
+function cueWords(cue: string): string[][] {
+  const parts = cue.split(/(\{\w+\}|[()|?])/).filter(Boolean);
+  const literal = (p: string | undefined) => p !== undefined && !/^(?:\{\w+\}|[()|?])$/.test(p) && fold(p) !== "";
+  // A word is whole where a space or the cue's start or end stands beside it.
+  const openBefore = (i: number) => i === 0 || /\s$/.test(parts[i - 1] ?? "");
+  const openAfter = (i: number) => i === parts.length - 1 || /^\s/.test(parts[i + 1] ?? "");
+  const needs: string[][] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p === "|" || p === ")") return []; // a choice at the top: nothing is sure
+    if (literal(p)) {
+      const words = fold(p).split(" ");
+      words.forEach((w, j) => {
+        const whole = (j > 0 || /^\s/.test(p) || i === 0) && (j < words.length - 1 || /\s$/.test(p) || i === parts.length - 1);
+        if (whole) needs.push([w]);
+      });
+    }
+    if (p !== "(") continue;
+    const close = parts.indexOf(")", i);
+    if (close < 0) return [];
+    const inner = parts.slice(i + 1, close);
+    const optional = parts[close + 1] === "?";
+    if (inner.includes("(")) return [];
+    const start = i;
+    i = close + (optional ? 1 : 0);
+    const choices = inner.join("").split("|");
+    if (optional || !openBefore(start) || choices.some((c) => !literal(c) || /[{}]/.test(c) || /^\s/.test(c))) continue;
+    // A one-word choice ends where the bracket does.
+    if (choices.some((c) => !fold(c).includes(" ") && !/\s$/.test(c)) && !openAfter(close)) continue;
+    needs.push(choices.map((c) => fold(c).split(" ")[0]!));
+  }
+  return needs;
 }
 
 /** An alternation over folded text; with no phrase, one that matches nothing. */
@@ -367,10 +408,12 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     agreement: alternation(af.types.flatMap((t) => t.cues)),
   };
   const eventTypes = new Map<EventTypeCode, EventTypeInfo>();
-  const eventCues: { type: EventTypeCode; re: RegExp }[] = [];
+  const eventCues: Gazetteer["eventCues"] = [];
   for (const t of ef.types) {
     eventTypes.set(t.type, { type: t.type, en: t.en, vi: t.vi });
-    for (const c of t.cues) eventCues.push({ type: t.type, re: new RegExp(`(?<![\\p{L}\\p{N}])${cuePattern(c, slots)}(?![\\p{L}\\p{N}])`, "gu") });
+    for (const c of t.cues) {
+      eventCues.push({ type: t.type, re: new RegExp(`(?<![\\p{L}\\p{N}])${cuePattern(c, slots)}(?![\\p{L}\\p{N}])`, "gu"), needs: cueWords(c).map((words) => words.map(syllableNumber)) });
+    }
   }
   const phraseSet = (list: string[]) => {
     const m = new PhraseMatcher<string>();

@@ -2,11 +2,11 @@
 // diacritics and tone-mark style, on word boundaries.
 //
 // A phrase is a sequence of folded syllables (runs of letters and digits),
-// kept in a trie over syllable numbers shared by every dictionary. A text is
-// cut into syllables once (the last few texts are remembered: each sentence
-// is scanned by many dictionaries in turn); then at each syllable the trie is
-// walked while the syllables follow one another across spaces only, and the
-// deepest phrase wins.
+// kept in one trie over syllable numbers shared by every dictionary. A text is
+// cut into syllables and walked once for all dictionaries: at each syllable
+// the trie is followed while the syllables follow one another across spaces
+// only, and each dictionary keeps its deepest phrase there. The recent texts'
+// scans are remembered, as each sentence is asked about by many readers.
 import { fold, foldAligned, isUpperInitial, normalizeText } from "./text.ts";
 
 export interface PhraseHit<T> {
@@ -33,12 +33,6 @@ interface Entry<T> {
   forms: Set<string>;
 }
 
-interface Node<T> {
-  next: Map<number, Node<T>> | null;
-  /** The phrase that ends here, if one does. */
-  entry: Entry<T> | null;
-}
-
 /** Letters and digits of the BMP, as `[\p{L}\p{N}]` sees them: syllables are runs of them. */
 const WORD = new Uint8Array(0x10000);
 /** Whitespace as `\s` sees it: the only thing allowed between two syllables of a phrase. */
@@ -50,11 +44,55 @@ for (let c = 0; c < 0x10000; c++) {
   SPACE[c] = /\s/.test(ch) ? 1 : 0;
 }
 
-/** Syllable numbers, from 1, of every syllable any dictionary holds; others are 0. */
-const syllables = new Map<string, number>();
+// Texts scanned lately: each sentence is looked at by many readers in turn.
+const recent = new Map<string, Scan>();
+
+// Syllable numbers, from 1, of every syllable any dictionary holds; others
+// are 0. An open-addressing table keyed by the characters themselves, so that
+// a text's syllables are looked up where they stand, with no string made.
+const syllables: string[] = [""];
+let slots = new Int32Array(1 << 12);
+
+function hashOf(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The number of the syllable s[from, to), or 0. */
+function lookup(s: string, from: number, to: number): number {
+  const mask = slots.length - 1;
+  const n = to - from;
+  for (let slot = hashOf(s, from, to) & mask; ; slot = (slot + 1) & mask) {
+    const id = slots[slot]!;
+    if (id === 0) return 0;
+    const t = syllables[id]!;
+    if (t.length !== n) continue;
+    let i = 0;
+    while (i < n && t.charCodeAt(i) === s.charCodeAt(from + i)) i++;
+    if (i === n) return id;
+  }
+}
+
+function place(id: number): void {
+  const t = syllables[id]!;
+  const mask = slots.length - 1;
+  let slot = hashOf(t, 0, t.length) & mask;
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
+  slots[slot] = id;
+}
+
 const syllableId = (s: string) => {
-  let id = syllables.get(s);
-  if (id === undefined) syllables.set(s, (id = syllables.size + 1));
+  let id = lookup(s, 0, s.length);
+  if (id === 0) {
+    id = syllables.push(s) - 1;
+    if (syllables.length * 2 > slots.length) {
+      slots = new Int32Array(slots.length * 2);
+      for (let i = 1; i < syllables.length; i++) place(i);
+    } else place(id);
+    // Texts cut before knew this syllable as 0.
+    recent.clear();
+  }
   return id;
 };
 
@@ -87,7 +125,7 @@ function cut(folded: string): Cut {
     const k = count++;
     start[k] = s;
     end[k] = i;
-    id[k] = syllables.get(folded.slice(s, i)) ?? 0;
+    id[k] = lookup(folded, s, i);
     let j = i;
     while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++;
     joined[k] = j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0;
@@ -109,22 +147,99 @@ function syllableAt(c: Cut, pos: number): number {
   return -1;
 }
 
-const recent = new Map<string, Cut>();
-function cutOf(folded: string): Cut {
-  let c = recent.get(folded);
-  if (!c) {
-    c = cut(folded);
-    if (recent.size >= 16) recent.delete(recent.keys().next().value!);
-    recent.set(folded, c);
+// Every dictionary shares one trie: a text is walked once for all of them,
+// and each dictionary's longest phrase at each syllable is kept for it.
+interface Node {
+  next: Map<number, Node> | null;
+  /** The phrases that end here, by dictionary. */
+  ends: { matcher: number; entry: Entry<unknown> }[] | null;
+}
+const root: Node = { next: new Map(), ends: null };
+let matcherCount = 0;
+
+/** A dictionary's longest phrase starting at syllable `k`, ending with syllable `last`. */
+interface Candidate {
+  k: number;
+  last: number;
+  entry: Entry<unknown>;
+}
+
+/** A folded text cut into syllables, with every dictionary's candidates in text order. */
+interface Scan {
+  cut: Cut;
+  byMatcher: (Candidate[] | undefined)[];
+  /** The known syllables it holds, worked out when first asked for. */
+  words: Set<number> | null;
+}
+
+const NONE: Candidate[] = [];
+// Scratch for one walk: the deepest entry per dictionary, and the dictionaries touched.
+let deepest: (Entry<unknown> | null)[] = [];
+let deepestLast = new Int32Array(0);
+let touched = new Int32Array(0);
+
+function scan(folded: string): Scan {
+  const c = cut(folded);
+  const byMatcher: (Candidate[] | undefined)[] = [];
+  if (deepest.length < matcherCount) {
+    deepest = new Array<Entry<unknown> | null>(matcherCount).fill(null);
+    deepestLast = new Int32Array(matcherCount);
+    touched = new Int32Array(matcherCount);
   }
-  return c;
+  const top = root.next!;
+  for (let k = 0; k < c.count; k++) {
+    const id = c.id[k]!;
+    if (id === 0) continue;
+    let node = top.get(id);
+    let n = 0;
+    for (let j = k; node; ) {
+      if (node.ends) {
+        for (const { matcher, entry } of node.ends) {
+          if (deepest[matcher] === null) touched[n++] = matcher;
+          deepest[matcher] = entry;
+          deepestLast[matcher] = j;
+        }
+      }
+      if (!node.next || c.joined[j] !== 1) break;
+      j++;
+      node = node.next.get(c.id[j]!);
+    }
+    for (let t = 0; t < n; t++) {
+      const m = touched[t]!;
+      (byMatcher[m] ??= []).push({ k, last: deepestLast[m]!, entry: deepest[m]! });
+      deepest[m] = null;
+    }
+  }
+  return { cut: c, byMatcher, words: null };
+}
+
+const RECENT = 512;
+function scanOf(folded: string): Scan {
+  let s = recent.get(folded);
+  if (!s) {
+    s = scan(folded);
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+    recent.set(folded, s);
+  }
+  return s;
+}
+
+/** The number of a folded syllable, to ask whether a text holds it (see `syllablesIn`). */
+export const syllableNumber = syllableId;
+
+/** The numbered syllables a folded text holds as whole syllables. */
+export function syllablesIn(folded: string): Set<number> {
+  const s = scanOf(folded);
+  if (!s.words) {
+    s.words = new Set<number>();
+    for (let k = 0; k < s.cut.count; k++) if (s.cut.id[k] !== 0) s.words.add(s.cut.id[k]!);
+  }
+  return s.words;
 }
 
 export class PhraseMatcher<T> {
   private readonly byFolded = new Map<string, Entry<T>>();
-  private readonly root: Node<T> = { next: new Map(), entry: null };
-  /** Which syllables begin a phrase, by syllable number: most syllables of a text are passed over here. */
-  private first = new Uint8Array(64);
+  private readonly id = matcherCount++;
 
   constructor(private readonly options: PhraseOptions = {}) {}
 
@@ -135,21 +250,16 @@ export class PhraseMatcher<T> {
     if (!entry) {
       entry = { key, values: [], capital: false, forms: new Set<string>() };
       this.byFolded.set(key, entry);
-      const ids = key.split(" ").map(syllableId);
-      if (ids[0]! >= this.first.length) {
-        const grown = new Uint8Array(Math.max(ids[0]! + 1, this.first.length * 2));
-        grown.set(this.first);
-        this.first = grown;
-      }
-      this.first[ids[0]!] = 1;
-      let node = this.root;
-      for (const id of ids) {
+      let node = root;
+      for (const id of key.split(" ").map(syllableId)) {
         node.next ??= new Map();
         let child = node.next.get(id);
-        if (!child) node.next.set(id, (child = { next: null, entry: null }));
+        if (!child) node.next.set(id, (child = { next: null, ends: null }));
         node = child;
       }
-      node.entry = entry;
+      (node.ends ??= []).push({ matcher: this.id, entry: entry as Entry<unknown> });
+      // Texts scanned before knew nothing of this phrase.
+      recent.clear();
     }
     if (!entry.values.includes(value)) entry.values.push(value);
     entry.forms.add(normalizeText(phrase.trim()).toLowerCase());
@@ -168,39 +278,22 @@ export class PhraseMatcher<T> {
     return this.byFolded.size;
   }
 
-  /** The longest phrase starting at syllable k: its entry and the syllable it ends with. */
-  private longest(c: Cut, k: number): { entry: Entry<T>; last: number } | null {
-    const id = c.id[k]!;
-    if (id >= this.first.length || this.first[id] !== 1) return null;
-    let node = this.root.next!.get(id);
-    let best: Entry<T> | null = null;
-    let last = k;
-    for (let j = k; node; ) {
-      if (node.entry) {
-        best = node.entry;
-        last = j;
-      }
-      if (!node.next || c.joined[j] !== 1) break;
-      j++;
-      node = node.next.get(c.id[j]!);
-    }
-    return best ? { entry: best, last } : null;
-  }
-
   /** Non-overlapping hits in text order; `folded` may be passed when already computed. */
   find(text: string, folded = foldAligned(text)): PhraseHit<T>[] {
-    const c = cutOf(folded);
+    const s = scanOf(folded);
+    const candidates = s.byMatcher[this.id] ?? NONE;
     const hits: PhraseHit<T>[] = [];
-    for (let k = 0; k < c.count; k++) {
-      const m = this.longest(c, k);
-      if (!m) continue;
-      const index = c.start[k]!;
-      const end = c.end[m.last]!;
+    let free = 0;
+    for (const m of candidates) {
+      if (m.k < free) continue;
+      const entry = m.entry as Entry<T>;
+      const index = s.cut.start[m.k]!;
+      const end = s.cut.end[m.last]!;
       const original = text.slice(index, end);
       // Refused here, the next try is at the next syllable.
-      if (!this.accepts(m.entry, original)) continue;
-      hits.push({ index, length: end - index, text: original, values: m.entry.values });
-      k = m.last;
+      if (!this.accepts(entry, original)) continue;
+      hits.push({ index, length: end - index, text: original, values: entry.values });
+      free = m.last + 1;
     }
     return hits;
   }
@@ -210,14 +303,27 @@ export class PhraseMatcher<T> {
     let start = at;
     while (start < text.length && text[start] === " ") start++;
     if (start >= folded.length) return null;
-    const c = cutOf(folded);
-    const k = syllableAt(c, start);
+    const s = scanOf(folded);
+    const candidates = s.byMatcher[this.id];
+    if (!candidates) return null;
+    const k = syllableAt(s.cut, start);
     if (k < 0) return null;
-    const m = this.longest(c, k);
-    if (!m) return null;
-    const end = c.end[m.last]!;
-    const original = text.slice(start, end);
-    if (!this.accepts(m.entry, original)) return null;
-    return { index: start, length: end - start, text: original, values: m.entry.values };
+    // Candidates are in syllable order: find the one at k.
+    let lo = 0;
+    let hi = candidates.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = candidates[mid]!;
+      if (m.k < k) lo = mid + 1;
+      else if (m.k > k) hi = mid - 1;
+      else {
+        const entry = m.entry as Entry<T>;
+        const end = s.cut.end[m.last]!;
+        const original = text.slice(start, end);
+        if (!this.accepts(entry, original)) return null;
+        return { index: start, length: end - start, text: original, values: entry.values };
+      }
+    }
+    return null;
   }
 }

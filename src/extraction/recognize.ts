@@ -398,7 +398,8 @@ export class Recognizer {
       countries.push({ code: h.values[0]!.code, index: h.index, length: h.length, attached });
     }
     // "Việt - Trung", "Việt-Nga": one-syllable forms in pairs.
-    for (const m of text.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+)\s?[-–]\s?(\p{Lu}\p{Ll}+)(?!\p{L})/gu)) {
+    const dashed = text.includes("-") || text.includes("–");
+    for (const m of dashed ? text.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+)\s?[-–]\s?(\p{Lu}\p{Ll}+)(?!\p{L})/gu) : []) {
       const a = this.g.countryShort.get(fold(m[1]!));
       const b = this.g.countryShort.get(fold(m[2]!));
       if (a && b) for (const c of [a, b]) countries.push({ code: c.code, index: m.index, length: m[0].length, attached: false });

@@ -7,8 +7,15 @@ const TONES = "\u0300\u0301\u0303\u0309\u0323";
 const OLD_STYLE = new RegExp(`(?<![qQ])([oO])([aAeE])([${TONES}])(?![\\p{L}\\u0300-\\u036f])`, "gu");
 const OLD_STYLE_UY = new RegExp(`(?<![qQ])([uU])([yY])([${TONES}])(?![\\p{L}\\u0300-\\u036f])`, "gu");
 
+// What normalizeText may change in a text: carriage returns, no-break and
+// zero-width spaces, BOMs, combining marks, and "o"/"u" before a vowel bearing
+// only a tone mark at a syllable's end (the old style, in NFC). A text with none of them, already
+// in NFC, is its own normal form: most texts are, and go through untouched.
+const MAY_CHANGE = /[\r\u00A0\u200B-\u200D\u2060\uFEFF]|[\u0300-\u036f]|[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?![A-Za-z])|[uU][ỳýỷỹỵỲÝỶỸỴ](?![A-Za-z])/;
+
 /** NFC, one tone-mark style, no BOM, "\n" line ends, no zero-width characters. */
 export function normalizeText(input: string): string {
+  if (!MAY_CHANGE.test(input) && input.normalize("NFC") === input) return input;
   return input
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")

@@ -3,7 +3,7 @@
 // one home of these rules: the article reader (src/extraction/assemble.ts)
 // and the store (src/import/store/events.ts) both decide with them.
 import {
-  compatible, dateDetail, fromPublication, partsOf, spanOf, yearBefore, type DatePart, type DateValue, type PartialDate,
+  compatible, dateDetail, fromPublication, isStated, partsOf, nearestYear, spanOf, type DatePart, type DateValue, type PartialDate,
 } from "../dates/value.ts";
 import type { EventTypeCode } from "../extraction/gazetteer.ts";
 
@@ -251,18 +251,19 @@ function completed(lead: DateValue, other: DateValue): DateValue {
   return v;
 }
 
-/** `v` with a year from another report, read as yearBefore() would against that report's date. */
+/** `v` with a year from another report: the one nearest that report's date. */
 function yearFromOther(v: DateValue, other: PartialDate): DateValue {
-  const y = yearBefore(v, other);
+  const y = nearestYear(v, other);
   return y === undefined ? v : { ...v, y, from: { ...v.from, y: "another report" } };
 }
 
 /**
  * The date of one activity from two reports. Dates that agree part by part
- * combine ("2016-09" and "--09-25" give 2016-09-25); otherwise a date stated
- * for the activity beats one from the publication, then the more precise one
- * wins (at equal precision, a span holding the other), and a winner without a
- * year takes it from the other report.
+ * combine ("2016-09" and "--09-25" give 2016-09-25); otherwise a date from
+ * the publication loses, then a day (or month) stated for the activity beats
+ * one borrowed (the story's day, another activity's), then the more precise
+ * one wins (at equal precision, a span holding the other), and a winner
+ * without a year takes it from the other report.
  */
 export function mergeDates(base: Dated, add: Dated): Dated {
   const pa = add.start;
@@ -278,7 +279,8 @@ export function mergeDates(base: Dated, add: Dated): Dated {
   const sa = eventSpan(add.start, add.end);
   const sb = eventSpan(base.start, base.end);
   const wider = !!sa && !!sb && sa[0] <= sb[0] && sa[1] >= sb[1] && (sa[0] < sb[0] || sa[1] > sb[1]);
-  const better = fromPublication(pa) !== fromPublication(pb) ? fromPublication(pb) : wa > wb || (wa === wb && wider);
+  const better =
+    fromPublication(pa) !== fromPublication(pb) ? fromPublication(pb) : isStated(pa) !== isStated(pb) ? isStated(pa) : wa > wb || (wa === wb && wider);
   const [win, pl] = better ? [add, pb] : [base, pa];
   if (win.start!.y !== undefined || pl.y === undefined) return win;
   return { start: yearFromOther(win.start!, pl), end: win.end && win.end.y === undefined ? yearFromOther(win.end, pl) : win.end };

@@ -99,6 +99,19 @@ describe("events across articles", () => {
   });
 });
 
+describe("one date from two reports that disagree", () => {
+  it("prefers a day stated for the activity to one borrowed from another activity, and takes the nearest year", () => {
+    // One outlet dates the visit by the reception it framed (24/9), the other by its own sentence (25/9).
+    const borrowed = { ...on("2016-09-24"), from: { y: "publication", m: "text", d: "first activity" } } as const;
+    const visit = mergeDates({ start: borrowed, end: null }, { start: on("--09-25"), end: null }).start!;
+    expect(formatDate(visit)).toBe("2016-09-25");
+    expect(describeDate(visit)).toBe("stated, year unknown; year from another report");
+    // Across the turn of a year the nearer year wins.
+    const december = mergeDates({ start: on("2032-01-03", "publication"), end: null }, { start: on("--12-30"), end: null }).start!;
+    expect(formatDate(december)).toBe("2031-12-30");
+  });
+});
+
 describe("events within one article", () => {
   const report = (over: Partial<ArticleReport>): ArticleReport => ({
     type: "reception", start: { m: 10, d: 30 }, ordinal: null, background: false, counterparts: new Set(), receiver: null, ...over,
