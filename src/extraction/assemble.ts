@@ -113,6 +113,7 @@ export class ArticleReader {
       for (let m = c.re.exec(folded); m; m = c.re.exec(folded)) {
         const next = /^\s+(\p{L}+)/u.exec(folded.slice(m.index + m[0].length))?.[1];
         if (next && this.g.cueBlockers.has(next)) continue;
+        if (c.type === "signing" && !SIGN.test(text.slice(m.index, m.index + m[0].length))) continue;
         found.push({ type: c.type, index: m.index, length: m[0].length });
       }
     }
@@ -488,7 +489,7 @@ export class ArticleReader {
 
   private isBackgroundDate(text: string, d: DateMention): boolean {
     const before = fold(text.slice(Math.max(0, d.index - 12), d.index));
-    return this.g.backgroundDate.test(before) || (d.start.d === undefined && this.g.backgroundPeriod.test(before)) || /^\d{4}\s*[-–]\s*\d{4}/.test(text.slice(d.index - 1));
+    return this.g.backgroundDate.test(before) || (d.start.d === undefined && this.g.backgroundPeriod.test(before)) || /^\d{4}\s*[-–]\s*\d{4}/.test(text.slice(d.index - 1)) || anniversary(d);
   }
 
   /**
@@ -599,6 +600,8 @@ export class ArticleReader {
     const verbs = [...folded.matchAll(/(?<![\p{L}])(le ky|ky ket|ky)(?![\p{L}])/gu)];
     const out: { type: AgreementTypeCode; title: string; named: boolean; recalled: boolean }[] = [];
     for (const v of verbs) {
+      // Read without diacritics "ky" is "Kỳ" too ("Hoa Kỳ", "Thổ Nhĩ Kỳ"): only "ký" signs.
+      if (!SIGN.test(text.slice(v.index, v.index + v[0].length))) continue;
       // "đề nghị triển khai các văn bản đã ký, nhất là …": what was signed is no proposal, but no signing is reported either.
       const hedged = hedgeAt.some((h) => h < v.index);
       const recalled = hedged && /(?<![\p{L}])da\s+(?:duoc\s+)?$/u.test(folded.slice(Math.max(0, v.index - 12), v.index));
@@ -796,6 +799,14 @@ const ANAPHOR = /(?:^|[^\p{L}])(?:tại|trong|mở đầu|kết thúc|quang cả
 
 /** An event's topics come from its own evidence; a long account keeps those it names most. */
 const MAX_EVENT_TOPICS = 4;
+
+/** The signing verb as written: folded, "ky" would be "Kỳ" ("Hoa Kỳ") too. */
+const SIGN = /ký/iu;
+
+/** "(19/8/1945 - 19/8/2025)": the same day in two years is an anniversary's span, the date of nothing told. */
+function anniversary(d: DateMention): boolean {
+  return !!d.end && d.start.y !== undefined && d.end.y !== undefined && d.start.y !== d.end.y && d.start.m === d.end.m && d.start.d === d.end.d;
+}
 
 /** Between an absence phrase and the person: a comma and up to two words ("thay mặt lãnh đạo Bộ, …" is no person's). */
 const ABSENT_GAP = /^[\s,]*(?:\p{L}+\s+){0,2}$/u;

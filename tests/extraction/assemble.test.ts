@@ -258,6 +258,18 @@ describe("events", () => {
     expect(z.events).toEqual([]);
   });
 
+  it("does not date an activity by an anniversary's span, nor read 'Kỳ' as the signing verb", () => {
+    const x = reader.read(
+      "Chiều 16/8/2031, tại Hà Nội, Bộ trưởng Đỗ Minh Khang đã tiếp ông Piotr Nowak, Bộ trưởng Nội vụ Ba Lan sang dự Lễ kỷ niệm 86 năm Ngày truyền thống Công an nhân dân (19/8/1945 - 19/8/2031).",
+      { publishedAt: parseDate("2031-08-17") },
+    );
+    expect(date(x.events.find((e) => e.type === "reception")?.start ?? null)).toBe("2031-08-16");
+    expect(x.events.map((e) => e.start?.y)).not.toContain(1945);
+    const y = reader.read("Ngày 9/2, đội cứu hộ của Bộ Công an đến Thổ Nhĩ Kỳ kế hoạch tìm kiếm người mắc kẹt được triển khai ngay.", { publishedAt: parseDate("2031-02-10") });
+    expect(y.agreements).toEqual([]);
+    expect(y.events.filter((e) => e.type === "signing")).toEqual([]);
+  });
+
   it("says which parts of a date the text stated and where the rest came from", () => {
     const x = reader.read("Chiều 16/4, tại Hà Nội, Bộ trưởng Tô Lâm đã hội đàm với Bộ trưởng Bộ Nội vụ Cuba Lázaro Alberto Álvarez Casas.", { publishedAt: parseDate("2019-04-18") });
     expect(x.events.map((e) => [date(e.start), describeDate(e.start)])).toEqual([["2019-04-16", "stated day and month; year from the publication date"]]);
