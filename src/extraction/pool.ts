@@ -25,6 +25,13 @@ export interface ExtractionPoolOptions {
   maxChars?: number;
   /** An idle thread ends after this long; the next article starts one again. */
   idleTimeoutMs?: number;
+  /**
+   * How much lower the threads' priority is than the process's (default
+   * NICE_INCREMENT, for a server whose event loop answers requests). A bulk
+   * import gives 0: its threads are the work itself, and on a busy machine
+   * lowered threads would get almost no time while everything waits on them.
+   */
+  niceIncrement?: number;
 }
 
 /** How much lower the threads' scheduling priority is than the event loop's (Linux and macOS). */
@@ -49,7 +56,7 @@ export class ExtractionPool {
       maxThreads: this.threads,
       idleTimeout: options.idleTimeoutMs ?? 60_000,
       // Readers first: on a busy machine the event loop's thread wins the core over an extraction.
-      niceIncrement: NICE_INCREMENT,
+      niceIncrement: options.niceIncrement ?? NICE_INCREMENT,
     });
   }
 

@@ -36,7 +36,7 @@ export interface ImportOptions {
   maxChars?: number;
   /** Extracts off the event loop when given; else in this thread. */
   pool?: ExtractionPool;
-  /** Without a pool: extract in this many threads of a pool of the import's own (0: in this thread). */
+  /** Without a pool: extract in this many threads of a pool of the import's own, at the process's priority (0: in this thread). */
   threads?: number;
 }
 
@@ -92,7 +92,7 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
     summary.skipped.push({ file: s.source, reason: s.reason });
     log?.warn({ file: s.source, reason: s.reason }, "skipped");
   };
-  const ownPool = !options.pool && (options.threads ?? 0) > 0 ? new ExtractionPool({ threads: options.threads, maxChars: options.maxChars }) : null;
+  const ownPool = !options.pool && (options.threads ?? 0) > 0 ? new ExtractionPool({ threads: options.threads, maxChars: options.maxChars, niceIncrement: 0 }) : null;
   const pool = options.pool ?? ownPool;
   const store = new ArticleStore(prisma, gazetteer());
   const bar = options.progress && process.stderr.isTTY

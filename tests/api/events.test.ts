@@ -388,3 +388,24 @@ describe("select= on the other lists", () => {
     expectProblemShape(await request(kb.app.server).get("/v1/articles?select=text"), 400);
   });
 });
+
+describe("text filter over long texts", () => {
+  it("finds, newest first and oldest first, an event whose text is longer than the text index holds", async () => {
+    // The date index that carries the folded text holds texts up to 2000 characters; longer ones are walked apart.
+    const long = `Hai bên trao đổi kinh nghiệm về phòng, chống tội phạm xuyên quốc gia. ${"Đoàn công tác thăm các đơn vị nghiệp vụ. ".repeat(60)}Thỏa thuận hợp tác zyxwv.`;
+    const [row] = await kb.db.prisma.$queryRaw<{ id: number }[]>`
+      INSERT INTO events (type, start, start_precision, span_from, span_to, summary, search_text, updated_at)
+      VALUES ('talks', '2024-03-05', 'day', '2024-03-05', '2024-03-05', ${long}, ${long}, now()) RETURNING id`;
+    try {
+      expect(long.length).toBeGreaterThan(2000);
+      for (const sort of ["-date", "date"]) {
+        const found = await getJson<List<Event>>(kb.app, `/v1/events?q=zyxwv&sort=${sort}`);
+        expect(found.data.map((e) => e.id)).toEqual([row!.id]);
+      }
+      const all = await getJson<List<Event>>(kb.app, "/v1/events?q=tr&limit=200");
+      expect(all.data.map((e) => e.id)).toContain(row!.id);
+    } finally {
+      await kb.db.prisma.$executeRaw`DELETE FROM events WHERE id = ${row!.id}`;
+    }
+  });
+});

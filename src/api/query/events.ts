@@ -9,7 +9,7 @@ import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { countryJson, ministryJson, sourceJson } from "./json.ts";
-import { after, dateSortKey, direction, foldedContains, join, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, foldedContains, join, raw, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
 
 export interface EventFilters {
@@ -101,33 +101,34 @@ function wantedFields(fields?: readonly string[]): Set<string> | undefined {
 }
 
 /**
- * The nested lists of these events in one statement, each as one JSON array of
- * [event id, item] pairs in the order the representation lists them. Countries
- * and ministries come once each (they are few) and are spread over the events
- * by their filter keys.
+ * The nested lists of the events whose ids, country codes and ministry ids
+ * these expressions give, each as one JSON array: [event id, item] pairs in
+ * the order the representation lists them, or for countries and ministries
+ * (few) each item once, spread over the events by their filter keys.
  */
-function eventPartsSql(ids: number[], codes: string[], ministryIds: number[], parts: ReadonlySet<Part>, evidence: boolean): Sql {
+function eventPartsColumns(ids: Sql, codes: Sql, ministryIds: Sql, parts: ReadonlySet<Part>, evidence: boolean): Sql {
   const columns: Sql[] = [];
   if (parts.has("countries"))
-    columns.push(sql`(SELECT json_agg(${countryJson("c")} ORDER BY c.code) FROM countries c WHERE c.code = ANY(${codes}::text[])) AS countries`);
+    columns.push(sql`(SELECT json_agg(${countryJson("c")} ORDER BY c.code) FROM countries c WHERE c.code = ANY(${codes})) AS countries`);
   if (parts.has("officials"))
     columns.push(sql`(SELECT json_agg(json_build_array(ep.event_id, json_build_object('id', o.id, 'name', o.name, 'country', o.country_code, 'role', ep.role))
       ORDER BY ep.event_id, ep.role, o.name, o.id)
-      FROM event_participants ep JOIN officials o ON o.id = ep.official_id WHERE ep.event_id = ANY(${ids}::int[])) AS officials`);
+      FROM event_participants ep JOIN officials o ON o.id = ep.official_id WHERE ep.event_id = ANY(${ids})) AS officials`);
   if (parts.has("ministries"))
-    columns.push(sql`(SELECT json_agg(${ministryJson("m")} ORDER BY m.country_code, m.code) FROM ministries m WHERE m.id = ANY(${ministryIds}::int[])) AS ministries`);
+    columns.push(sql`(SELECT json_agg(${ministryJson("m")} ORDER BY m.country_code, m.code) FROM ministries m WHERE m.id = ANY(${ministryIds})) AS ministries`);
   if (parts.has("agreements"))
     columns.push(sql`(SELECT json_agg(json_build_array(a.event_id, json_build_object('id', a.id, 'type', a.type, 'title', a.title)) ORDER BY a.event_id, a.id)
-      FROM agreements a WHERE a.event_id = ANY(${ids}::int[])) AS agreements`);
+      FROM agreements a WHERE a.event_id = ANY(${ids})) AS agreements`);
   if (parts.has("sources"))
     columns.push(sql`(SELECT json_agg(json_build_array(es.event_id, ${sourceJson("ar", evidence ? "es" : undefined)}) ORDER BY es.event_id, ar.id)
-      FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = ANY(${ids}::int[])) AS sources`);
-  return sql`SELECT ${join(columns)}`;
+      FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id = ANY(${ids})) AS sources`);
+  return join(columns);
 }
 
 /** An event row as read: its own columns and the filter keys of its countries and ministries. */
 type EventKeys = { id: number; country_codes?: string[]; ministry_ids?: number[] };
 type Pairs = [number, unknown][] | null;
+type Nested = { countries?: Country[] | null; officials?: Pairs; ministries?: Ministry[] | null; agreements?: Pairs; sources?: Pairs };
 type Country = { code: string };
 type Ministry = { id: number };
 
@@ -154,9 +155,15 @@ async function eventParts<R extends EventKeys>(db: Reader, rows: R[], fields: re
   if (!rows.length || !parts.size) return rows.map(({ country_codes: _c, ministry_ids: _m, ...row }) => row) as Out[];
   const codes = [...new Set(rows.flatMap((r) => r.country_codes ?? []))];
   const ministryIds = [...new Set(rows.flatMap((r) => r.ministry_ids ?? []))];
-  const [nested] = await db.query<{ countries?: Country[] | null; officials?: Pairs; ministries?: Ministry[] | null; agreements?: Pairs; sources?: Pairs }>(
-    eventPartsSql(rows.map((r) => r.id), codes, ministryIds, parts, evidence),
+  const [nested] = await db.query<Nested>(
+    sql`SELECT ${eventPartsColumns(sql`${rows.map((r) => r.id)}::int[]`, sql`${codes}::text[]`, sql`${ministryIds}::int[]`, parts, evidence)}`,
   );
+  return assemble(rows, nested, parts);
+}
+
+/** The rows with the nested lists of `nested` (see eventPartsColumns). */
+function assemble<R extends EventKeys>(rows: R[], nested: Nested | undefined, parts: ReadonlySet<Part>) {
+  type Out = Omit<R, "country_codes" | "ministry_ids" | Part> & Partial<Record<Part, unknown[]>>;
   const countries = new Map((nested?.countries ?? []).map((c) => [c.code, c]));
   // Ministries in their listed order (country, code), kept within each event.
   const ministryRank = new Map((nested?.ministries ?? []).map((m, i) => [m.id, i]));
@@ -181,6 +188,13 @@ async function eventParts<R extends EventKeys>(db: Reader, rows: R[], fields: re
 }
 
 /**
+ * The longest folded text events_date_desc_text_idx carries (its partial
+ * index predicate, written out literally so that the planner matches it; an
+ * index row has a bounded size, the text has none).
+ */
+const TEXT_INDEXED = 2000;
+
+/**
  * The ids and sort keys of one page (limit + 1 rows). Oldest first from a
  * date, the events already under way on that date (found by the span's range
  * index) come before those starting in the range (a walk of the date index
@@ -192,6 +206,13 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
   const cursor = position ? [after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
   const order = sql`ORDER BY sort_key ${direction(desc)}, id ${direction(desc)} LIMIT ${limit + 1}`;
   const select = (conditions: Sql[]) => sql`SELECT e.id, ${key} AS sort_key FROM events e ${where([...conditions, ...cursor])}`;
+  if (desc && f.q !== undefined) {
+    // Text newest first: the texts the text index carries are tested on it, the longer ones (few) walked apart.
+    const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
+    const carried = select([...conditions, raw(`length(e.search_folded) <= ${TEXT_INDEXED}`)]);
+    const longer = select([...conditions, raw(`length(e.search_folded) > ${TEXT_INDEXED}`)]);
+    return sql`SELECT * FROM ((${carried} ${order}) UNION ALL (${longer} ${order})) x ${order}`;
+  }
   if (desc || f.from === undefined) return sql`${select([...eventConditions(f), ...dateBounds(f, key, desc)])} ${order}`;
   // Under way on \`from\` (which implies the range), found whole and then sorted: walking the date index would read the years before.
   const underWay = select([...eventConditions({ ...f, from: undefined, to: undefined }), sql`daterange(e.span_from, e.span_to, '[]') @> ${f.from}::date`, sql`e.span_from < ${f.from}::date`]);
@@ -208,8 +229,10 @@ export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorP
     ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
 }
 
+/** One event with its nested lists, the evidence sentences included, in one statement. */
 export function eventByIdSql(id: number): Sql {
-  return sql`SELECT ${eventColumns()} FROM events e WHERE e.id = ${id}`;
+  return sql`SELECT ${eventColumns()}, ${eventPartsColumns(sql`ARRAY[e.id]`, sql`e.country_codes`, sql`e.ministry_ids`, new Set(PARTS), true)}
+    FROM events e WHERE e.id = ${id}`;
 }
 
 type EventDetail = z.infer<typeof EventDetailSchema>;
@@ -237,6 +260,7 @@ export async function eventPage(
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {
-  const [row] = (await eventParts(db, await db.query<EventDetailRow & EventKeys>(eventByIdSql(id)), undefined, true)) as unknown as EventDetailRow[];
+  const rows = await db.query<EventKeys & Nested>(eventByIdSql(id));
+  const [row] = assemble(rows, rows[0], new Set(PARTS)) as unknown as EventDetailRow[];
   return row ? { ...represent(row), date_parts: storedDateParts(row.start, row.date_reason) } : null;
 }

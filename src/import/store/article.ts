@@ -8,7 +8,7 @@ import type { EventFacts } from "../../identity/events.ts";
 import { addAgreementSource, createAgreement, findAgreement, rebuildAgreement } from "./agreements.ts";
 import { addEventSource, createEvent, findEvent, rebuildEvent } from "./events.ts";
 import {
-  createOfficial, matchOfficial, mentionRow, namesChanged, officialsByKey, refreshOfficial, withNewestMention, type OfficialRow, type PendingMention,
+  createOfficial, matchOfficial, mentionRow, namesChanged, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
 } from "./officials.ts";
 import type { ReferenceRows } from "./reference.ts";
 import { searchText, uniqueNames, type Tx } from "./rows.ts";
@@ -18,7 +18,9 @@ import { searchText, uniqueNames, type Tx } from "./rows.ts";
  * comes after it (a new article), so its mentions are every official's latest
  * and their names can be worked out without reading all their mentions again.
  */
-export async function writeFacts(tx: Tx, g: Gazetteer, ref: ReferenceRows, articleId: number, x: ArticleExtraction, newest: boolean): Promise<void> {
+export async function writeFacts(
+  tx: Tx, g: Gazetteer, ref: ReferenceRows, known: OfficialKeys, articleId: number, x: ArticleExtraction, newest: boolean,
+): Promise<void> {
   const ministryIds = await ref.ministryIds(tx, x);
   const unitIds = await ref.unitIds(tx, x, ministryIds);
 
@@ -26,15 +28,16 @@ export async function writeFacts(tx: Tx, g: Gazetteer, ref: ReferenceRows, artic
   const observed = x.publishedAt ?? x.events.map((e) => e.start).find((d) => d?.y !== undefined) ?? null;
   const observedOn = formatDate(observed);
   const observedFrom = spanOf(observed)?.[0] ?? null;
-  const byKey = await officialsByKey(tx, x.officials.map((o) => o.key));
+  await known.load(tx, x.officials.map((o) => o.key));
   const officialIds = new Map<string, number>();
   const rows = new Map<number, { row: OfficialRow; created: boolean }>();
   const mentions: PendingMention[] = [];
   for (const o of x.officials) {
-    let row = byKey.get(o.key) ?? (await matchOfficial(tx, o, mentions));
+    let row = known.get(o.key) ?? (await matchOfficial(tx, o, mentions));
     let created = false;
     if (!row) {
       row = await createOfficial(tx, o);
+      known.created(o.key, row);
       created = true;
     }
     const id = row.id;
@@ -82,6 +85,7 @@ export async function writeFacts(tx: Tx, g: Gazetteer, ref: ReferenceRows, artic
       INSERT INTO article_countries (article_id, country_code) SELECT ${articleId}, x FROM unnest(${x.countries}::text[]) x ON CONFLICT DO NOTHING
     )
     INSERT INTO article_ministries (article_id, ministry_id) SELECT ${articleId}, x FROM unnest(${articleMinistries}::int[]) x ON CONFLICT DO NOTHING`;
+  for (const r of renamed) known.renamed(r.id, r.name, r.aliases);
   // An older article: every official's names are read again from all its mentions.
   if (!newest) for (const id of rows.keys()) await refreshOfficial(tx, id);
   const namesOf = (id: number) => names.get(id) ?? [];

@@ -10,13 +10,14 @@
 // against each other safely; within a process one writer stores what the
 // extraction threads read.
 import type { PrismaClient } from "../../db/generated/client.ts";
-import { formatDate } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import type { FactCounts, ImportStatus } from "../types.ts";
 import { removeArticleFacts, writeFacts } from "./article.ts";
 import { countFacts, type ArticleIdentity, type PreparedArticle } from "./identity.ts";
 import { ReferenceRows } from "./reference.ts";
-import { datePrecision, type Tx } from "./rows.ts";
+import { articleRow, insertArticles } from "./articles.ts";
+import { OfficialKeys } from "./officials.ts";
+import type { Tx } from "./rows.ts";
 
 export { countFacts, identify, prepareArticle, type ArticleIdentity, type PreparedArticle } from "./identity.ts";
 
@@ -84,10 +85,16 @@ export class ArticleStore {
               SELECT id, source_key AS "sourceKey", content_hash AS "contentHash" FROM articles WHERE source_key = ANY(${batch.map((p) => p.sourceKey)}::text[])`)
               .map((r) => [r.sourceKey, r]),
           );
+          // The batch's new articles first, in one statement (a source key twice: its second comes as an update),
+          // and the officials its articles name by key; then each article's facts in order.
+          const keys = new Set<string>();
+          const ids = await insertArticles(tx, batch.filter((p) => !existing.has(p.sourceKey) && !keys.has(p.sourceKey) && keys.add(p.sourceKey)));
+          const officials = new OfficialKeys();
+          await officials.load(tx, batch.flatMap((p) => p.extraction.officials.map((o) => o.key)));
           const results: StoreOutcome[] = [];
           for (at = 0; at < batch.length; at++) {
             const p = batch[at]!;
-            const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null);
+            const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null, ids.get(p.sourceKey), officials);
             if (r.status !== "unchanged") existing.set(p.sourceKey, { id: r.articleId, sourceKey: p.sourceKey, contentHash: p.contentHash });
             results.push(r);
           }
@@ -109,34 +116,21 @@ export class ArticleStore {
     }
   }
 
-  private async storeOne(tx: Tx, p: PreparedArticle, existing: { id: number; contentHash: string } | null): Promise<StoreOutcome> {
+  private async storeOne(
+    tx: Tx, p: PreparedArticle, existing: { id: number; contentHash: string } | null, freshId: number | undefined, officials: OfficialKeys,
+  ): Promise<StoreOutcome> {
     const facts = countFacts(p.extraction);
     if (existing?.contentHash === p.contentHash) return { status: "unchanged", articleId: existing.id, facts };
-    const x = p.extraction;
-    const row = {
-      file: p.raw.file,
-      url: p.raw.url,
-      outlet: x.outlet,
-      title: x.title,
-      publishedAt: formatDate(x.publishedAt),
-      publishedPrecision: datePrecision(x.publishedAt),
-      siteClock: formatDate(x.siteClock),
-      text: x.text,
-      contentHash: p.contentHash,
-    };
     if (existing) {
+      // Its facts go and come again: officials may go or change names, so the batch's known keys are read afresh.
+      officials.forget();
       await removeArticleFacts(tx, existing.id, this.g);
-      await tx.article.update({ where: { id: existing.id }, data: row, select: { id: true } });
-      await writeFacts(tx, this.g, this.ref, existing.id, x, false);
+      await tx.article.update({ where: { id: existing.id }, data: articleRow(p), select: { id: true } });
+      await writeFacts(tx, this.g, this.ref, officials, existing.id, p.extraction, false);
+      officials.forget();
       return { status: "updated", articleId: existing.id, facts };
     }
-    const [created] = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO articles (source_key, file, url, outlet, title, published_at, published_precision, site_clock, text, content_hash, updated_at)
-      VALUES (${p.sourceKey}, ${row.file}, ${row.url}, ${row.outlet}, ${row.title}, ${row.publishedAt}, ${row.publishedPrecision}::date_precision,
-              ${row.siteClock}, ${row.text}, ${row.contentHash}, CURRENT_TIMESTAMP)
-      RETURNING id`;
-    const articleId = created!.id;
-    await writeFacts(tx, this.g, this.ref, articleId, x, true);
-    return { status: "imported", articleId, facts };
+    await writeFacts(tx, this.g, this.ref, officials, freshId!, p.extraction, true);
+    return { status: "imported", articleId: freshId!, facts };
   }
 }

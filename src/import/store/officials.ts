@@ -44,6 +44,46 @@ export async function officialsByKey(tx: Tx, keys: string[]): Promise<Map<string
 }
 
 /**
+ * The officials a batch's articles name, by key, read once for the batch and
+ * kept as the batch writes them (created, renamed); a key read and not found
+ * is known to be new. An article that changes what is stored (an update)
+ * makes it forget: what it knows is then read again.
+ */
+export class OfficialKeys {
+  private readonly rows = new Map<string, OfficialRow | null>();
+
+  /** Reads the keys not known yet. */
+  async load(tx: Tx, keys: string[]): Promise<void> {
+    const missing = [...new Set(keys)].filter((k) => !this.rows.has(k));
+    if (!missing.length) return;
+    const found = await officialsByKey(tx, missing);
+    for (const k of missing) this.rows.set(k, found.get(k) ?? null);
+  }
+
+  /** The stored official with this key (after load), or null. */
+  get(key: string): OfficialRow | null {
+    return this.rows.get(key) ?? null;
+  }
+
+  created(key: string, row: OfficialRow): void {
+    this.rows.set(key, row);
+  }
+
+  /** An official's names were written: the row known for it follows. */
+  renamed(id: number, name: string, aliases: string[]): void {
+    for (const row of this.rows.values()) {
+      if (row?.id !== id) continue;
+      row.name = name;
+      row.aliases = aliases;
+    }
+  }
+
+  forget(): void {
+    this.rows.clear();
+  }
+}
+
+/**
  * The stored official this article's official is, else null: among the
  * officials of the country whose names share one of the longer words of its
  * names (every pair sameOfficial can accept shares one; trigram index).
