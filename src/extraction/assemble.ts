@@ -7,7 +7,7 @@ import {
 } from "../dates/value.ts";
 import { sameTitle } from "../identity/agreements.ts";
 import { sameInArticle, toldBefore } from "../identity/events.ts";
-import { sameName } from "../identity/officials.ts";
+import { officialKey, sameName } from "../identity/officials.ts";
 import { readDates, type DateMention } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
 import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
@@ -721,7 +721,7 @@ export class ArticleReader {
       if (known) {
         for (const a of [known.name, ...known.aliases, ...(known.en ? [known.en] : [])]) if (a !== name) aliases.add(a);
       }
-      const key = `${country ?? "--"}|${fold(name)}`;
+      const key = officialKey(country, name);
       const official: ExtractedOfficial = {
         key,
         name,

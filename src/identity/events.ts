@@ -217,8 +217,9 @@ export function eventMatch(stored: EventFacts, incoming: EventFacts): { score: n
   const sameSession = stored.ordinal !== null && stored.ordinal === incoming.ordinal;
   const agree = datesAgree(stored, incoming);
   if (agree === false) return null;
+  // The same type counts for more: a report of talks goes to the talks of that day rather than a reception of it.
   if (stored.type !== incoming.type) return agree && bothSidesShared(stored, incoming) ? { score: shared * 10 + sharedCountries, weak: false } : null;
-  const score = shared * 10 + (sameSession ? 20 : 0) + sharedCountries;
+  const score = shared * 10 + (sameSession ? 20 : 0) + sharedCountries + 5;
   if (agree === undefined) {
     if ((shared === 0 && !sameSession) || fs.length !== fi.length || sharedCountries !== fs.length) return null;
     return { score, weak: true };

@@ -63,6 +63,15 @@ export function sameName(a: string, b: string, country: string | null, scope: Sc
   return slip(a, b);
 }
 
+/**
+ * An official's key: country and folded name. The same key in two articles is
+ * the same person at once (the store looks it up by index); other pairs are
+ * decided by sameOfficial().
+ */
+export function officialKey(country: string | null, name: string): string {
+  return `${country ?? "--"}|${fold(name)}`;
+}
+
 export interface OfficialIdentity {
   names: string[];
   country: string | null;

@@ -42,6 +42,9 @@ describe("events across articles", () => {
     const pm = { official: 4, role: "host" as const, country: "VN" };
     expect(eventMatch(reception, event({ type: "talks", participants: [pm, pompeo] }))).toBeNull();
     expect(mergeEvents(reception, event({ type: "talks", participants: [toLam, pompeo] })).type).toBe("reception");
+    // Talks go to the talks of that day rather than to a reception of the same people.
+    const talks = event({ type: "talks", participants: [toLam, pompeo] });
+    expect(eventMatch(talks, talks)!.score).toBeGreaterThan(eventMatch(reception, talks)!.score);
   });
 
   it("joins a report that names nobody only weakly: days that agree and the same sides", () => {

@@ -3,6 +3,7 @@
 // tests/fixtures/meetings are written for the project in the outlets' style:
 // one reports talks with a date, another the same meeting as a reception with
 // no date of its own, a third the Prime Minister receiving the same guest that day.
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPaths } from "../../src/import/run.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
@@ -44,5 +45,25 @@ describe("reports of one meeting across outlets", () => {
   it("makes one visit of the three reports", async () => {
     const visits = await db.prisma.event.findMany({ where: { type: "visit" }, include: { sources: { include: { article: true } } } });
     expect(visits.map(files)).toEqual([["premier-reception.txt", "reception-undated.txt", "talks-dated.txt"]]);
+  });
+});
+
+describe("reports of one meeting imported at the same time", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase("import_meetings_concurrent");
+  });
+  afterAll(async () => db.drop());
+
+  it("resolves each import against the others: no official or event twice", async () => {
+    const files = ["talks-dated.txt", "reception-undated.txt", "premier-reception.txt"].map((f) => path.join(FIXTURES, f));
+    const runs = await Promise.all([...files, ...files].map((f) => importPaths(db.prisma, [f])));
+    expect(runs.reduce((n, r) => n + r.imported, 0)).toBe(3);
+    const officials = await db.prisma.official.findMany({ select: { name: true }, orderBy: { name: "asc" } });
+    expect(officials.map((o) => o.name)).toEqual(["Lê Quang Vinh", "Sounthone Keomany", "Đỗ Minh Khang"]);
+    const events = await db.prisma.event.findMany({ include: { sources: true } });
+    // The meeting (two reports, talks or reception after the first stored), the Prime Minister's reception, the visit (three reports).
+    const kind = (t: string) => (t === "visit" ? "visit" : "meeting");
+    expect(events.map((e) => `${kind(e.type)}:${e.sources.length}`).sort()).toEqual(["meeting:1", "meeting:2", "visit:3"]);
   });
 });
