@@ -11,7 +11,7 @@ import { officialKey, sameName } from "../identity/officials.ts";
 import { readDates, type DateMention } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
 import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
-import { syllablesIn } from "./phrases.ts";
+import { patternRuns, syllablesIn } from "./phrases.ts";
 import { fold, foldAligned, tidy } from "./text.ts";
 
 export interface ExtractedOfficial {
@@ -103,17 +103,26 @@ export class ArticleReader {
     return this.assemble(body);
   }
 
+  /** A cue followed by a word that makes it another word ("tiếp" before "tục"). */
+  private blocked(folded: string, end: number): boolean {
+    const next = /^\s+(\p{L}+)/u.exec(folded.slice(end))?.[1];
+    return next !== undefined && this.g.cueBlockers.has(next);
+  }
+
   private cues(text: string): Cue[] {
     const folded = foldAligned(text);
     const found: Cue[] = [];
     const words = syllablesIn(folded);
     for (const c of this.g.eventCues) {
-      if (!c.needs.every((any) => any.some((w) => words.has(w)))) continue;
+      if (!holdsNeeds(words, c.needs)) continue;
+      const runs = c.steps ? patternRuns(folded, c.steps) : null;
+      if (runs) {
+        for (const r of runs) if (!this.blocked(folded, r.index + r.length)) found.push({ type: c.type, index: r.index, length: r.length });
+        continue;
+      }
       c.re.lastIndex = 0;
       for (let m = c.re.exec(folded); m; m = c.re.exec(folded)) {
-        const next = /^\s+(\p{L}+)/u.exec(folded.slice(m.index + m[0].length))?.[1];
-        if (next && this.g.cueBlockers.has(next)) continue;
-        found.push({ type: c.type, index: m.index, length: m[0].length });
+        if (!this.blocked(folded, m.index + m[0].length)) found.push({ type: c.type, index: m.index, length: m[0].length });
       }
     }
     found.sort((a, b) => a.index - b.index || b.length - a.length);
@@ -802,6 +811,16 @@ function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cu
     if (cues.some((c) => c.index > date.index && c.index < f.index)) return true;
     return !text.slice(f.index, cue.index).includes(",");
   });
+}
+
+/** Whether a sentence's syllables hold one of each list of a cue's needs. */
+function holdsNeeds(words: Set<number>, needs: number[][]): boolean {
+  for (const any of needs) {
+    let found = false;
+    for (const w of any) if ((found = words.has(w))) break;
+    if (!found) return false;
+  }
+  return true;
 }
 
 function longest(names: string[]): string {

@@ -3,7 +3,7 @@
 // splits the body into sentences.
 import { parseDate, type PartialDate } from "../dates/value.ts";
 import { loadGazetteer, type PageChrome } from "./gazetteer.ts";
-import { fold, normalizeText } from "./text.ts";
+import { countOf, fold, foldsLongerThan, normalizeText } from "./text.ts";
 
 export interface Sentence {
   text: string;
@@ -36,6 +36,7 @@ const WEEKDAY = String.raw`(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|n
 const CLOCK_LINE = new RegExp(String.raw`^${WEEKDAY},?\s*(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})`, "u");
 /** "Thứ Hai, 08/12/2025 12:08 GMT+7": a site's clock, the time the page was saved. */
 const isSiteClock = (line: string) => CLOCK_LINE.test(line) && /\d{1,2}:\d{2}/.test(line) && /GMT/iu.test(line);
+const WEEKDAYS = new RegExp(WEEKDAY, "gu");
 const DATE_IN_LINE = /(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])/u;
 const METADATA = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})(?=\s|$)/u;
 
@@ -87,11 +88,18 @@ function bylineDate(line: string): PartialDate | null {
   if (!m) return null;
   const rest = line
     .replace(m[0], "")
-    .replace(new RegExp(WEEKDAY, "gu"), "")
+    .replace(WEEKDAYS, "")
     .replace(/\d{1,2}:\d{2}(?::\d{2})?|GMT\s*[+-]\d+|ngày|\||View count:?\s*\d+|[,\s\-–()]/giu, "");
   // A byline carries little besides the date (an author or two at most).
   if (rest.length > 70) return null;
   return { d: Number(m[1]), m: Number(m[2]), y: Number(m[3]) };
+}
+
+/** The indexes of the first three lines that pass a test. */
+function firstLines(lines: string[], test: (line: string) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < lines.length && out.length < 3; i++) if (test(lines[i]!)) out.push(i);
+  return out;
 }
 
 /** Rejoins a sentence broken over two lines ("đang thăm và làm việc" / "tại Việt Nam."). */
@@ -99,7 +107,7 @@ function joinWrapped(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const prev = out[out.length - 1];
-    if (prev && line && /^\p{Ll}/u.test(line) && !/[.!?:;|]$/.test(prev)) out[out.length - 1] = `${prev} ${line}`;
+    if (prev && line && /^\p{Ll}/u.test(line) && !".!?:;|".includes(prev.charAt(prev.length - 1))) out[out.length - 1] = `${prev} ${line}`;
     else out.push(line);
   }
   return out;
@@ -126,7 +134,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
   // The page's head: its first few non-empty lines, where a title given apart
   // (an HTML page's, a record's) may now stand before the metadata or clock line.
   const rawLines = text.split("\n");
-  const head = rawLines.map((l, i) => [l, i] as const).filter(([l]) => l.trim()).slice(0, 3).map(([, i]) => i);
+  const head = firstLines(rawLines, (l) => l.trim() !== "");
   for (const i of head) {
     const meta = METADATA.exec(rawLines[i]!);
     if (!meta) continue;
@@ -144,7 +152,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
   let siteClock: PartialDate | null = null;
   // The site clock opens the page; only the title may come before a bare one,
   // and one with a time and zone is the clock among the first three lines.
-  const nonEmpty = lines.map((l, i) => [l, i] as const).filter(([l]) => l.length > 0).map(([, i]) => i);
+  const nonEmpty = firstLines(lines, (l) => l.length > 0);
   const titleFirst = hints.title && nonEmpty[0] !== undefined && fold(lines[nonEmpty[0]]!) === fold(hints.title);
   const at =
     nonEmpty[0] !== undefined && CLOCK_LINE.test(lines[nonEmpty[0]]!)
@@ -157,7 +165,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
     siteClock = { d: Number(clock[1]), m: Number(clock[2]), y: Number(clock[3]) };
     lines.splice(at, 1);
   }
-  const cut = lines.findIndex((l, i) => page.cutMarkers.has(fold(l)) || (i > 2 && page.signOff.test(l)));
+  const cut = lines.findIndex((l, i) => (!foldsLongerThan(l, page.cutMarkerLength) && page.cutMarkers.has(fold(l))) || (i > 2 && page.signOff.test(l)));
   if (cut >= 0) lines = lines.slice(0, cut);
 
   const kept: string[] = [];
@@ -178,11 +186,11 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
     // Chrome phrases mark short lines only: "đăng ký" in a paragraph of the body is text.
     if ((page.chrome.test(line) && line.split(/\s+/).length <= CHROME_MAX_WORDS) || BARE_LINE.test(line)) continue;
     const clean = stripCredits(line, page);
-    if (clean.split(" ").length < 3 && !/[.!?]$/.test(clean)) continue; // section names, menu items
+    if (countOf(clean, " ") < 2 && !".!?".includes(clean.charAt(clean.length - 1) || "-")) continue; // section names, menu items
     kept.push(clean);
   }
   if (!title) {
-    const t = kept.slice(0, 3).find((l) => l.length <= 220 && !/[.!?:]$/.test(l) && l.split(" ").length >= 4);
+    const t = kept.slice(0, 3).find((l) => l.length <= 220 && !/[.!?:]$/.test(l) && countOf(l, " ") >= 3);
     if (t && kept.length > 1) title = t;
   }
   const paragraphs = kept.filter(Boolean);
@@ -190,7 +198,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
   // The page's own title line may differ from a given title in spacing or case.
   const titleKey = title !== null ? fold(title) : null;
   paragraphs.forEach((p, pi) => {
-    const isTitle = titleKey !== null && fold(p) === titleKey;
+    const isTitle = titleKey !== null && !foldsLongerThan(p, titleKey.length) && fold(p) === titleKey;
     for (const s of isTitle ? [p] : splitSentences(p)) sentences.push({ text: s, paragraph: pi, index: sentences.length, isTitle });
   });
   return { title, publishedAt, publishedFrom, siteClock, outlet, paragraphs, sentences };

@@ -52,13 +52,19 @@ const DIGIT = /[0-9]/;
 const digits = (text: string) => DIGIT.test(text);
 const thangDigits = (text: string, folded: string) => digits(text) && folded.includes("thang");
 const namDigits = (text: string, folded: string) => digits(text) && folded.includes("nam");
+// A day and month written with a separator: "15/5", "15-5", "30.10".
+const SEPARATED = /[0-9][/.-][0-9]/;
+const separated = (text: string) => SEPARATED.test(text);
+const span = (text: string, folded: string) =>
+  separated(text) && (text.includes("-") || text.includes("–") || text.includes("—") || folded.includes("den") || folded.includes("toi"));
+const twoDays = (text: string, folded: string) => separated(text) && folded.includes("va");
 const relative = (_: string, folded: string) => folded.includes("nay") || folded.includes("qua") || folded.includes("day");
 
 // Ordered: longer, more specific forms first; overlaps keep the first found.
 const PATTERNS: Pattern[] = [
   // "từ ngày 28/5 - 4/6/2024", "từ 12 đến 16/9/2023", "từ ngày 17 – 20/02", "2-4/4"
   {
-    may: digits,
+    may: span,
     re: new RegExp(`(?<![\\d/.])${D}(?:${SEP}${M})?(?:${SEP}${Y})?${DASH}(?:ngày\\s+)?${D}${SEP}${M}(?:${SEP}${Y})?(?![\\d/])`, "giu"),
     read: (m) => {
       const end = date(m[4], m[5], m[6]);
@@ -74,7 +80,7 @@ const PATTERNS: Pattern[] = [
   },
   // "trong các ngày 05-11 và 06-11": two days given one after the other
   {
-    may: digits,
+    may: twoDays,
     re: new RegExp(`(?<![\\d/.])${D}${SEP}${M}(?:${SEP}${Y})?\\s+và\\s+(?:ngày\\s+)?${D}${SEP}${M}(?:${SEP}${Y})?(?![\\d/])`, "giu"),
     read: (m) => {
       const end = date(m[4], m[5], m[6] ?? m[3]);
@@ -85,7 +91,7 @@ const PATTERNS: Pattern[] = [
   },
   // "15/5/2023", "15-5-2023", "15.5.2023"
   {
-    may: digits,
+    may: separated,
     re: new RegExp(`(?<![\\d/.])${D}${SEP}${M}${SEP}${Y}(?![\\d/])`, "giu"),
     read: (m) => {
       const start = date(m[1], m[2], m[3]);
@@ -103,7 +109,7 @@ const PATTERNS: Pattern[] = [
   },
   // "ngày 15/5", "Chiều 16/4", "hôm 16/3", "Sáng 30.10", "(6/7)"
   {
-    may: digits,
+    may: separated,
     re: new RegExp(`(?<=(?:ngày|hôm|nay|${PART_WORD.slice(1, -1)}|\\()\\s*)${D}${SEP}${M}(?![\\d/]|\\.\\d)`, "giu"),
     read: (m) => {
       const start = date(m[1], m[2]);

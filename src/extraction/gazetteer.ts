@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { PhraseMatcher, syllableNumber } from "./phrases.ts";
+import { PhraseMatcher, syllableNumber, type PatternStep } from "./phrases.ts";
 import { escapeRegExp, fold, normalizeText } from "./text.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("../../data/gazetteer/", import.meta.url));
@@ -145,6 +145,8 @@ export interface EventTypeInfo {
 export interface PageChrome {
   /** Folded lines after which a page holds only other stories. */
   cutMarkers: Set<string>;
+  /** The longest of them: a line folding to more is no marker. */
+  cutMarkerLength: number;
   /** A phrase that makes a line site furniture. */
   chrome: RegExp;
   /** A line that is only an agency sign-off, an abbreviation or an attribution. */
@@ -178,8 +180,11 @@ export interface Gazetteer {
   agreementTypes: PhraseMatcher<AgreementTypeCode>;
   agreementTypeInfo: Map<AgreementTypeCode, { en: string; vi: string }>;
   eventTypes: Map<EventTypeCode, EventTypeInfo>;
-  /** Cues as patterns over folded text, with the syllables a match needs (cueWords, as syllable numbers). */
-  eventCues: { type: EventTypeCode; re: RegExp; needs: number[][] }[];
+  /**
+   * Cues as patterns over folded text, with the syllables a match needs (cueWords, as syllable
+   * numbers) and, for most, the same pattern as steps over the sentence's syllables (cueSteps).
+   */
+  eventCues: { type: EventTypeCode; re: RegExp; needs: number[][]; steps: PatternStep[] | null }[];
   /** Hedge words; hits whose value is "" are exceptions ("lời mời" is no invitation to come). */
   hedges: PhraseMatcher<string>;
   cueBlockers: Set<string>;
@@ -275,6 +280,50 @@ function cueWords(cue: string): string[][] {
   return needs;
 }
 
+/**
+ * A cue as steps over a sentence's syllables (see PatternStep): words, and
+ * bracketed choices of words or of a slot's dictionary, apart by spaces. Null
+ * for a cue of another form, left to its regular expression.
+ */
+function cueSteps(cue: string, slots: Record<string, PhraseMatcher<unknown>>): PatternStep[] | null {
+  const tokens: string[] = [];
+  let depth = 0;
+  let token = "";
+  for (const ch of cue) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === " " && depth === 0) {
+      tokens.push(token);
+      token = "";
+    } else token += ch;
+  }
+  tokens.push(token);
+  const words = (w: string) => (/[{}()|?]/.test(w) || w !== w.trim() || !fold(w) ? null : fold(w).split(" ").map(syllableNumber));
+  const slot = (w: string) => {
+    const name = /^\{(\w+)\}$/.exec(w)?.[1];
+    return name === undefined ? undefined : (slots[name] ?? null);
+  };
+  const steps: PatternStep[] = [];
+  for (const t of tokens) {
+    const group = /^\(([^()]*)\)(\?)?$/.exec(t);
+    if (group) {
+      const choices = group[1]!.split("|").map((c) => slot(c) ?? words(c));
+      if (choices.some((c) => c === null)) return null;
+      steps.push({ choices: choices as (number[] | PhraseMatcher<unknown>)[], optional: group[2] === "?" });
+      continue;
+    }
+    const s = slot(t);
+    if (s === null) return null;
+    const w = s ? null : words(t);
+    if (!s && !w) return null;
+    steps.push(s ? { choices: [s], optional: false } : { words: w! });
+  }
+  // A dictionary gives its longest phrase only: it may close the cue, not stand before more of it.
+  const dictionaryBefore = steps.slice(0, -1).some((st) => "choices" in st && st.choices.some((c) => !Array.isArray(c)));
+  const optionalEnd = [steps[0], steps[steps.length - 1]].some((st) => st && "optional" in st && st.optional);
+  return dictionaryBefore || optionalEnd ? null : steps;
+}
+
 /** An alternation over folded text; with no phrase, one that matches nothing. */
 const alternation = (names: Iterable<string>) => {
   const folded = [...new Set([...names].map(fold).filter(Boolean))];
@@ -285,6 +334,10 @@ const alternation = (names: Iterable<string>) => {
 const literal = (phrases: string[]) =>
   phrases.length ? `(?:${[...new Set(phrases)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})` : "(?!)";
 
+// The last text put in lower case, asked for by each outlet in turn.
+let lowered = { text: "", lower: "" };
+const lowerCase = (text: string) => (lowered.text === text ? lowered.lower : (lowered = { text, lower: text.toLowerCase() }).lower);
+
 function pageChrome(pf: z.infer<typeof PageFile>): PageChrome {
   const loose = (p: string) => escapeRegExp(normalizeText(p)).replace(/\s*:/g, "\\s*:").replace(/ +/g, "\\s+");
   const agencies = literal(pf.sign_offs.agencies.map((a) => a.vi));
@@ -292,11 +345,12 @@ function pageChrome(pf: z.infer<typeof PageFile>): PageChrome {
   const lines = pf.outlets.flatMap((o) => o.datelines);
   return {
     cutMarkers: new Set(pf.cut_markers.lines.map((l) => fold(l.vi))),
+    cutMarkerLength: Math.max(0, ...pf.cut_markers.lines.map((l) => fold(l.vi).length)),
     chrome: new RegExp(pf.chrome.phrases.length ? `(?:${pf.chrome.phrases.map((p) => loose(p.vi)).join("|")})` : "(?!)", "iu"),
     signOff: new RegExp(`^(?:\\(?${agencies}\\)?|\\(?${attribution} [^)]{2,40}\\)?|[A-ZĐ]{2,8}(?:\\/[A-Z+]{2,8})?)\\.?$`, "u"),
     outlets: pf.outlets.map((o) => ({
       name: o.name,
-      test: o.ignore_case ? (text: string) => o.marks.some((m) => text.toLowerCase().includes(m.toLowerCase())) : (text: string) => o.marks.some((m) => text.includes(m)),
+      test: o.ignore_case ? (text: string) => o.marks.some((m) => lowerCase(text).includes(m.toLowerCase())) : (text: string) => o.marks.some((m) => text.includes(m)),
     })),
     datelines: [
       new RegExp(`^\\s*${literal(lines.filter((l) => l.startsWith("(")))}\\s*[-–—]?\\s*`, "u"),
@@ -399,17 +453,26 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     for (const c of t.cues) agreementTypes.add(c, t.code);
   }
 
-  const slots: Record<string, string> = {
-    country: alternation([...countries.values()].flatMap((c) => [c.vi, ...c.aliases])),
-    rank: alternation(rf.ranks.map((r) => r.vi)),
-    agreement: alternation(af.types.flatMap((t) => t.cues)),
+  const slotNames: Record<string, string[]> = {
+    country: [...countries.values()].flatMap((c) => [c.vi, ...c.aliases]),
+    rank: rf.ranks.map((r) => r.vi),
+    agreement: af.types.flatMap((t) => t.cues),
   };
+  const slots: Record<string, string> = {};
+  const slotMatchers: Record<string, PhraseMatcher<unknown>> = {};
+  for (const [name, list] of Object.entries(slotNames)) {
+    slots[name] = alternation(list);
+    slotMatchers[name] = new PhraseMatcher<unknown>();
+    for (const n of list) slotMatchers[name].add(n, name);
+  }
   const eventTypes = new Map<EventTypeCode, EventTypeInfo>();
   const eventCues: Gazetteer["eventCues"] = [];
   for (const t of ef.types) {
     eventTypes.set(t.type, { type: t.type, en: t.en, vi: t.vi });
     for (const c of t.cues) {
-      eventCues.push({ type: t.type, re: new RegExp(`(?<![\\p{L}\\p{N}])${cuePattern(c, slots)}(?![\\p{L}\\p{N}])`, "gu"), needs: cueWords(c).map((words) => words.map(syllableNumber)) });
+      eventCues.push({ type: t.type, re: new RegExp(`(?<![\\p{L}\\p{N}])${cuePattern(c, slots)}(?![\\p{L}\\p{N}])`, "gu"), needs: cueWords(c).map((words) => words.map(syllableNumber)),
+        steps: cueSteps(c, slotMatchers),
+      });
     }
   }
   const phraseSet = (list: string[]) => {

@@ -96,24 +96,24 @@ const syllableId = (s: string) => {
   return id;
 };
 
-/** A folded text cut into syllables. */
+/**
+ * A folded text cut into syllables: for syllable k, at 4k its start, 4k + 1
+ * its end, 4k + 2 its number, 4k + 3 whether only spaces stand between it and
+ * the next (1) or not (0).
+ */
 interface Cut {
   count: number;
-  start: Int32Array;
-  end: Int32Array;
-  id: Int32Array;
-  /** Whether only spaces stand between syllable k and k + 1. */
-  joined: Uint8Array;
+  at: number[];
 }
-
-// Room to cut a text in, grown as needed; each cut keeps copies of its own size.
-let room = { start: new Int32Array(256), end: new Int32Array(256), id: new Int32Array(256), joined: new Uint8Array(256) };
+const START = 0;
+const END = 1;
+const ID = 2;
+const JOINED = 3;
 
 function cut(folded: string): Cut {
   const n = folded.length;
-  if (room.start.length < n) room = { start: new Int32Array(n), end: new Int32Array(n), id: new Int32Array(n), joined: new Uint8Array(n) };
-  const { start, end, id, joined } = room;
-  let count = 0;
+  // A plain array of small integers: cheaper to make than a typed array for a sentence.
+  const at: number[] = [];
   let i = 0;
   while (i < n) {
     if (WORD[folded.charCodeAt(i)] !== 1) {
@@ -122,15 +122,11 @@ function cut(folded: string): Cut {
     }
     const s = i;
     while (i < n && WORD[folded.charCodeAt(i)] === 1) i++;
-    const k = count++;
-    start[k] = s;
-    end[k] = i;
-    id[k] = lookup(folded, s, i);
     let j = i;
     while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++;
-    joined[k] = j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0;
+    at.push(s, i, lookup(folded, s, i), j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0);
   }
-  return { count, start: start.slice(0, count), end: end.slice(0, count), id: id.slice(0, count), joined: joined.slice(0, count) };
+  return { count: at.length / 4, at };
 }
 
 /** The syllable that starts exactly at `pos`, or -1. */
@@ -139,7 +135,7 @@ function syllableAt(c: Cut, pos: number): number {
   let hi = c.count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = c.start[mid]!;
+    const s = c.at[4 * mid + START]!;
     if (s === pos) return mid;
     if (s < pos) lo = mid + 1;
     else hi = mid - 1;
@@ -154,7 +150,8 @@ interface Node {
   /** The phrases that end here, by dictionary. */
   ends: { matcher: number; entry: Entry<unknown> }[] | null;
 }
-const root: Node = { next: new Map(), ends: null };
+/** The trie's first level, by syllable number: most syllables of a text stop here. */
+const first: (Node | undefined)[] = [];
 let matcherCount = 0;
 
 /** A dictionary's longest phrase starting at syllable `k`, ending with syllable `last`. */
@@ -186,11 +183,10 @@ function scan(folded: string): Scan {
     deepestLast = new Int32Array(matcherCount);
     touched = new Int32Array(matcherCount);
   }
-  const top = root.next!;
   for (let k = 0; k < c.count; k++) {
-    const id = c.id[k]!;
+    const id = c.at[4 * k + ID]!;
     if (id === 0) continue;
-    let node = top.get(id);
+    let node = first[id];
     let n = 0;
     for (let j = k; node; ) {
       if (node.ends) {
@@ -200,9 +196,9 @@ function scan(folded: string): Scan {
           deepestLast[matcher] = j;
         }
       }
-      if (!node.next || c.joined[j] !== 1) break;
+      if (!node.next || c.at[4 * j + JOINED] !== 1) break;
       j++;
-      node = node.next.get(c.id[j]!);
+      node = node.next.get(c.at[4 * j + ID]!);
     }
     for (let t = 0; t < n; t++) {
       const m = touched[t]!;
@@ -227,12 +223,74 @@ function scanOf(folded: string): Scan {
 /** The number of a folded syllable, to ask whether a text holds it (see `syllablesIn`). */
 export const syllableNumber = syllableId;
 
+/**
+ * One step of a syllable pattern: a run of words (syllable numbers), or a
+ * choice, tried in order, of such runs and of dictionaries (their longest
+ * phrase), which may be optional. Steps follow one another across spaces only.
+ */
+export type PatternStep = { words: number[] } | { choices: (number[] | PhraseMatcher<unknown>)[]; optional: boolean };
+
+/** The syllable after a run of words starting at syllable k, or -1. */
+function wordsAt(c: Cut, ids: readonly number[], k: number): number {
+  const n = ids.length;
+  if (k + n > c.count) return -1;
+  for (let j = 0; j < n; j++) {
+    if (c.at[4 * (k + j) + ID] !== ids[j]) return -1;
+    if (j < n - 1 && c.at[4 * (k + j) + JOINED] !== 1) return -1;
+  }
+  return k + n;
+}
+
+/** The syllable after steps t… matched from syllable k, or -1 (choices tried in order, as a pattern would). */
+function stepsAt(s: Scan, steps: readonly PatternStep[], t: number, k: number): number {
+  if (t === steps.length) return k;
+  const c = s.cut;
+  const then = (end: number): number => {
+    if (end < 0) return -1;
+    if (t + 1 === steps.length) return end;
+    if (end >= c.count || c.at[4 * (end - 1) + JOINED] !== 1) return -1;
+    return stepsAt(s, steps, t + 1, end);
+  };
+  const step = steps[t]!;
+  if ("words" in step) return then(wordsAt(c, step.words, k));
+  for (const choice of step.choices) {
+    const end = then(Array.isArray(choice) ? wordsAt(c, choice, k) : choice.endAt(s, k));
+    if (end >= 0) return end;
+  }
+  return step.optional ? stepsAt(s, steps, t + 1, k) : -1;
+}
+
+/**
+ * Where a folded text matches a pattern of steps, left to right and never
+ * overlapping, as the same pattern written as a regular expression over whole
+ * words would; null for a text with characters outside the BMP, whose letters
+ * the syllables here do not see. Dictionaries may only stand in the last step.
+ */
+export function patternRuns(folded: string, steps: readonly PatternStep[]): { index: number; length: number }[] | null {
+  if (OTHER_PLANES.test(folded)) return null;
+  const s = scanOf(folded);
+  const { count, at } = s.cut;
+  const out: { index: number; length: number }[] = [];
+  for (let k = 0; k < count; ) {
+    const end = stepsAt(s, steps, 0, k);
+    if (end <= k) {
+      k++;
+      continue;
+    }
+    const index = at[4 * k + START]!;
+    out.push({ index, length: at[4 * (end - 1) + END]! - index });
+    k = end;
+  }
+  return out;
+}
+const OTHER_PLANES = /[\uD800-\uDFFF]/;
+
 /** The numbered syllables a folded text holds as whole syllables. */
 export function syllablesIn(folded: string): Set<number> {
   const s = scanOf(folded);
   if (!s.words) {
     s.words = new Set<number>();
-    for (let k = 0; k < s.cut.count; k++) if (s.cut.id[k] !== 0) s.words.add(s.cut.id[k]!);
+    for (let k = 0; k < s.cut.count; k++) if (s.cut.at[4 * k + ID] !== 0) s.words.add(s.cut.at[4 * k + ID]!);
   }
   return s.words;
 }
@@ -250,8 +308,10 @@ export class PhraseMatcher<T> {
     if (!entry) {
       entry = { key, values: [], capital: false, forms: new Set<string>() };
       this.byFolded.set(key, entry);
-      let node = root;
-      for (const id of key.split(" ").map(syllableId)) {
+      const ids = key.split(" ").map(syllableId);
+      while (first.length <= ids[0]!) first.push(undefined);
+      let node = (first[ids[0]!] ??= { next: null, ends: null });
+      for (const id of ids.slice(1)) {
         node.next ??= new Map();
         let child = node.next.get(id);
         if (!child) node.next.set(id, (child = { next: null, ends: null }));
@@ -287,8 +347,8 @@ export class PhraseMatcher<T> {
     for (const m of candidates) {
       if (m.k < free) continue;
       const entry = m.entry as Entry<T>;
-      const index = s.cut.start[m.k]!;
-      const end = s.cut.end[m.last]!;
+      const index = s.cut.at[4 * m.k + START]!;
+      const end = s.cut.at[4 * m.last + END]!;
       const original = text.slice(index, end);
       // Refused here, the next try is at the next syllable.
       if (!this.accepts(entry, original)) continue;
@@ -296,6 +356,22 @@ export class PhraseMatcher<T> {
       free = m.last + 1;
     }
     return hits;
+  }
+
+  /** The syllable after this dictionary's longest phrase starting at syllable k of a scan, or -1 (no capital or diacritic test). */
+  endAt(s: Scan, k: number): number {
+    const candidates = s.byMatcher[this.id];
+    if (!candidates) return -1;
+    let lo = 0;
+    let hi = candidates.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = candidates[mid]!;
+      if (m.k < k) lo = mid + 1;
+      else if (m.k > k) hi = mid - 1;
+      else return m.last + 1;
+    }
+    return -1;
   }
 
   /** The hit that starts exactly at `at` (after spaces), if any. */
@@ -318,7 +394,7 @@ export class PhraseMatcher<T> {
       else if (m.k > k) hi = mid - 1;
       else {
         const entry = m.entry as Entry<T>;
-        const end = s.cut.end[m.last]!;
+        const end = s.cut.at[4 * m.last + END]!;
         const original = text.slice(start, end);
         if (!this.accepts(entry, original)) return null;
         return { index: start, length: end - start, text: original, values: entry.values };

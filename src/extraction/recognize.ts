@@ -119,9 +119,12 @@ export class Recognizer {
       return base ? make(country, base.vi, base.en ?? null) : null;
     }
     const vn = specific.find((m) => m.country === "VN");
-    const foreign = ctx.foreign ? specific.find((m) => m.country === ctx.foreign) : undefined;
     // Without a country, "Bộ Công an" is Việt Nam's; another body is the partner's when it has one.
-    if (vn && (vn.code === "VN-MPS" || !foreign)) return pick(vn);
+    // (Việt Nam's own ministry is settled before the partner is asked for: a sentence that only names
+    // it reads alike whoever the partner is.)
+    if (vn?.code === "VN-MPS") return pick(vn);
+    const foreign = ctx.foreign ? specific.find((m) => m.country === ctx.foreign) : undefined;
+    if (vn && !foreign) return pick(vn);
     if (foreign) return pick(foreign);
     if (generic) return ctx.foreign ? make(ctx.foreign, generic.vi, generic.en) : make("VN", generic.vi, generic.en);
     if (specific.length === 1) return pick(specific[0]!);
@@ -348,9 +351,13 @@ export class Recognizer {
       const chain = readChain(start);
       const nm = this.nameAt(text, folded, chain.end);
       if (nm && nm.index - chain.end <= 2 && this.isNameLike(nm.name, text, folded, nm.index)) {
-        const { end: _chainEnd, ...descriptors } = chain;
         const person: PersonMention = {
-          ...descriptors,
+          rank: chain.rank,
+          offices: chain.offices,
+          officeCodes: chain.officeCodes,
+          org: chain.org,
+          country: chain.country,
+          international: chain.international,
           name: nm.name,
           start: start.index,
           end: nm.end,

@@ -73,6 +73,36 @@ function memo(fn: (s: string) => string, size: number): (s: string) => string {
  * a match found in the folded text maps straight back to the original.
  */
 export const foldAligned = memo((s: string): string => {
+  // Most texts fold code unit for code unit: into a buffer, made a string at once.
+  const n = s.length;
+  if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
+  let i = 0;
+  for (; i < n; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) break;
+    let f = FOLDS[code]!;
+    if (f === 0) {
+      foldCode(code);
+      f = FOLDS[code]!;
+    }
+    if (f === 0xffff) break;
+    buffer[i] = f;
+  }
+  if (i === n) return decode(buffer, n);
+  return foldSlowly(s);
+}, 256);
+
+let buffer = new Uint16Array(1024);
+const CHUNK = 4096;
+function decode(codes: Uint16Array, n: number): string {
+  if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  let out = "";
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  return out;
+}
+
+/** foldAligned of a text with characters outside the BMP or folding to more than one code unit. */
+function foldSlowly(s: string): string {
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
@@ -83,10 +113,31 @@ export const foldAligned = memo((s: string): string => {
     } else out += foldCode(code);
   }
   return out;
-}, 256);
+}
 
 /** Folded, trimmed, single-spaced form for keys and comparisons. */
 export const fold = memo((s: string): string => foldAligned(normalizeText(s)).replace(/\s+/g, " ").trim(), 20_000);
+
+/**
+ * Whether fold(s) is surely longer than n characters, without folding: it
+ * keeps a letter for each ASCII letter and digit of s.
+ */
+export function foldsLongerThan(s: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c | 0x20;
+    if (((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) && ++count > n) return true;
+  }
+  return false;
+}
+
+/** How many times a character stands in a string. */
+export function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
 
 export function isUpperInitial(word: string): boolean {
   const c = word.charAt(0);
