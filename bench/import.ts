@@ -40,11 +40,24 @@ const extractS = process.cpuUsage(cpu).user / 1e6;
 const sampleMb = files.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1e6;
 console.log(`extraction:             ${(sampleMb / extractS).toFixed(2)} MB/s per core (${(files.length / extractS).toFixed(0)} articles/s, ${files.length} articles)`);
 
+/** A logger that prints the running rate on stderr at each tenth of the corpus, for long runs. */
+function progress(total: number, started: number) {
+  let stored = 0;
+  const step = Math.max(1, Math.ceil(total / 10));
+  return pino({ level: "debug" }, {
+    write(line: string) {
+      if (!line.includes('"msg":"article"') || ++stored % step !== 0) return;
+      const s = (performance.now() - started) / 1000;
+      process.stderr.write(`  ${stored} articles stored, ${(stored / s).toFixed(1)} articles/s so far (${s.toFixed(0)} s)\n`);
+    },
+  });
+}
+
 const pg = await startScratchPostgres(pino({ level: "warn" }));
 try {
   const prisma = createPrisma(await pg.createDatabase("bench"));
   let t = performance.now();
-  const s = await importPaths(prisma, [corpus.dir], { threads: os.availableParallelism() });
+  const s = await importPaths(prisma, [corpus.dir], { threads: os.availableParallelism(), log: progress(n, performance.now()) });
   const importS = (performance.now() - t) / 1000;
   console.log(`import:                 ${(n / importS).toFixed(1)} articles/s (${importS.toFixed(1)} s; ${s.imported} imported, ${s.skipped.length} skipped)`);
   const [c] = await prisma.$queryRaw<{ events: bigint; officials: bigint; agreements: bigint; mentions: bigint; sources: bigint; size: string }[]>`

@@ -141,7 +141,7 @@ export function describeDate(v: DateValue | null): string {
       if (y === undefined) return "stated, year unknown";
       if (y === "text") return "stated";
       if (y === "same day") return "stated; year from another activity of the same day";
-      return `stated day and month; ${YEAR_FROM[y]}`;
+      return `stated ${d ? "day and month" : "month"}; ${YEAR_FROM[y]}`;
     case "relative":
       return "publication";
     case "publication":
@@ -161,25 +161,37 @@ export function describeDate(v: DateValue | null): string {
 
 // ------------------------------------------------------------- edges: JSON in
 
-const LEGACY: Record<string, Partial<Record<DatePart, PartSource>>> = {
+/** Reasons that say where the whole date comes from. */
+const WHOLE: Record<string, Partial<Record<DatePart, PartSource>>> = {
   stated: { y: "text", m: "text", d: "text" },
   "stated, year unknown": { m: "text", d: "text" },
-  "stated day and month; year from the publication date": { y: "publication", m: "text", d: "text" },
-  "stated day and month; year of the visit it falls in": { y: "visit", m: "text", d: "text" },
   "stated; year from another activity of the same day": { y: "same day", m: "text", d: "text" },
   publication: { y: "relative", m: "relative", d: "relative" },
   "publication month": { y: "publication", m: "publication", d: "publication" },
   context: { y: "story", m: "story", d: "story" },
-  "month of the activity it is the occasion of": { y: "occasion", m: "occasion" },
+  "month of the activity it is the occasion of": { y: "occasion", m: "occasion", d: "occasion" },
   "first day reported of an activity in it": { y: "first activity", m: "first activity", d: "first activity" },
+  "another report": { y: "another report", m: "another report", d: "another report" },
 };
+const YEAR_SOURCE = new Map((Object.entries(YEAR_FROM) as [PartSource, string][]).filter(([k]) => k !== "relative").map(([k, v]) => [v, k]));
+const FROM_OTHER = "; year from another report";
+
+/** Where each part comes from, read back from a reason describeDate() wrote (a stored `date_reason`). */
+export function sourcesOf(reason: string): Partial<Record<DatePart, PartSource>> {
+  const other = reason.endsWith(FROM_OTHER);
+  const r = other ? reason.slice(0, -FROM_OTHER.length) : reason;
+  const stated = /^stated (?:day and month|month); (.+)$/.exec(r);
+  const from = stated ? { y: YEAR_SOURCE.get(stated[1]!) ?? "text", m: "text" as const, d: "text" as const } : { ...(WHOLE[r] ?? WHOLE.stated!) };
+  if (other) from.y = "another report";
+  return from;
+}
 
 /**
  * A date as stored in a JSON document: the value itself, or (documents
  * written before dates carried their parts' sources) an ISO partial string
  * with its reason sentence.
  */
-export function dateFromJson(x: unknown, legacyReason?: string | null): DateValue | null {
+export function dateFromJson(x: unknown, reason?: string | null): DateValue | null {
   if (x === null || x === undefined) return null;
   if (typeof x === "object") {
     const o = x as DateValue;
@@ -187,12 +199,9 @@ export function dateFromJson(x: unknown, legacyReason?: string | null): DateValu
   }
   const p = parseDate(String(x));
   if (!p) return null;
-  const reason = legacyReason ?? "stated";
-  const base = reason.replace(/; year from another report$/, "");
-  const table = LEGACY[base] ?? LEGACY.stated!;
+  const from = sourcesOf(reason ?? "stated");
   const v: DateValue = { ...p, from: {} };
-  for (const k of PARTS) if (p[k] !== undefined) v.from[k] = table[k] ?? "text";
-  if (base !== reason && v.y !== undefined) v.from.y = "another report";
+  for (const k of PARTS) if (p[k] !== undefined) v.from[k] = from[k] ?? "text";
   return v;
 }
 

@@ -1,6 +1,6 @@
 // The date value: parts with their sources, formatted only at the edges.
 import { describe, expect, it } from "vitest";
-import { dateFrom, dateFromJson, describeDate, formatDate, fromPublication, monthOf, parseDate, withYear } from "../../src/dates/value.ts";
+import { dateFrom, dateFromJson, describeDate, formatDate, fromPublication, monthOf, parseDate, withYear, type DateValue } from "../../src/dates/value.ts";
 
 describe("date values", () => {
   it("formats ISO partial dates and reads them back", () => {
@@ -32,5 +32,21 @@ describe("date values", () => {
     expect(dateFromJson("2016-09-25", "stated day and month; year from the publication date")).toEqual(v);
     expect(dateFromJson("2023-10-31", "stated, year unknown; year from another report")!.from).toEqual({ y: "another report", m: "text", d: "text" });
     expect(dateFromJson(null)).toBeNull();
+  });
+
+  it("reads each part's source back from the reason it wrote, as the database keeps it", () => {
+    const day = dateFrom({ m: 9, d: 25 }, "text");
+    const values: DateValue[] = [
+      dateFrom({ y: 2016, m: 9, d: 25 }, "text"),
+      day,
+      ...(["publication", "visit", "same day", "story", "occasion", "first activity", "another report"] as const).map((s) => withYear(day, 2016, s)),
+      withYear(dateFrom({ m: 9 }, "text"), 2016, "publication"),
+      ...(["relative", "story", "first activity", "another report"] as const).map((s) => dateFrom({ y: 2016, m: 9, d: 25 }, s)),
+      dateFrom({ y: 2016, m: 9 }, "publication"),
+      dateFrom({ y: 2016, m: 9 }, "occasion"),
+      withYear(dateFrom({ m: 9, d: 25 }, "story"), 2016, "another report"),
+    ];
+    for (const v of values) expect(dateFromJson(formatDate(v), describeDate(v))).toEqual(v);
+    expect(describeDate(withYear(dateFrom({ m: 9 }, "text"), 2016, "publication"))).toBe("stated month; year from the publication date");
   });
 });
