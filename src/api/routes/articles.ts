@@ -1,23 +1,20 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { primaryReader, type Reader } from "../../db/reader.ts";
+import { primaryReader } from "../../db/reader.ts";
 import type { Logger } from "pino";
 import { recordTooLong } from "../../import/limits.ts";
 import { isWebUrl, NOT_WEB_URL } from "../../import/readers/url.ts";
 import { importRecord, InputError, type StoreResult } from "../../import/run.ts";
 import { API_KEY_SECURITY, requireApiKey } from "../auth.ts";
 import { conflict, notFound, problem, problemResponses, unprocessable } from "../problem.ts";
-import { countMeta, countRows } from "../query/count.ts";
+import { articleFacts, articlePage, countArticles } from "../query/articles.ts";
+import { countMeta } from "../query/count.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
-import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
-import { countryJson, ministryJson, orNull, unitJson } from "../query/json.ts";
-import { sql, where, type Sql } from "../query/sql.ts";
 import { CountryCode, Cursor, Id, IdParams, Limit, NO_NUL, noNul, queryObject, repeatable, UpdatedSince } from "../schemas/params.ts";
 import {
   AgreementTypeSchema, CountryRefSchema, DatePrecisionSchema, EventTypeSchema, LabelSchema, listOf, MinistryRefSchema, OfficialRefSchema, UnitRefSchema,
 } from "../schemas/resources.ts";
-import { AGREEMENT_TYPE_LABELS, EVENT_TYPE_LABELS } from "./labels.ts";
 
 const articleFields = {
   id: z.number().int(),
@@ -104,55 +101,6 @@ const ArticleListQuery = queryObject({
   select: selectParam(Object.keys(ArticleSchema.shape)),
 });
 
-const metadata = sql`a.id, a.source_key, a.file, a.url, a.outlet, a.title, a.published_at, a.published_precision::text AS published_precision,
-  to_json(a.imported_at) #>> '{}' AS imported_at, to_json(a.updated_at) #>> '{}' AS updated_at,
-  json_build_object(
-    'officials', (SELECT count(*)::int FROM official_mentions om WHERE om.article_id = a.id),
-    'events', (SELECT count(*)::int FROM event_sources es WHERE es.article_id = a.id),
-    'agreements', (SELECT count(*)::int FROM agreement_sources s WHERE s.article_id = a.id),
-    'countries', (SELECT count(*)::int FROM article_countries ac WHERE ac.article_id = a.id),
-    'ministries', (SELECT count(*)::int FROM article_ministries am WHERE am.article_id = a.id)) AS counts`;
-
-const facts = sql`
-  coalesce((SELECT json_agg(${countryJson("c")} ORDER BY c.code)
-    FROM article_countries ac JOIN countries c ON c.code = ac.country_code WHERE ac.article_id = a.id), '[]'::json) AS countries,
-  coalesce((SELECT json_agg(${ministryJson("mi")} ORDER BY mi.country_code, mi.code)
-    FROM article_ministries am JOIN ministries mi ON mi.id = am.ministry_id WHERE am.article_id = a.id), '[]'::json) AS ministries,
-  coalesce((SELECT json_agg(json_build_object(
-      'official', json_build_object('id', o.id, 'name', o.name, 'country', o.country_code),
-      'name_as_written', om.name_as_written, 'rank', om.rank, 'rank_code', om.rank_code, 'offices', om.offices,
-      'ministry', ${orNull("mi", ministryJson("mi"))}, 'unit', ${orNull("u", unitJson("u"))}, 'observed_on', om.observed_on, 'sentence', om.sentence)
-      ORDER BY om.id)
-    FROM official_mentions om JOIN officials o ON o.id = om.official_id
-    LEFT JOIN ministries mi ON mi.id = om.ministry_id LEFT JOIN units u ON u.id = om.unit_id
-    WHERE om.article_id = a.id), '[]'::json) AS officials,
-  coalesce((SELECT json_agg(json_build_object('id', e.id, 'type', e.type, 'start', e.start, 'start_precision', e.start_precision,
-      'end', e."end", 'place', e.place, 'summary', e.summary, 'sentence', es.sentence) ORDER BY e.id)
-    FROM event_sources es JOIN events e ON e.id = es.event_id WHERE es.article_id = a.id), '[]'::json) AS events,
-  coalesce((SELECT json_agg(json_build_object('id', g.id, 'type', g.type, 'title', g.title, 'signed', g.signed, 'sentence', s.sentence) ORDER BY g.id)
-    FROM agreement_sources s JOIN agreements g ON g.id = s.agreement_id WHERE s.article_id = a.id), '[]'::json) AS agreements`;
-
-type ArticleDetail = z.infer<typeof ArticleDetailSchema>;
-type Unlabelled = Omit<ArticleDetail, "events" | "agreements"> & {
-  events: Omit<ArticleDetail["events"][number], "type_label">[];
-  agreements: Omit<ArticleDetail["agreements"][number], "type_label">[];
-};
-
-/** An article with every fact read from it (and its text, when asked). */
-export async function articleFacts(db: Reader, id: number, withText: boolean): Promise<ArticleDetail | null> {
-  const text = withText ? sql`, a.text` : sql``;
-  const [row] = await db.query<Unlabelled>(sql`SELECT ${metadata}${text}, ${facts} FROM articles a WHERE a.id = ${id}`);
-  if (!row) return null;
-  return {
-    ...row,
-    events: row.events.map((e) => ({ ...e, type_label: EVENT_TYPE_LABELS[e.type] })),
-    agreements: row.agreements.map((g) => ({ ...g, type_label: AGREEMENT_TYPE_LABELS[g.type] })),
-  };
-}
-
-/** Newest publication first; undated articles last. The key is compared bytewise ("C"). */
-const sortKey = sql`(coalesce(a.published_at, '') COLLATE "C")`;
-
 export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/articles",
@@ -168,22 +116,9 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       sendSelected(reply, request.query.select);
       const { country, ministry, official, limit, cursor } = request.query;
-      const conditions: Sql[] = [];
-      for (const code of new Set(country ?? [])) {
-        conditions.push(sql`EXISTS (SELECT 1 FROM article_countries ac WHERE ac.article_id = a.id AND ac.country_code = ${code})`);
-      }
-      if (ministry !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM article_ministries am WHERE am.article_id = a.id AND am.ministry_id = ${ministry})`);
-      if (official !== undefined) conditions.push(sql`EXISTS (SELECT 1 FROM official_mentions om WHERE om.article_id = a.id AND om.official_id = ${official})`);
-      if (request.query.updated_since !== undefined) conditions.push(changedSince("article", sql`a.id`, request.query.updated_since));
-      const counting = countRows(app.db, sql`FROM articles a ${where(conditions)}`);
+      const filters = { countries: country, ministry, official, updatedSince: request.query.updated_since };
       const position = cursor === undefined ? null : decodeCursor(cursor, "articles", "-date", (k) => k !== null);
-      if (position) conditions.push(sql`(${sortKey}, a.id) < (${position.key} COLLATE "C", ${position.id})`);
-      const [rows, total] = await Promise.all([
-        app.db.query<(z.infer<typeof ArticleSchema> & { sort_key: string })>(sql`
-          SELECT ${metadata}, ${sortKey} AS sort_key FROM articles a ${where(conditions)}
-          ORDER BY ${sortKey} DESC, a.id DESC LIMIT ${limit + 1}`),
-        counting,
-      ]);
+      const [rows, total] = await Promise.all([articlePage<z.infer<typeof ArticleSchema>>(app.db, filters, position, limit), countArticles(app.db, filters)]);
       const page = paginate(rows, limit, "articles", "-date", (r) => ({ key: r.sort_key, id: r.id }));
       return { data: page.rows.map((r) => pick(r, request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },

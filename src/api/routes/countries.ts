@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Reader } from "../../db/reader.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { sendSelected } from "../query/select.ts";
-import { changedSince } from "../query/changes.ts";
+import { countCountries, countryByCode, countryExists, countryPage, countryTimeline } from "../query/countries.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
-import { yearTypeSql } from "../query/stats.ts";
-import { foldedContains, sql, where, type Sql } from "../query/sql.ts";
 import { CountryParams, Cursor, eventListShape, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { EventTypeSchema, listOf } from "../schemas/resources.ts";
 import { EventFilterQuery, eventFilters, EventListSchema, listEvents } from "./event-list.ts";
@@ -66,24 +63,7 @@ const TimelineSchema = z
   })
   .meta({ id: "CountryTimeline" });
 
-const countryColumns = sql`c.code::text AS code, c.name_vi, c.name_en, c.aliases, json_build_object(
-    'events', (SELECT coalesce(sum(r.events), 0)::int FROM event_rollups r WHERE r.scope = '' AND r.dim = 'country' AND r.key = c.code::text),
-    'officials', (SELECT count(*)::int FROM officials o WHERE o.country_code = c.code),
-    'ministries', (SELECT count(*)::int FROM ministries m WHERE m.country_code = c.code),
-    'agreements', (SELECT count(DISTINCT ap.agreement_id)::int FROM agreement_parties ap WHERE ap.country_code = c.code),
-    'articles', (SELECT count(*)::int FROM article_countries ac WHERE ac.country_code = c.code)) AS counts`;
-
-const involved = sql`(EXISTS (SELECT 1 FROM event_countries ec WHERE ec.country_code = c.code)
-  OR EXISTS (SELECT 1 FROM officials o WHERE o.country_code = c.code)
-  OR EXISTS (SELECT 1 FROM ministries m WHERE m.country_code = c.code)
-  OR EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.country_code = c.code)
-  OR EXISTS (SELECT 1 FROM article_countries ac WHERE ac.country_code = c.code))`;
-
 type Country = z.infer<typeof CountrySchema>;
-
-async function countryExists(db: Reader, code: string): Promise<boolean> {
-  return (await db.query<unknown>(sql`SELECT 1 FROM countries WHERE code = ${code}`)).length > 0;
-}
 
 const noCountry = (code: string) => notFound(`There is no country ${code}; GET /v1/countries lists them.`);
 
@@ -101,19 +81,11 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { q, limit, cursor } = request.query;
-      const conditions: Sql[] = [];
-      if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(c.name_vi || ' ' || c.name_en)`, q));
-      if (request.query.involved === "true") conditions.push(involved);
-      if (request.query.updated_since !== undefined) conditions.push(changedSince("country", sql`c.code`, request.query.updated_since));
-      const countSql = sql`SELECT count(*)::int AS count FROM countries c ${where(conditions)}`;
+      const filters = { q, involved: request.query.involved === "true", updatedSince: request.query.updated_since };
       const position = cursor === undefined ? null : decodeCursor(cursor, "countries", "code", (k) => k !== null && /^[A-Z]{2}$/.test(k));
-      if (position) conditions.push(sql`c.code > ${position.key}`);
-      const [rows, [total]] = await Promise.all([
-        app.db.query<Country>(sql`SELECT ${countryColumns} FROM countries c ${where(conditions)} ORDER BY c.code LIMIT ${limit + 1}`),
-        app.db.query<{ count: number }>(countSql),
-      ]);
+      const [rows, total] = await Promise.all([countryPage<Country>(app.db, filters, position, limit), countCountries(app.db, filters)]);
       const page = paginate(rows, limit, "countries", "code", (r) => ({ key: r.code, id: 0 }));
-      return { data: page.rows, meta: { count: total?.count ?? 0, next_cursor: page.next } };
+      return { data: page.rows, meta: { count: total, next_cursor: page.next } };
     },
   );
 
@@ -129,7 +101,7 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { code } = request.params;
-      const [country] = await app.db.query<Country>(sql`SELECT ${countryColumns} FROM countries c WHERE c.code = ${code}`);
+      const country = await countryByCode<Country>(app.db, code);
       if (!country) throw noCountry(code);
       return country;
     },
@@ -170,29 +142,9 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { code } = request.params;
-      const [exists, rows] = await Promise.all([
-        countryExists(app.db, code),
-        app.db.query<{ year: number | null; type: (typeof EVENT_TYPES)[number]; count: number }>(yearTypeSql(eventFilters(request.query, { countries: [code] }))),
-      ]);
+      const [exists, timeline] = await Promise.all([countryExists(app.db, code), countryTimeline(app.db, eventFilters(request.query, { countries: [code] }))]);
       if (!exists) throw noCountry(code);
-      const emptyYear = () => Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<(typeof EVENT_TYPES)[number], number>;
-      const years = rows.flatMap((r) => (r.year === null ? [] : [r.year]));
-      const byYear = new Map<number, { year: number; total: number; by_type: Record<(typeof EVENT_TYPES)[number], number> }>();
-      if (years.length) {
-        for (let y = Math.min(...years); y <= Math.max(...years); y++) byYear.set(y, { year: y, total: 0, by_type: emptyYear() });
-      }
-      let undated = 0;
-      for (const r of rows) {
-        if (r.year === null) {
-          undated += r.count;
-          continue;
-        }
-        const entry = byYear.get(r.year)!;
-        entry.total += r.count;
-        entry.by_type[r.type] += r.count;
-      }
-      const data = [...byYear.values()];
-      return { data, meta: { count: data.length, next_cursor: null, undated, types: [...EVENT_TYPES] } };
+      return timeline;
     },
   );
 };
