@@ -117,11 +117,15 @@ export class ArticleReader {
       if (!holdsNeeds(words, c.needs)) continue;
       const runs = c.steps ? patternRuns(folded, c.steps) : null;
       if (runs) {
-        for (const r of runs) if (!this.blocked(folded, r.index + r.length)) found.push({ type: c.type, index: r.index, length: r.length });
+        for (const r of runs) {
+          if (c.type === "signing" && !SIGN.test(text.slice(r.index, r.index + r.length))) continue;
+          if (!this.blocked(folded, r.index + r.length)) found.push({ type: c.type, index: r.index, length: r.length });
+        }
         continue;
       }
       c.re.lastIndex = 0;
       for (let m = c.re.exec(folded); m; m = c.re.exec(folded)) {
+        if (c.type === "signing" && !SIGN.test(text.slice(m.index, m.index + m[0].length))) continue;
         if (!this.blocked(folded, m.index + m[0].length)) found.push({ type: c.type, index: m.index, length: m[0].length });
       }
     }
@@ -197,6 +201,15 @@ export class ArticleReader {
         (c, i, all) => !(c.type === "reception" && all.slice(i + 1).some((d) => d.type === "talks" && /^\s*(?:\p{L}+\s+){0,2}và\s*$/u.test(text.slice(c.index + c.length, d.index)))),
       );
       const persons = f.facts.persons;
+      // People named but not at the activity told: whose greetings are conveyed, on whose behalf one speaks.
+      const absentAt = this.g.absent.find(text, folded);
+      const away = new Set(persons.filter((p) => absentAt.some((h) => h.index + h.length <= p.start && ABSENT_GAP.test(text.slice(h.index + h.length, p.start)))));
+      const present = persons.filter((p) => !away.has(p));
+      // A frame that opens the sentence ("nhân chuyến thăm … của A, B đã có buổi làm việc với C") runs to the next
+      // comma: the people in it belong to the activity it names, not to the main one after it.
+      const opening = frames.find((fr) => !cues.some((c) => c.index < fr.index));
+      const openingEnd = opening ? text.indexOf(",", opening.index) + 1 || text.length : -1;
+      const inOpening = (at: number) => opening !== undefined && at >= opening.index && at < openingEnd;
       const stated = this.statedYear(text, f.dates, cues);
 
       // Agreements (and their signing event) come from signing verbs followed by a document type.
@@ -216,7 +229,7 @@ export class ArticleReader {
         const date = dated;
         const when = date ? resolve(date.start, stated) : (story() ?? published());
         const countries = this.sentenceCountries(f.facts, foreign);
-        const participants = persons.map((p) => keyOf(p)).filter((k): k is string => k !== null);
+        const participants = present.map((p) => keyOf(p)).filter((k): k is string => k !== null);
         const candidate: (typeof events)[number] = {
           type: "signing", start: when, end: null, place: this.place(f.facts, text),
           countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
@@ -285,7 +298,7 @@ export class ArticleReader {
           const target = toldBefore(events, cue.type);
           if (target) {
             if (!target.evidence.includes(text)) target.evidence.push(text);
-            for (const p of persons) {
+            for (const p of present) {
               const k = keyOf(p);
               if (k && !target.participants.some((x) => x.key === k)) target.participants.push({ key: k, role: "attendee" });
             }
@@ -338,7 +351,8 @@ export class ArticleReader {
         for (const group of groups) {
           const counterparts = new Set(group.map((p) => keyOf(p)!).filter(Boolean));
           const participants = new Set<string>();
-          for (const p of [...persons.filter((p) => !foreignPeople.includes(p) || group.includes(p))]) {
+          const main = !inOpening(cue.index);
+          for (const p of present.filter((p) => (!foreignPeople.includes(p) || group.includes(p)) && !(main && inOpening(p.start)))) {
             const k = keyOf(p);
             if (k) participants.add(k);
           }
@@ -487,7 +501,7 @@ export class ArticleReader {
 
   private isBackgroundDate(text: string, d: DateMention): boolean {
     const before = fold(text.slice(Math.max(0, d.index - 12), d.index));
-    return this.g.backgroundDate.test(before) || (d.start.d === undefined && this.g.backgroundPeriod.test(before)) || /^\d{4}\s*[-–]\s*\d{4}/.test(text.slice(d.index - 1));
+    return this.g.backgroundDate.test(before) || (d.start.d === undefined && this.g.backgroundPeriod.test(before)) || /^\d{4}\s*[-–]\s*\d{4}/.test(text.slice(d.index - 1)) || anniversary(d);
   }
 
   /**
@@ -598,6 +612,8 @@ export class ArticleReader {
     const verbs = [...folded.matchAll(/(?<![\p{L}])(le ky|ky ket|ky)(?![\p{L}])/gu)];
     const out: { type: AgreementTypeCode; title: string; named: boolean; recalled: boolean }[] = [];
     for (const v of verbs) {
+      // Read without diacritics "ky" is "Kỳ" too ("Hoa Kỳ", "Thổ Nhĩ Kỳ"): only "ký" signs.
+      if (!SIGN.test(text.slice(v.index, v.index + v[0].length))) continue;
       // "đề nghị triển khai các văn bản đã ký, nhất là …": what was signed is no proposal, but no signing is reported either.
       const hedged = hedgeAt.some((h) => h < v.index);
       const recalled = hedged && /(?<![\p{L}])da\s+(?:duoc\s+)?$/u.test(folded.slice(Math.max(0, v.index - 12), v.index));
@@ -724,7 +740,7 @@ export class ArticleReader {
       const first = g.mentions[0]!;
       const best = g.mentions.reduce((b, m) => (m.p.offices.length + (m.p.rank ? 1 : 0) > b.p.offices.length + (b.p.rank ? 1 : 0) ? m : b), first);
       const rank = g.mentions.find((m) => m.p.rank)?.p.rank ?? null;
-      const offices = [...new Set(g.mentions.flatMap((m) => m.p.offices))];
+      const offices = fullOffices(g.mentions.flatMap((m) => m.p.offices));
       const org = g.mentions.find((m) => m.p.org?.ministry)?.p.org ?? null;
       const aliases = new Set(g.names.filter((n) => n !== name));
       if (known) {
@@ -747,7 +763,7 @@ export class ArticleReader {
       const existing = list.find((o) => o.key === key);
       if (existing) {
         existing.aliases = [...new Set([...existing.aliases, ...official.aliases])];
-        existing.offices = [...new Set([...existing.offices, ...official.offices])];
+        existing.offices = fullOffices([...existing.offices, ...official.offices]);
       } else list.push(official);
       for (const m of g.mentions) byMention.set(m.p, key);
     }
@@ -796,6 +812,17 @@ const ANAPHOR = /(?:^|[^\p{L}])(?:tại|trong|mở đầu|kết thúc|quang cả
 /** An event's topics come from its own evidence; a long account keeps those it names most. */
 const MAX_EVENT_TOPICS = 4;
 
+/** The signing verb as written: folded, "ky" would be "Kỳ" ("Hoa Kỳ") too. */
+const SIGN = /ký/iu;
+
+/** "(19/8/1945 - 19/8/2025)": the same day in two years is an anniversary's span, the date of nothing told. */
+function anniversary(d: DateMention): boolean {
+  return !!d.end && d.start.y !== undefined && d.end.y !== undefined && d.start.y !== d.end.y && d.start.m === d.end.m && d.start.d === d.end.d;
+}
+
+/** Between an absence phrase and the person: a comma and up to two words ("thay mặt lãnh đạo Bộ, …" is no person's). */
+const ABSENT_GAP = /^[\s,]*(?:\p{L}+\s+){0,2}$/u;
+
 /** After a document's title: "(đã) (được) ký (kết)" (in the text: folded, "ký" would be "kỳ" too). */
 const RECALLED_VERB = /\s(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?(?![\p{L}])/iu;
 
@@ -811,6 +838,16 @@ function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cu
     if (cues.some((c) => c.index > date.index && c.index < f.index)) return true;
     return !text.slice(f.index, cue.index).includes(",");
   });
+}
+
+/**
+ * One person's offices, each once in its fullest form: "Bộ trưởng" and "Bộ
+ * trưởng Bộ Công an" after "Bộ trưởng Bộ Công an Việt Nam" are that office
+ * shortened, not others.
+ */
+function fullOffices(offices: string[]): string[] {
+  const folded = offices.map((o) => fold(o));
+  return [...new Set(offices.filter((o, i) => !folded.some((f, j) => j !== i && f.length > folded[i]!.length && f.startsWith(folded[i]! + " "))))];
 }
 
 /** Whether a sentence's syllables hold one of each list of a cue's needs. */

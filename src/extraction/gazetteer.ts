@@ -66,6 +66,7 @@ const CueFile = z.object({
   blockers: z.object({ after: strs }).default({ after: [] }),
   former: z.object({ markers: glossed }),
   delegation_lead: z.object({ after_name: glossed }),
+  absent: z.object({ before_person: glossed }).default({ before_person: [] }),
   ordinals: z.object({ words: z.array(Glossed.extend({ value: z.number().int().positive() })) }),
 });
 const PageFile = z.object({
@@ -199,6 +200,8 @@ export interface Gazetteer {
   former: RegExp;
   /** Right after a name in a folded sentence: "dẫn đầu", "làm trưởng đoàn". */
   delegationLead: RegExp;
+  /** Right before a person: someone not at the activity told ("chuyển lời thăm hỏi của", "thay mặt", "trước đó"). */
+  absent: PhraseMatcher<string>;
   /** Folded number words of "lần thứ …". */
   ordinals: Map<string, number>;
   /** At the end of the folded text before a date that is background ("kể từ", "giai đoạn"). */
@@ -515,6 +518,7 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     pluralGeneric: new Set(ef.plural_generic.map(fold)),
     programmeStopVerbs: ef.programme_stops.verbs.map(fold),
     former: new RegExp(`(?:^|[\\s,(])${literal(ef.former.markers.map((m) => normalizeText(m.vi).toLowerCase()))}\\s+(?:\\S+\\s+){0,3}$`, "u"),
+    absent: phraseSet(ef.absent.before_person.map((m) => m.vi)),
     delegationLead: new RegExp(`^ ${alternation(ef.delegation_lead.after_name.map((m) => m.vi))}\\b`),
     ordinals: new Map(ef.ordinals.words.map((w) => [fold(w.vi), w.value])),
     backgroundDate: new RegExp(`${alternation([...ef.background.markers, ...ef.background.before_date.map((m) => m.vi)])}\\s*$`),

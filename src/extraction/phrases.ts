@@ -244,20 +244,21 @@ function wordsAt(c: Cut, ids: readonly number[], k: number): number {
 /** The syllable after steps t… matched from syllable k, or -1 (choices tried in order, as a pattern would). */
 function stepsAt(s: Scan, steps: readonly PatternStep[], t: number, k: number): number {
   if (t === steps.length) return k;
-  const c = s.cut;
-  const then = (end: number): number => {
-    if (end < 0) return -1;
-    if (t + 1 === steps.length) return end;
-    if (end >= c.count || c.at[4 * (end - 1) + JOINED] !== 1) return -1;
-    return stepsAt(s, steps, t + 1, end);
-  };
   const step = steps[t]!;
-  if ("words" in step) return then(wordsAt(c, step.words, k));
+  if ("words" in step) return nextSteps(s, steps, t, wordsAt(s.cut, step.words, k));
   for (const choice of step.choices) {
-    const end = then(Array.isArray(choice) ? wordsAt(c, choice, k) : choice.endAt(s, k));
+    const end = nextSteps(s, steps, t, Array.isArray(choice) ? wordsAt(s.cut, choice, k) : choice.endAt(s, k));
     if (end >= 0) return end;
   }
   return step.optional ? stepsAt(s, steps, t + 1, k) : -1;
+}
+
+/** After step t ended before syllable `end` (or failed, -1): the steps after it, across spaces only. */
+function nextSteps(s: Scan, steps: readonly PatternStep[], t: number, end: number): number {
+  if (end < 0) return -1;
+  if (t + 1 === steps.length) return end;
+  if (end >= s.cut.count || s.cut.at[4 * (end - 1) + JOINED] !== 1) return -1;
+  return stepsAt(s, steps, t + 1, end);
 }
 
 /**
@@ -271,8 +272,9 @@ export function patternRuns(folded: string, steps: readonly PatternStep[]): { in
   const s = scanOf(folded);
   const { count, at } = s.cut;
   const out: { index: number; length: number }[] = [];
+  const opening = openingsOf(steps);
   for (let k = 0; k < count; ) {
-    const end = stepsAt(s, steps, 0, k);
+    const end = opening && !opening.has(at[4 * k + ID]!) ? -1 : stepsAt(s, steps, 0, k);
     if (end <= k) {
       k++;
       continue;
@@ -284,6 +286,19 @@ export function patternRuns(folded: string, steps: readonly PatternStep[]): { in
   return out;
 }
 const OTHER_PLANES = /[\uD800-\uDFFF]/;
+
+/** The syllables a match of the steps can open with; null when a dictionary may open it. */
+const openings = new WeakMap<readonly PatternStep[], Set<number> | null>();
+function openingsOf(steps: readonly PatternStep[]): Set<number> | null {
+  let set = openings.get(steps);
+  if (set === undefined) {
+    const step = steps[0]!;
+    const runs = "words" in step ? [step.words] : step.optional ? null : step.choices;
+    set = runs && runs.every((r) => Array.isArray(r)) ? new Set((runs as number[][]).map((r) => r[0]!)) : null;
+    openings.set(steps, set);
+  }
+  return set;
+}
 
 /** The numbered syllables a folded text holds as whole syllables. */
 export function syllablesIn(folded: string): Set<number> {

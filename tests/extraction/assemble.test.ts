@@ -37,6 +37,38 @@ describe("officials", () => {
   });
 });
 
+describe("participants and offices", () => {
+  const keys = (e: { participants: { key: string }[] } | undefined) => (e?.participants ?? []).map((p) => p.key.split("|")[1]).sort();
+
+  it("keeps each office once in its fullest form, not again shortened", () => {
+    const x = reader.read(
+      "Sáng 4/6, Thượng tướng Đỗ Minh Khang, Thứ trưởng Bộ Công an Việt Nam đã hội đàm với ông Razak Ismail, Tổng Cảnh sát trưởng Malaysia. Tại buổi hội đàm, Thứ trưởng Đỗ Minh Khang cảm ơn Tổng Cảnh sát trưởng Razak Ismail.",
+      { publishedAt: parseDate("2031-06-05") },
+    );
+    expect(x.officials.find((o) => o.name === "Đỗ Minh Khang")?.offices).toEqual(["Thứ trưởng Bộ Công an Việt Nam"]);
+    expect(x.officials.find((o) => o.name === "Razak Ismail")?.offices).toEqual(["Tổng Cảnh sát trưởng Malaysia"]);
+  });
+
+  it("does not count as a participant someone whose greetings are conveyed or on whose behalf one speaks", () => {
+    const x = reader.read(
+      "Chiều 4/6, tại Kuala Lumpur, Thượng tướng Đỗ Minh Khang đã hội đàm với ông Razak Ismail, Tổng Cảnh sát trưởng Malaysia. Tại buổi hội đàm, Thượng tướng Đỗ Minh Khang chuyển lời thăm hỏi của Đại tướng Phan Quốc Việt, Bộ trưởng Bộ Công an tới ông Razak Ismail.",
+      { publishedAt: parseDate("2031-06-05") },
+    );
+    expect(keys(x.events.find((e) => e.type === "talks"))).toEqual(["do minh khang", "razak ismail"]);
+    // Still an official the article names.
+    expect(x.officials.map((o) => o.name)).toContain("Phan Quốc Việt");
+  });
+
+  it("gives the people of a frame that opens the sentence to the activity it names, not to the main one", () => {
+    const x = reader.read(
+      "Ngày 14/3, nhân chuyến thăm chính thức Malaysia của Phó Thủ tướng Trần Văn Bình, Trung tướng Đỗ Minh Khang, Thứ trưởng Bộ Công an đã có buổi làm việc với ông Razak Ismail, Tổng Cảnh sát trưởng Malaysia.",
+      { publishedAt: parseDate("2031-03-16") },
+    );
+    expect(keys(x.events.find((e) => e.type === "reception"))).toEqual(["do minh khang", "razak ismail"]);
+    expect(keys(x.events.find((e) => e.type === "visit"))).toContain("tran van binh");
+  });
+});
+
 describe("one person per name within an article", () => {
   it("keeps apart two foreign names that only share some words", () => {
     const x = read("Chiều 5/3, tại La Habana, Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an đã hội kiến ông José Ramón Machado Ventura, Phó Bí thư thứ nhất Đảng Cộng sản Cuba. Cùng ngày, Bộ trưởng Tô Lâm đã gặp ông José Ramón Balaguer, Trưởng ban Quan hệ quốc tế Trung ương Đảng Cộng sản Cuba.");
@@ -199,7 +231,7 @@ describe("events", () => {
 
   it("reads a frame that opens the sentence as the occasion, and the activity after it as the main one, on the sentence's day", () => {
     const x = reader.read(
-      "Ngày 14/3, nhân chuyến thăm chính thức Malaysia của Phó Thủ tướng Trần Văn Bình và dự diễn đàn an ninh khu vực, Trung tướng Đỗ Minh Khang, Thứ trưởng Bộ Công an đã có buổi làm việc với Tướng Razak Ismail, Tổng Cảnh sát trưởng Malaysia.",
+      "Ngày 14/3, nhân chuyến thăm chính thức Malaysia của Phó Thủ tướng Trần Văn Bình và dự diễn đàn an ninh khu vực, Trung tướng Đỗ Minh Khang, Thứ trưởng Bộ Công an đã có buổi làm việc với ông Razak Ismail, Tổng Cảnh sát trưởng Malaysia.",
       { publishedAt: parseDate("2031-03-16") },
     );
     expect(date(x.events.find((e) => e.type === "reception")?.start ?? null)).toBe("2031-03-14");
@@ -214,6 +246,28 @@ describe("events", () => {
     expect(y.events.map((e) => e.type).sort()).toEqual(["reception", "talks"]);
     const z = reader.read("Ngày 20/8, Đoàn đại biểu Bộ Công an Việt Nam do Trung tướng Đỗ Minh Khang dẫn đầu đã đến thăm và làm việc với Bộ Nội vụ Ba Lan.", { publishedAt: parseDate("2031-08-21") });
     expect(z.events.map((e) => e.type)).toEqual(["visit"]);
+  });
+
+  it("reads a sports or culture exchange programme as another cooperation activity, not a field of cooperation", () => {
+    const x = reader.read("Ngày 11/10, tại Hà Nội, Bộ Công an Việt Nam và Cảnh sát Quốc gia Indonesia tổ chức Chương trình giao lưu văn nghệ, thể thao lần thứ nhất.", { publishedAt: parseDate("2031-10-12") });
+    expect(x.events.map((e) => [e.type, date(e.start)])).toEqual([["other", "2031-10-11"]]);
+    const y = reader.read("Thứ trưởng Đỗ Minh Khang dự hội nghị thường niên với Cảnh sát Quốc gia Indonesia và giao lưu thể thao giữa hai lực lượng.", { publishedAt: parseDate("2031-10-12") });
+    expect(y.events.map((e) => e.type).sort()).toEqual(["conference", "other"]);
+    // A field of cooperation is no activity.
+    const z = reader.read("Hai nước hợp tác hiệu quả trên các lĩnh vực chính trị, an ninh, thương mại và giao lưu văn hóa, nhân dân.", { publishedAt: parseDate("2031-10-12") });
+    expect(z.events).toEqual([]);
+  });
+
+  it("does not date an activity by an anniversary's span, nor read 'Kỳ' as the signing verb", () => {
+    const x = reader.read(
+      "Chiều 16/8/2031, tại Hà Nội, Bộ trưởng Đỗ Minh Khang đã tiếp ông Piotr Nowak, Bộ trưởng Nội vụ Ba Lan sang dự Lễ kỷ niệm 86 năm Ngày truyền thống Công an nhân dân (19/8/1945 - 19/8/2031).",
+      { publishedAt: parseDate("2031-08-17") },
+    );
+    expect(date(x.events.find((e) => e.type === "reception")?.start ?? null)).toBe("2031-08-16");
+    expect(x.events.map((e) => e.start?.y)).not.toContain(1945);
+    const y = reader.read("Ngày 9/2, đội cứu hộ của Bộ Công an đến Thổ Nhĩ Kỳ kế hoạch tìm kiếm người mắc kẹt được triển khai ngay.", { publishedAt: parseDate("2031-02-10") });
+    expect(y.agreements).toEqual([]);
+    expect(y.events.filter((e) => e.type === "signing")).toEqual([]);
   });
 
   it("says which parts of a date the text stated and where the rest came from", () => {

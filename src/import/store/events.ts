@@ -8,7 +8,11 @@ import { agreeingTypes, candidateSpan, eventMatch, eventSpan, mergeEvents, type 
 import { eventFactsOf } from "./facts.ts";
 import { datePrecision, foldFacts, searchText, type Tx } from "./rows.ts";
 
-/** The stored event this one is another report of, if any. */
+/**
+ * The stored event this one is another report of, if any. The candidates are
+ * found through the events' own filter keys (GIN) and span (GiST range), so
+ * that their number, not the table's size, sets the cost.
+ */
 export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promise<number | null> {
   const span = candidateSpan(f);
   const foreign = f.countries.filter((c) => c !== "VN");
@@ -17,11 +21,9 @@ export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promi
     FROM events e
     WHERE e.type = ANY(${agreeingTypes(f.type)}::event_type[])
       AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ${articleId})
-      AND ${foreign.length
-        ? Prisma.sql`EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country_code = ANY(${foreign}::text[]))`
-        : Prisma.sql`NOT EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country_code <> 'VN')`}
+      AND ${foreign.length ? Prisma.sql`e.country_codes && ${foreign}::text[]` : Prisma.sql`e.country_codes <@ ARRAY['VN']::text[]`}
       AND ${span
-        ? Prisma.sql`(e.span_from IS NULL OR (e.span_from <= ${span[1]}::date AND e.span_to >= ${span[0]}::date))`
+        ? Prisma.sql`(e.span_from IS NULL OR daterange(e.span_from, e.span_to, '[]') && daterange(${span[0]}::date, ${span[1]}::date, '[]'))`
         : Prisma.sql`TRUE`}
     ORDER BY e.id`;
   const scored = rows.flatMap((r) => {
