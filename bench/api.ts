@@ -92,9 +92,8 @@ async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: nu
 }
 
 async function startApi(databaseUrl: string, dir = "."): Promise<{ url: string; child: ChildProcess }> {
-  const tsx = path.resolve("node_modules/.bin/tsx");
   const port = String(await freePort());
-  const child = spawn(tsx, ["src/cli/serve.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts"], {
     cwd: dir,
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_READ_URL: "", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_MAX: "1000000000", API_KEY: "" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -111,7 +110,7 @@ async function startApi(databaseUrl: string, dir = "."): Promise<{ url: string; 
   return { url, child };
 }
 
-/** Resident memory of a process and its descendants (the API runs under tsx), in MiB; NaN where /proc is missing. */
+/** Resident memory of a process and its descendants, in MiB; NaN where /proc is missing. */
 function rssMiB(pid: number): number {
   try {
     const parents = new Map<number, number>();

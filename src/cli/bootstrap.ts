@@ -92,7 +92,7 @@ export function runCli(main: (ctx: CliContext) => Promise<"keep-running" | void>
       log.error({ signal }, "second signal: exiting before the shutdown finished");
       process.exit(1);
     }
-    // Else an echo: a terminal's Ctrl-C reaches this process directly and again through npm and tsx.
+    // Else an echo: a terminal's Ctrl-C reaches this process directly and again through npm.
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
 

@@ -90,7 +90,8 @@ describe.skipIf(process.getuid?.() !== 0)("from a folder the postgres OS user ca
     const base = `http://127.0.0.1:${env.PORT}`;
 
     const run = async (importOnStart: boolean) => {
-      const child = spawn(path.join(PROJECT, "node_modules", ".bin", "tsx"), ["src/cli/start.ts"], {
+      // As `npm start` runs it: node itself, so that SIGINT reaches the server with no relay between.
+      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
         cwd: checkout,
         env: { ...env, IMPORT_ON_START: String(importOnStart) },
         stdio: ["ignore", "pipe", "pipe"],
