@@ -7,7 +7,7 @@ import { AGREEMENT_TYPE_LABELS, type AgreementTypeCode } from "../routes/labels.
 import { changedSince } from "./changes.ts";
 import { countRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
-import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
+import { countryJson, groupPairs, type Pairs, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
 import { after, dateSortKey, direction, foldedContains, join, sql, where, type Sql } from "./sql.ts";
 
 export interface AgreementFilters {
@@ -56,24 +56,12 @@ function partsSql(ids: number[], evidence: boolean): Sql {
       FROM agreement_sources s JOIN articles ar ON ar.id = s.article_id WHERE s.agreement_id = ANY(${ids}::int[])) AS sources`;
 }
 
-type Pairs = [number, unknown][] | null;
-
-function byAgreement(pairs: Pairs): Map<number, unknown[]> {
-  const map = new Map<number, unknown[]>();
-  for (const [id, item] of pairs ?? []) {
-    const list = map.get(id);
-    if (list) list.push(item);
-    else map.set(id, [item]);
-  }
-  return map;
-}
-
 /** The rows with their parties and sources, in the order the representation lists them. */
 async function withParts<R extends { id: number }>(db: Reader, rows: R[], evidence: boolean): Promise<(R & Pick<AgreementRow, "parties" | "sources">)[]> {
   if (!rows.length) return [];
   const [parts] = await db.query<{ parties: Pairs; sources: Pairs }>(partsSql(rows.map((r) => r.id), evidence));
-  const parties = byAgreement(parts?.parties ?? null);
-  const sources = byAgreement(parts?.sources ?? null);
+  const parties = groupPairs(parts?.parties ?? null);
+  const sources = groupPairs(parts?.sources ?? null);
   return rows.map((r) => {
     const { event, ...rest } = r as R & { event?: unknown };
     return { ...rest, parties: parties.get(r.id) ?? [], event, sources: sources.get(r.id) ?? [] } as unknown as R & Pick<AgreementRow, "parties" | "sources">;

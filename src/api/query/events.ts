@@ -8,7 +8,7 @@ import { countRows, EXACT_COUNT_LIMIT, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { rollupTotalSql } from "./rollups.ts";
-import { countryJson, ministryJson, sourceJson } from "./json.ts";
+import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
 import { after, dateSortKey, direction, foldedContains, join, raw, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
 
@@ -127,21 +127,9 @@ function eventPartsColumns(ids: Sql, codes: Sql, ministryIds: Sql, parts: Readon
 
 /** An event row as read: its own columns and the filter keys of its countries and ministries. */
 type EventKeys = { id: number; country_codes?: string[]; ministry_ids?: number[] };
-type Pairs = [number, unknown][] | null;
 type Nested = { countries?: Country[] | null; officials?: Pairs; ministries?: Ministry[] | null; agreements?: Pairs; sources?: Pairs };
 type Country = { code: string };
 type Ministry = { id: number };
-
-/** Items of [event id, item] pairs by event, in their order. */
-function byEvent(pairs: Pairs): Map<number, unknown[]> {
-  const map = new Map<number, unknown[]>();
-  for (const [id, item] of pairs ?? []) {
-    const list = map.get(id);
-    if (list) list.push(item);
-    else map.set(id, [item]);
-  }
-  return map;
-}
 
 /**
  * The rows with their nested lists (those of `fields` only, when given), read
@@ -168,9 +156,9 @@ function assemble<R extends EventKeys>(rows: R[], nested: Nested | undefined, pa
   // Ministries in their listed order (country, code), kept within each event.
   const ministryRank = new Map((nested?.ministries ?? []).map((m, i) => [m.id, i]));
   const ministries = nested?.ministries ?? [];
-  const officials = byEvent(nested?.officials ?? null);
-  const agreements = byEvent(nested?.agreements ?? null);
-  const sources = byEvent(nested?.sources ?? null);
+  const officials = groupPairs(nested?.officials ?? null);
+  const agreements = groupPairs(nested?.agreements ?? null);
+  const sources = groupPairs(nested?.sources ?? null);
   return rows.map(({ country_codes, ministry_ids, ...row }) => {
     const out: Record<string, unknown> = row;
     if (parts.has("countries")) out.countries = (country_codes ?? []).map((code) => countries.get(code)).filter((c) => c !== undefined);

@@ -19,3 +19,17 @@ export const sourceJson = (a: string, sentenceFrom?: string): Sql =>
 
 /** `CASE WHEN alias.id IS NULL THEN NULL ELSE object END`, for LEFT JOINed references. */
 export const orNull = (alias: string, object: Sql): Sql => raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${object.sql} END`);
+
+/** [owner id, item] pairs: a json_agg of a page's nested rows. */
+export type Pairs = [number, unknown][] | null;
+
+/** Pairs grouped by owner, in their order. */
+export function groupPairs(pairs: Pairs): Map<number, unknown[]> {
+  const map = new Map<number, unknown[]>();
+  for (const [id, item] of pairs ?? []) {
+    const list = map.get(id);
+    if (list) list.push(item);
+    else map.set(id, [item]);
+  }
+  return map;
+}
