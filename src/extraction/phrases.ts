@@ -375,18 +375,8 @@ export class PhraseMatcher<T> {
 
   /** The syllable after this dictionary's longest phrase starting at syllable k of a scan, or -1 (no capital or diacritic test). */
   endAt(s: Scan, k: number): number {
-    const candidates = s.byMatcher[this.id];
-    if (!candidates) return -1;
-    let lo = 0;
-    let hi = candidates.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = candidates[mid]!;
-      if (m.k < k) lo = mid + 1;
-      else if (m.k > k) hi = mid - 1;
-      else return m.last + 1;
-    }
-    return -1;
+    const m = candidateAt(s.byMatcher[this.id], k);
+    return m ? m.last + 1 : -1;
   }
 
   /** The hit that starts exactly at `at` (after spaces), if any. */
@@ -395,26 +385,29 @@ export class PhraseMatcher<T> {
     while (start < text.length && text[start] === " ") start++;
     if (start >= folded.length) return null;
     const s = scanOf(folded);
-    const candidates = s.byMatcher[this.id];
-    if (!candidates) return null;
     const k = syllableAt(s.cut, start);
     if (k < 0) return null;
-    // Candidates are in syllable order: find the one at k.
-    let lo = 0;
-    let hi = candidates.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = candidates[mid]!;
-      if (m.k < k) lo = mid + 1;
-      else if (m.k > k) hi = mid - 1;
-      else {
-        const entry = m.entry as Entry<T>;
-        const end = s.cut.at[4 * m.last + END]!;
-        const original = text.slice(start, end);
-        if (!this.accepts(entry, original)) return null;
-        return { index: start, length: end - start, text: original, values: entry.values };
-      }
-    }
-    return null;
+    const m = candidateAt(s.byMatcher[this.id], k);
+    if (!m) return null;
+    const entry = m.entry as Entry<T>;
+    const end = s.cut.at[4 * m.last + END]!;
+    const original = text.slice(start, end);
+    if (!this.accepts(entry, original)) return null;
+    return { index: start, length: end - start, text: original, values: entry.values };
   }
+}
+
+/** The candidate starting at syllable k; candidates are in syllable order. */
+function candidateAt(candidates: Candidate[] | undefined, k: number): Candidate | undefined {
+  if (!candidates) return undefined;
+  let lo = 0;
+  let hi = candidates.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = candidates[mid]!;
+    if (m.k < k) lo = mid + 1;
+    else if (m.k > k) hi = mid - 1;
+    else return m;
+  }
+  return undefined;
 }
