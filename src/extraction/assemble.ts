@@ -11,7 +11,7 @@ import { officialKey, sameName } from "../identity/officials.ts";
 import { readDates, type DateMention } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
 import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
-import { patternRuns, syllablesIn } from "./phrases.ts";
+import { holdsEach, patternRuns } from "./phrases.ts";
 import { fold, foldAligned, tidy } from "./text.ts";
 
 export interface ExtractedOfficial {
@@ -112,9 +112,8 @@ export class ArticleReader {
   private cues(text: string): Cue[] {
     const folded = foldAligned(text);
     const found: Cue[] = [];
-    const words = syllablesIn(folded);
     for (const c of this.g.eventCues) {
-      if (!holdsNeeds(words, c.needs)) continue;
+      if (!holdsEach(folded, c.needs)) continue;
       const runs = c.steps ? patternRuns(folded, c.steps) : null;
       if (runs) {
         for (const r of runs) {
@@ -848,16 +847,6 @@ function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cu
 function fullOffices(offices: string[]): string[] {
   const folded = offices.map((o) => fold(o));
   return [...new Set(offices.filter((o, i) => !folded.some((f, j) => j !== i && f.length > folded[i]!.length && f.startsWith(folded[i]! + " "))))];
-}
-
-/** Whether a sentence's syllables hold one of each list of a cue's needs. */
-function holdsNeeds(words: Set<number>, needs: number[][]): boolean {
-  for (const any of needs) {
-    let found = false;
-    for (const w of any) if ((found = words.has(w))) break;
-    if (!found) return false;
-  }
-  return true;
 }
 
 function longest(names: string[]): string {

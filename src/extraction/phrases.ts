@@ -165,8 +165,6 @@ interface Candidate {
 interface Scan {
   cut: Cut;
   byMatcher: (Candidate[] | undefined)[];
-  /** The known syllables it holds, worked out when first asked for. */
-  words: Set<number> | null;
 }
 
 const NONE: Candidate[] = [];
@@ -206,7 +204,7 @@ function scan(folded: string): Scan {
       deepest[m] = null;
     }
   }
-  return { cut: c, byMatcher, words: null };
+  return { cut: c, byMatcher };
 }
 
 const RECENT = 512;
@@ -300,14 +298,27 @@ function openingsOf(steps: readonly PatternStep[]): Set<number> | null {
   return set;
 }
 
-/** The numbered syllables a folded text holds as whole syllables. */
-export function syllablesIn(folded: string): Set<number> {
+// The syllables of the text last asked about by holdsEach, stamped with its turn:
+// a cue's needs are then array reads, with no set made per sentence.
+let marks = new Int32Array(0);
+let turn = 0;
+let stamped: Scan | null = null;
+
+/** Whether a folded text holds, as whole syllables, one of each list of numbered syllables. */
+export function holdsEach(folded: string, needs: readonly (readonly number[])[]): boolean {
   const s = scanOf(folded);
-  if (!s.words) {
-    s.words = new Set<number>();
-    for (let k = 0; k < s.cut.count; k++) if (s.cut.at[4 * k + ID] !== 0) s.words.add(s.cut.at[4 * k + ID]!);
+  if (s !== stamped || marks.length < syllables.length) {
+    if (marks.length < syllables.length) marks = new Int32Array(syllables.length * 2);
+    turn++;
+    for (let k = 0; k < s.cut.count; k++) marks[s.cut.at[4 * k + ID]!] = turn;
+    stamped = s;
   }
-  return s.words;
+  for (const any of needs) {
+    let found = false;
+    for (let i = 0; i < any.length && !found; i++) found = marks[any[i]!] === turn;
+    if (!found) return false;
+  }
+  return true;
 }
 
 export class PhraseMatcher<T> {
