@@ -670,7 +670,10 @@ export class ArticleReader {
       if (!own) {
         own = new Map();
         const folded = foldAligned(text);
-        const hits = this.g.topics.flatMap((t, i) => t.cues.find(text, folded).map((h) => ({ i, from: h.index, to: h.index + h.length })));
+        const hits: { i: number; from: number; to: number }[] = [];
+        for (let i = 0; i < this.g.topics.length; i++) {
+          for (const h of this.g.topics[i]!.cues.find(text, folded)) hits.push({ i, from: h.index, to: h.index + h.length });
+        }
         for (const h of hits) {
           if (hits.some((o) => o.i !== h.i && o.from < h.to && h.from < o.to && o.to > h.to)) continue;
           own.set(h.i, (own.get(h.i) ?? 0) + 1);
