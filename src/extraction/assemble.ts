@@ -704,6 +704,8 @@ export class ArticleReader {
   private officials(found: Found[], texts: string[], foreign: string | null) {
     type Group = { names: string[]; mentions: { p: PersonMention; sentence: number }[] };
     const groups: Group[] = [];
+    // Each folded name belongs to one group: the one it first joined.
+    const byKey = new Map<string, Group>();
     const allNames = new Set(found.flatMap((f) => f.facts.persons.map((p) => p.name)));
     for (const f of found) {
       for (const p of f.facts.persons) {
@@ -711,11 +713,12 @@ export class ArticleReader {
         if (shorter.includes(" ") && allNames.has(shorter) && looksVietnamese(p.name)) p.name = shorter;
         const key = fold(p.name);
         // "Patrushev", "Nikolai Patrushev", "Patrushev Nikolai Platonovich": one person (the country is known only later).
-        let g = groups.find((x) => x.names.some((n) => fold(n) === key)) ?? groups.find((x) => x.names.some((n) => sameName(n, p.name, null, "article")));
+        let g = byKey.get(key) ?? groups.find((x) => x.names.some((n) => sameName(n, p.name, null, "article")));
         if (!g) {
           g = { names: [], mentions: [] };
           groups.push(g);
         }
+        if (!byKey.has(key)) byKey.set(key, g);
         if (!g.names.includes(p.name)) g.names.push(p.name);
         g.mentions.push({ p, sentence: f.sentence });
       }
