@@ -46,6 +46,15 @@ for (let c = 0; c < 0x10000; c++) {
 
 // Texts scanned lately: each sentence is looked at by many readers in turn.
 const recent = new Map<string, Scan>();
+// The text last asked about: most questions in a row are about one sentence.
+let lastText: string | null = null;
+let lastScan: Scan | null = null;
+/** Forgets every scan: a new syllable or phrase changes what a text's scan holds. */
+function forget(): void {
+  recent.clear();
+  lastText = null;
+  lastScan = null;
+}
 
 // Syllable numbers, from 1, of every syllable any dictionary holds; others
 // are 0. An open-addressing table keyed by the characters themselves, so that
@@ -91,7 +100,7 @@ const syllableId = (s: string) => {
       for (let i = 1; i < syllables.length; i++) place(i);
     } else place(id);
     // Texts cut before knew this syllable as 0.
-    recent.clear();
+    forget();
   }
   return id;
 };
@@ -209,12 +218,15 @@ function scan(folded: string): Scan {
 
 const RECENT = 512;
 function scanOf(folded: string): Scan {
+  if (folded === lastText) return lastScan!;
   let s = recent.get(folded);
   if (!s) {
     s = scan(folded);
     if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
     recent.set(folded, s);
   }
+  lastText = folded;
+  lastScan = s;
   return s;
 }
 
@@ -345,7 +357,7 @@ export class PhraseMatcher<T> {
       }
       (node.ends ??= []).push({ matcher: this.id, entry: entry as Entry<unknown> });
       // Texts scanned before knew nothing of this phrase.
-      recent.clear();
+      forget();
     }
     if (!entry.values.includes(value)) entry.values.push(value);
     entry.forms.add(normalizeText(phrase.trim()).toLowerCase());

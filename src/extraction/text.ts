@@ -57,13 +57,19 @@ function foldCode(code: number): string {
 /** A few recent results of a pure string function: sentences are folded by several stages in turn. */
 function memo(fn: (s: string) => string, size: number): (s: string) => string {
   const cache = new Map<string, string>();
+  // The last call's, asked again by the next stage.
+  let last: string | null = null;
+  let lastResult = "";
   return (s) => {
+    if (s === last) return lastResult;
     let r = cache.get(s);
     if (r === undefined) {
       r = fn(s);
       if (cache.size >= size) cache.clear();
       cache.set(s, r);
     }
+    last = s;
+    lastResult = r;
     return r;
   };
 }
