@@ -608,7 +608,7 @@ export class ArticleReader {
   }
 
   private readAgreements(text: string, folded: string, hedgeAt: number[], backgroundAt: number[], dates: DateMention[]): { type: AgreementTypeCode; title: string; named: boolean; recalled: boolean }[] {
-    const verbs = [...folded.matchAll(/(?<![\p{L}])(le ky|ky ket|ky)(?![\p{L}])/gu)];
+    const verbs = folded.includes("ky") ? [...folded.matchAll(/(?<![\p{L}])(le ky|ky ket|ky)(?![\p{L}])/gu)] : [];
     const out: { type: AgreementTypeCode; title: string; named: boolean; recalled: boolean }[] = [];
     for (const v of verbs) {
       // Read without diacritics "ky" is "Kỳ" too ("Hoa Kỳ", "Thổ Nhĩ Kỳ"): only "ký" signs.
@@ -706,7 +706,8 @@ export class ArticleReader {
     const groups: Group[] = [];
     // Each folded name belongs to one group: the one it first joined.
     const byKey = new Map<string, Group>();
-    const allNames = new Set(found.flatMap((f) => f.facts.persons.map((p) => p.name)));
+    const allNames = new Set<string>();
+    for (const f of found) for (const p of f.facts.persons) allNames.add(p.name);
     for (const f of found) {
       for (const p of f.facts.persons) {
         const shorter = p.name.split(" ").slice(0, -1).join(" ");
