@@ -9,7 +9,7 @@ import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
-import { after, dateSortKey, direction, foldedContains, join, raw, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, foldedContains, join, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
 
 export interface EventFilters {
@@ -242,8 +242,8 @@ export function eventItemText(row: EventDocRow & { list_json: string }): string 
 
 /** One event with its nested lists, the evidence sentences included, in one statement. */
 export function eventByIdSql(id: number): Sql {
-  return sql`SELECT ${eventColumns()}, ${eventPartsColumns(sql`ARRAY[e.id]`, sql`e.country_codes`, sql`e.ministry_ids`, new Set(PARTS), true)}
-    FROM events e WHERE e.id = ${id}`;
+  return samePlan(sql`SELECT ${eventColumns()}, ${eventPartsColumns(sql`ARRAY[e.id]`, sql`e.country_codes`, sql`e.ministry_ids`, new Set(PARTS), true)}
+    FROM events e WHERE e.id = ${id}`);
 }
 
 type EventDetail = z.infer<typeof EventDetailSchema>;
