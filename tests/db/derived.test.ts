@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventFilters } from "../../src/api/query/events.ts";
 import { rollupConditions } from "../../src/api/query/rollups.ts";
 import { sql } from "../../src/api/query/sql.ts";
-import { liveStatsSql, STATS_GROUPS, statsSql } from "../../src/api/query/stats.ts";
+import { eventTotalSql, liveStatsSql, STATS_GROUPS, statsSql } from "../../src/api/query/stats.ts";
 import fastJson from "fast-json-stringify";
 import { z } from "zod";
 import { eventDocPage, eventItemText, eventPage, represent } from "../../src/api/query/events.ts";
@@ -50,6 +50,8 @@ describe("events' filter keys and the rollups", () => {
       {},
       { countries: ["CU"] },
       { countries: ["VN"], types: ["talks", "visit"] },
+      { countries: ["VN", "CU"] },
+      { countries: ["CU", "VN", "CU"], types: ["talks", "visit", "signing"], from: "2024-01-01" },
       { from: "2024-01-01", to: "2025-12-31" },
       { to: "2024-12-31" },
       { ministry: some!.ministry },
@@ -62,8 +64,13 @@ describe("events' filter keys and the rollups", () => {
         expect(fromRollup, `${group} ${JSON.stringify(f)}`).toEqual(await reader.query(liveStatsSql(group, f)));
       }
     }
+    // Two countries are a pair's scope, whichever order they come in; the seeds have such events.
+    const [pair] = await reader.query<{ count: number }>(eventTotalSql({ countries: ["VN", "CU"] }));
+    expect(pair!.count).toBeGreaterThan(0);
+    expect(pair).toEqual((await reader.query(sql`SELECT count(*)::int AS count FROM events WHERE country_codes @> ARRAY['CU', 'VN']`))[0]);
     // Filters the rollups cannot answer are counted over the events.
-    expect(rollupConditions({ countries: ["CU", "VN"] })).toBeNull();
+    expect(rollupConditions({ countries: ["CU", "VN", "LA"] })).toBeNull();
+    expect(rollupConditions({ countries: ["CU", "VN"], topic: "drugs" })).toBeNull();
     expect(rollupConditions({ from: "2024-05-01" })).toBeNull();
     expect(rollupConditions({ q: "cuba" })).toBeNull();
   });

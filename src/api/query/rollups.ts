@@ -1,7 +1,7 @@
 // Event counts from the rollup table (event_rollups, kept by a trigger on
-// events), for the filters it can answer exactly: at most one of country,
-// ministry or topic, any types, and a date range in whole years. Other
-// filters are counted over the events themselves.
+// events), for the filters it can answer exactly: at most one of country (or
+// two countries together), ministry or topic, any types, and a date range in
+// whole years. Other filters are counted over the events themselves.
 import type { EventFilters } from "./events.ts";
 import { join, sql, type Sql } from "./sql.ts";
 
@@ -10,9 +10,10 @@ export type RollupDim = "" | "country" | "ministry" | "topic";
 /** The rollup scope and conditions on `r` (event_rollups) that stand for these filters, or null when it cannot. */
 export function rollupConditions(f: EventFilters): Sql[] | null {
   if (f.official !== undefined || f.q !== undefined || f.updatedSince !== undefined) return null;
-  const countries = [...new Set(f.countries ?? [])];
+  const countries = [...new Set(f.countries ?? [])].sort();
   const scopes = [
-    ...countries.map((c) => `country:${c}`),
+    // Two countries have a scope of their own: the pair, in code order.
+    ...(countries.length === 2 ? [`countries:${countries.join("+")}`] : countries.map((c) => `country:${c}`)),
     ...(f.ministry !== undefined ? [`ministry:${f.ministry}`] : []),
     ...(f.topic !== undefined ? [`topic:${f.topic}`] : []),
   ];
