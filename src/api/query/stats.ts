@@ -4,7 +4,7 @@
 import type { Reader } from "../../db/reader.ts";
 import { EVENT_TYPE_LABELS, TOPIC_LABELS, type EventTypeCode } from "../routes/labels.ts";
 import { eventConditions, type EventFilters } from "./events.ts";
-import { rollupConditions, rollupFrom } from "./rollups.ts";
+import { rollupConditions, rollupFrom, rollupOfficialSql } from "./rollups.ts";
 import { sql, where, type Sql } from "./sql.ts";
 
 export const STATS_GROUPS = ["country", "type", "year", "topic", "ministry"] as const;
@@ -65,14 +65,15 @@ function rollupGroupSql(group: StatsGroup, c: Sql[]): Sql {
   }
 }
 
-export function statsSql(group: StatsGroup, f: EventFilters): Sql {
-  const c = rollupConditions(f);
+/** `officialRolled`: the rollups count the official of the filters (see rollupConditions). */
+export function statsSql(group: StatsGroup, f: EventFilters, officialRolled = false): Sql {
+  const c = rollupConditions(f, officialRolled);
   return c ? rollupGroupSql(group, c) : liveStatsSql(group, f);
 }
 
 /** The number of events matching, exactly. */
-export function eventTotalSql(f: EventFilters): Sql {
-  const c = rollupConditions(f);
+export function eventTotalSql(f: EventFilters, officialRolled = false): Sql {
+  const c = rollupConditions(f, officialRolled);
   return c
     ? sql`SELECT coalesce(sum(r.events), 0)::int AS count ${rollupFrom("", c)}`
     : sql`SELECT count(*)::int AS count FROM events e ${where(eventConditions(f))}`;
@@ -90,8 +91,16 @@ function labelled(group: StatsGroup, row: StatsRow): StatsRow {
   return row;
 }
 
+/** Whether the rollups count the events of the filters' official (asked only when there is one). */
+export async function officialRolled(db: Reader, f: EventFilters): Promise<boolean> {
+  if (f.official === undefined) return false;
+  const [row] = await db.query<{ rolled: boolean }>(rollupOfficialSql(f.official));
+  return row?.rolled ?? false;
+}
+
 export async function eventStats(db: Reader, group: StatsGroup, f: EventFilters): Promise<{ rows: StatsRow[]; total: number }> {
-  const [rows, [total]] = await Promise.all([db.query<StatsRow>(statsSql(group, f)), db.query<{ count: number }>(eventTotalSql(f))]);
+  const rolled = await officialRolled(db, f);
+  const [rows, [total]] = await Promise.all([db.query<StatsRow>(statsSql(group, f, rolled)), db.query<{ count: number }>(eventTotalSql(f, rolled))]);
   return { rows: rows.map((r) => labelled(group, r)), total: total?.count ?? 0 };
 }
 
