@@ -36,7 +36,8 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
       units: await tx.unit.findMany({ orderBy: { id: "asc" } }),
       events: await tx.event.findMany({
         orderBy: { id: "asc" },
-        include: { countries: true, participants: true, ministries: true, sources: { orderBy: { articleId: "asc" } } },
+        // Links in id order: the order they were written in is no part of the knowledge base.
+        include: { countries: true, participants: { orderBy: { officialId: "asc" } }, ministries: { orderBy: { ministryId: "asc" } }, sources: { orderBy: { articleId: "asc" } } },
       }),
       agreements: await tx.agreement.findMany({ orderBy: { id: "asc" }, include: { parties: true, sources: { orderBy: { articleId: "asc" } } } }),
     }),

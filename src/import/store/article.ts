@@ -6,7 +6,8 @@ import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import type { AgreementFacts } from "../../identity/agreements.ts";
 import type { EventFacts } from "../../identity/events.ts";
 import { addAgreementSource, createAgreement, findAgreement, rebuildAgreement } from "./agreements.ts";
-import { addEventSource, createEvent, findEvent, rebuildEvent } from "./events.ts";
+import { rebuildEvent } from "./events.ts";
+import type { OpenEvents } from "./open-events.ts";
 import {
   createOfficial, matchOfficial, mentionRow, namesChanged, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
 } from "./officials.ts";
@@ -14,12 +15,13 @@ import type { ReferenceRows } from "./reference.ts";
 import { searchText, uniqueNames, type Tx } from "./rows.ts";
 
 /**
- * Writes the facts of the article `articleId`. `newest`: no stored article
+ * Writes the facts of the article `articleId`; its events are resolved into
+ * `events`, which writes them with the batch. `newest`: no stored article
  * comes after it (a new article), so its mentions are every official's latest
  * and their names can be worked out without reading all their mentions again.
  */
 export async function writeFacts(
-  tx: Tx, g: Gazetteer, ref: ReferenceRows, known: OfficialKeys, articleId: number, x: ArticleExtraction, newest: boolean,
+  tx: Tx, g: Gazetteer, ref: ReferenceRows, known: OfficialKeys, events: OpenEvents, articleId: number, x: ArticleExtraction, newest: boolean,
 ): Promise<void> {
   const ministryIds = await ref.ministryIds(tx, x);
   const unitIds = await ref.unitIds(tx, x, ministryIds);
@@ -111,11 +113,17 @@ export async function writeFacts(
       ordinal: e.ordinal,
     };
     const source = { articleId, sentence: e.sentence };
-    const match = await findEvent(tx, articleId, facts);
-    if (match !== null) await addEventSource(tx, g, match, facts, source);
-    // Participants of a new event are this article's officials: their names are known (else read them).
-    eventIds.push(match ?? (await createEvent(tx, g, facts, source, newest ? namesOf : await participantNames(tx, facts))));
+    const match = await events.find(tx, articleId, facts);
+    if (match !== null) {
+      await events.add(tx, match, facts, source);
+      eventIds.push(match.id);
+    } else {
+      // Participants of a new event are this article's officials: their names are known (else read them).
+      eventIds.push(await events.create(tx, facts, source, newest ? namesOf : await participantNames(tx, facts)));
+    }
   }
+  // An agreement signed at an event this batch has not written yet: the event's row comes first.
+  if (x.agreements.some((a) => a.event !== null && events.unwritten(eventIds[a.event] ?? 0))) await events.flush(tx);
 
   for (const a of x.agreements) {
     const facts: AgreementFacts = {

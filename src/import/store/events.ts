@@ -1,41 +1,13 @@
 // Events: each report of an activity is a source with what its article says;
 // the event row is the merge of its sources in article order (src/identity/events.ts).
-// Written in a few set-based statements each: the row and its links at once.
+// An event rebuilt after an article's sources went (a new batch's events are
+// resolved and written by ./open-events.ts).
 import { Prisma } from "../../db/generated/client.ts";
 import { describeDate, formatDate } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
-import { agreeingTypes, candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../../identity/events.ts";
+import { eventSpan, mergeEvents, type EventFacts } from "../../identity/events.ts";
 import { eventFactsOf } from "./facts.ts";
 import { datePrecision, foldFacts, searchText, type Tx } from "./rows.ts";
-
-/**
- * The stored event this one is another report of, if any. The candidates are
- * found through the events' own filter keys (GIN) and span (GiST range), so
- * that their number, not the table's size, sets the cost.
- */
-export async function findEvent(tx: Tx, articleId: number, f: EventFacts): Promise<number | null> {
-  const span = candidateSpan(f);
-  const foreign = f.countries.filter((c) => c !== "VN");
-  const rows = await tx.$queryRaw<{ id: number; facts: unknown[] | null }[]>`
-    SELECT e.id, (SELECT json_agg(s.facts ORDER BY s.article_id) FROM event_sources s WHERE s.event_id = e.id) AS facts
-    FROM events e
-    WHERE e.type = ANY(${agreeingTypes(f.type)}::event_type[])
-      AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ${articleId})
-      AND ${foreign.length ? Prisma.sql`e.country_codes && ${foreign}::text[]` : Prisma.sql`e.country_codes <@ ARRAY['VN']::text[]`}
-      AND ${span
-        ? Prisma.sql`(e.span_from IS NULL OR daterange(e.span_from, e.span_to, '[]') && daterange(${span[0]}::date, ${span[1]}::date, '[]'))`
-        : Prisma.sql`TRUE`}
-    ORDER BY e.id`;
-  const scored = rows.flatMap((r) => {
-    const facts = foldFacts(eventFactsOf(r.facts), mergeEvents);
-    const match = facts ? eventMatch(facts, f) : null;
-    return match ? [{ id: r.id, ...match }] : [];
-  });
-  const strong = scored.filter((r) => !r.weak).sort((a, b) => b.score - a.score);
-  if (strong[0]) return strong[0].id;
-  // A weak match (no date, or nobody named) joins only when no other event could be meant.
-  return scored.length === 1 ? scored[0]!.id : null;
-}
 
 /** The event row's own columns for these merged facts; `names` are its participants' names and aliases. */
 function columns(f: EventFacts, g: Gazetteer, names: string[]) {
@@ -50,9 +22,6 @@ function columns(f: EventFacts, g: Gazetteer, names: string[]) {
     ])}`;
 }
 
-/** Participants in id order: the order their names take in the search text. */
-const byId = (list: EventFacts["participants"]) => [...list].sort((a, b) => a.official - b.official);
-
 /**
  * The filter keys the link-table triggers keep (event_filter_keys), written
  * with the row: the triggers then find them right and leave the row alone,
@@ -65,36 +34,6 @@ function keys(f: EventFacts) {
 
 const COLUMNS = Prisma.sql`type, start, start_precision, "end", end_precision, span_from, span_to, date_reason, place, summary, topics, mechanism, ordinal, search_text,
   country_codes, ministry_ids, official_ids`;
-
-/** A new event, whole: its row, its first source, countries, participants and ministries, in one statement. */
-export async function createEvent(
-  tx: Tx, g: Gazetteer, f: EventFacts, source: { articleId: number; sentence: string }, names: (officialId: number) => string[],
-): Promise<number> {
-  const [row] = await tx.$queryRaw<{ id: number }[]>`
-    WITH e AS (
-      INSERT INTO events (${COLUMNS}, updated_at)
-      VALUES (${columns(f, g, byId(f.participants).flatMap((p) => names(p.official)))}, ${keys(f)}, CURRENT_TIMESTAMP)
-      RETURNING id
-    ), s AS (
-      INSERT INTO event_sources (event_id, article_id, sentence, facts)
-      SELECT id, ${source.articleId}, ${source.sentence}, ${JSON.stringify(f)}::jsonb FROM e
-    ), c AS (
-      INSERT INTO event_countries (event_id, country_code) SELECT e.id, x FROM e, unnest(${f.countries}::text[]) x
-    ), p AS (
-      INSERT INTO event_participants (event_id, official_id, role)
-      SELECT e.id, x.o, x.r::participant_role FROM e, unnest(${f.participants.map((pp) => pp.official)}::int[], ${f.participants.map((pp) => pp.role)}::text[]) x(o, r)
-    ), m AS (
-      INSERT INTO event_ministries (event_id, ministry_id) SELECT e.id, x FROM e, unnest(${f.ministries}::int[]) x
-    )
-    SELECT id FROM e`;
-  return row!.id;
-}
-
-/** Another report of a stored event: its source, and the event rebuilt from all of them. */
-export async function addEventSource(tx: Tx, g: Gazetteer, eventId: number, f: EventFacts, source: { articleId: number; sentence: string }): Promise<void> {
-  await tx.$executeRaw`INSERT INTO event_sources (event_id, article_id, sentence, facts) VALUES (${eventId}, ${source.articleId}, ${source.sentence}, ${JSON.stringify(f)}::jsonb)`;
-  await rebuildEvent(tx, eventId, g);
-}
 
 /** An event is the merge of its sources' accounts, in article order; with none left it goes. */
 export async function rebuildEvent(tx: Tx, id: number, g: Gazetteer): Promise<void> {

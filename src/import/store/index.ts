@@ -17,6 +17,7 @@ import { countFacts, type ArticleIdentity, type PreparedArticle } from "./identi
 import { ReferenceRows } from "./reference.ts";
 import { articleRow, insertArticles } from "./articles.ts";
 import { OfficialKeys } from "./officials.ts";
+import { OpenEvents } from "./open-events.ts";
 import type { Tx } from "./rows.ts";
 
 export { countFacts, identify, prepareArticle, type ArticleIdentity, type PreparedArticle } from "./identity.ts";
@@ -91,13 +92,17 @@ export class ArticleStore {
           const ids = await insertArticles(tx, batch.filter((p) => !existing.has(p.sourceKey) && !keys.has(p.sourceKey) && keys.add(p.sourceKey)));
           const officials = new OfficialKeys();
           await officials.load(tx, batch.flatMap((p) => p.extraction.officials.map((o) => o.key)));
+          const events = new OpenEvents(this.g);
           const results: StoreOutcome[] = [];
           for (at = 0; at < batch.length; at++) {
             const p = batch[at]!;
-            const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null, ids.get(p.sourceKey), officials);
+            const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null, ids.get(p.sourceKey), officials, events);
             if (r.status !== "unchanged") existing.set(p.sourceKey, { id: r.articleId, sourceKey: p.sourceKey, contentHash: p.contentHash });
             results.push(r);
           }
+          // The batch's events, written at once (a failure here is the batch's: it is redone article by article).
+          at = batch.length;
+          await events.flush(tx);
           return results;
         },
         { timeout: 120_000, maxWait: 120_000 },
@@ -107,8 +112,12 @@ export class ArticleStore {
     } catch (error) {
       this.ref.forget();
       if (batch.length === 1) return [{ error }];
-      // Failed before any article (the lock, the connection): each on its own.
-      if (at >= batch.length) at = 0;
+      // Failed writing the batch's events: which article's is not known; each half on its own.
+      if (at === batch.length) {
+        const half = Math.ceil(batch.length / 2);
+        return [...(await this.storeBatch(batch.slice(0, half))), ...(await this.storeBatch(batch.slice(half)))];
+      }
+      // Else the article at `at` failed (or, before any article, the lock or the connection): it alone, and the others around it.
       const before = at > 0 ? await this.storeBatch(batch.slice(0, at)) : [];
       const [failed] = await this.storeBatch([batch[at]!]);
       const after = await this.storeBatch(batch.slice(at + 1));
@@ -118,19 +127,22 @@ export class ArticleStore {
 
   private async storeOne(
     tx: Tx, p: PreparedArticle, existing: { id: number; contentHash: string } | null, freshId: number | undefined, officials: OfficialKeys,
+    events: OpenEvents,
   ): Promise<StoreOutcome> {
     const facts = countFacts(p.extraction);
     if (existing?.contentHash === p.contentHash) return { status: "unchanged", articleId: existing.id, facts };
     if (existing) {
       // Its facts go and come again: officials may go or change names, so the batch's known keys are read afresh.
+      // Taking them out reads and rebuilds what is stored: the batch's events are written first.
       officials.forget();
+      await events.flush(tx);
       await removeArticleFacts(tx, existing.id, this.g);
       await tx.article.update({ where: { id: existing.id }, data: articleRow(p), select: { id: true } });
-      await writeFacts(tx, this.g, this.ref, officials, existing.id, p.extraction, false);
+      await writeFacts(tx, this.g, this.ref, officials, events, existing.id, p.extraction, false);
       officials.forget();
       return { status: "updated", articleId: existing.id, facts };
     }
-    await writeFacts(tx, this.g, this.ref, officials, freshId!, p.extraction, true);
+    await writeFacts(tx, this.g, this.ref, officials, events, freshId!, p.extraction, true);
     return { status: "imported", articleId: freshId!, facts };
   }
 }
