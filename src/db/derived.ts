@@ -27,3 +27,15 @@ export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups:
      WHERE want.events IS DISTINCT FROM have.events) AS rollups`);
   return row!;
 }
+
+/**
+ * How many events' ready list items (event_docs) differ from what their rows
+ * make now, are missing, or belong to events gone: zero when the triggers did
+ * their work.
+ */
+export async function eventDocsDrift(db: Reader): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n
+    FROM hoptac_event_list_json(ARRAY(SELECT id FROM events)) j FULL JOIN event_docs d ON d.event_id = j.event_id
+    WHERE d.list_json IS DISTINCT FROM j.list_json`);
+  return row!.n;
+}

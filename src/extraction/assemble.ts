@@ -11,7 +11,7 @@ import { officialKey, sameName } from "../identity/officials.ts";
 import { readDates, type DateMention } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
 import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
-import { patternRuns, syllablesIn } from "./phrases.ts";
+import { holdsEach, patternRuns } from "./phrases.ts";
 import { fold, foldAligned, tidy } from "./text.ts";
 
 export interface ExtractedOfficial {
@@ -112,9 +112,8 @@ export class ArticleReader {
   private cues(text: string): Cue[] {
     const folded = foldAligned(text);
     const found: Cue[] = [];
-    const words = syllablesIn(folded);
     for (const c of this.g.eventCues) {
-      if (!holdsNeeds(words, c.needs)) continue;
+      if (!holdsEach(folded, c.needs)) continue;
       const runs = c.steps ? patternRuns(folded, c.steps) : null;
       if (runs) {
         for (const r of runs) {
@@ -609,7 +608,7 @@ export class ArticleReader {
   }
 
   private readAgreements(text: string, folded: string, hedgeAt: number[], backgroundAt: number[], dates: DateMention[]): { type: AgreementTypeCode; title: string; named: boolean; recalled: boolean }[] {
-    const verbs = [...folded.matchAll(/(?<![\p{L}])(le ky|ky ket|ky)(?![\p{L}])/gu)];
+    const verbs = folded.includes("ky") ? [...folded.matchAll(/(?<![\p{L}])(le ky|ky ket|ky)(?![\p{L}])/gu)] : [];
     const out: { type: AgreementTypeCode; title: string; named: boolean; recalled: boolean }[] = [];
     for (const v of verbs) {
       // Read without diacritics "ky" is "Kỳ" too ("Hoa Kỳ", "Thổ Nhĩ Kỳ"): only "ký" signs.
@@ -671,7 +670,10 @@ export class ArticleReader {
       if (!own) {
         own = new Map();
         const folded = foldAligned(text);
-        const hits = this.g.topics.flatMap((t, i) => t.cues.find(text, folded).map((h) => ({ i, from: h.index, to: h.index + h.length })));
+        const hits: { i: number; from: number; to: number }[] = [];
+        for (let i = 0; i < this.g.topics.length; i++) {
+          for (const h of this.g.topics[i]!.cues.find(text, folded)) hits.push({ i, from: h.index, to: h.index + h.length });
+        }
         for (const h of hits) {
           if (hits.some((o) => o.i !== h.i && o.from < h.to && h.from < o.to && o.to > h.to)) continue;
           own.set(h.i, (own.get(h.i) ?? 0) + 1);
@@ -702,18 +704,22 @@ export class ArticleReader {
   private officials(found: Found[], texts: string[], foreign: string | null) {
     type Group = { names: string[]; mentions: { p: PersonMention; sentence: number }[] };
     const groups: Group[] = [];
-    const allNames = new Set(found.flatMap((f) => f.facts.persons.map((p) => p.name)));
+    // Each folded name belongs to one group: the one it first joined.
+    const byKey = new Map<string, Group>();
+    const allNames = new Set<string>();
+    for (const f of found) for (const p of f.facts.persons) allNames.add(p.name);
     for (const f of found) {
       for (const p of f.facts.persons) {
         const shorter = p.name.split(" ").slice(0, -1).join(" ");
         if (shorter.includes(" ") && allNames.has(shorter) && looksVietnamese(p.name)) p.name = shorter;
         const key = fold(p.name);
         // "Patrushev", "Nikolai Patrushev", "Patrushev Nikolai Platonovich": one person (the country is known only later).
-        let g = groups.find((x) => x.names.some((n) => fold(n) === key)) ?? groups.find((x) => x.names.some((n) => sameName(n, p.name, null, "article")));
+        let g = byKey.get(key) ?? groups.find((x) => x.names.some((n) => sameName(n, p.name, null, "article")));
         if (!g) {
           g = { names: [], mentions: [] };
           groups.push(g);
         }
+        if (!byKey.has(key)) byKey.set(key, g);
         if (!g.names.includes(p.name)) g.names.push(p.name);
         g.mentions.push({ p, sentence: f.sentence });
       }
@@ -848,16 +854,6 @@ function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cu
 function fullOffices(offices: string[]): string[] {
   const folded = offices.map((o) => fold(o));
   return [...new Set(offices.filter((o, i) => !folded.some((f, j) => j !== i && f.length > folded[i]!.length && f.startsWith(folded[i]! + " "))))];
-}
-
-/** Whether a sentence's syllables hold one of each list of a cue's needs. */
-function holdsNeeds(words: Set<number>, needs: number[][]): boolean {
-  for (const any of needs) {
-    let found = false;
-    for (const w of any) if ((found = words.has(w))) break;
-    if (!found) return false;
-  }
-  return true;
 }
 
 function longest(names: string[]): string {

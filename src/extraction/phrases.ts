@@ -46,6 +46,15 @@ for (let c = 0; c < 0x10000; c++) {
 
 // Texts scanned lately: each sentence is looked at by many readers in turn.
 const recent = new Map<string, Scan>();
+// The text last asked about: most questions in a row are about one sentence.
+let lastText: string | null = null;
+let lastScan: Scan | null = null;
+/** Forgets every scan: a new syllable or phrase changes what a text's scan holds. */
+function forget(): void {
+  recent.clear();
+  lastText = null;
+  lastScan = null;
+}
 
 // Syllable numbers, from 1, of every syllable any dictionary holds; others
 // are 0. An open-addressing table keyed by the characters themselves, so that
@@ -91,7 +100,7 @@ const syllableId = (s: string) => {
       for (let i = 1; i < syllables.length; i++) place(i);
     } else place(id);
     // Texts cut before knew this syllable as 0.
-    recent.clear();
+    forget();
   }
   return id;
 };
@@ -165,8 +174,6 @@ interface Candidate {
 interface Scan {
   cut: Cut;
   byMatcher: (Candidate[] | undefined)[];
-  /** The known syllables it holds, worked out when first asked for. */
-  words: Set<number> | null;
 }
 
 const NONE: Candidate[] = [];
@@ -206,17 +213,20 @@ function scan(folded: string): Scan {
       deepest[m] = null;
     }
   }
-  return { cut: c, byMatcher, words: null };
+  return { cut: c, byMatcher };
 }
 
 const RECENT = 512;
 function scanOf(folded: string): Scan {
+  if (folded === lastText) return lastScan!;
   let s = recent.get(folded);
   if (!s) {
     s = scan(folded);
     if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
     recent.set(folded, s);
   }
+  lastText = folded;
+  lastScan = s;
   return s;
 }
 
@@ -300,14 +310,27 @@ function openingsOf(steps: readonly PatternStep[]): Set<number> | null {
   return set;
 }
 
-/** The numbered syllables a folded text holds as whole syllables. */
-export function syllablesIn(folded: string): Set<number> {
+// The syllables of the text last asked about by holdsEach, stamped with its turn:
+// a cue's needs are then array reads, with no set made per sentence.
+let marks = new Int32Array(0);
+let turn = 0;
+let stamped: Scan | null = null;
+
+/** Whether a folded text holds, as whole syllables, one of each list of numbered syllables. */
+export function holdsEach(folded: string, needs: readonly (readonly number[])[]): boolean {
   const s = scanOf(folded);
-  if (!s.words) {
-    s.words = new Set<number>();
-    for (let k = 0; k < s.cut.count; k++) if (s.cut.at[4 * k + ID] !== 0) s.words.add(s.cut.at[4 * k + ID]!);
+  if (s !== stamped || marks.length < syllables.length) {
+    if (marks.length < syllables.length) marks = new Int32Array(syllables.length * 2);
+    turn++;
+    for (let k = 0; k < s.cut.count; k++) marks[s.cut.at[4 * k + ID]!] = turn;
+    stamped = s;
   }
-  return s.words;
+  for (const any of needs) {
+    let found = false;
+    for (let i = 0; i < any.length && !found; i++) found = marks[any[i]!] === turn;
+    if (!found) return false;
+  }
+  return true;
 }
 
 export class PhraseMatcher<T> {
@@ -334,7 +357,7 @@ export class PhraseMatcher<T> {
       }
       (node.ends ??= []).push({ matcher: this.id, entry: entry as Entry<unknown> });
       // Texts scanned before knew nothing of this phrase.
-      recent.clear();
+      forget();
     }
     if (!entry.values.includes(value)) entry.values.push(value);
     entry.forms.add(normalizeText(phrase.trim()).toLowerCase());

@@ -80,6 +80,8 @@ const PARTICLES = new Set(["de", "da", "del", "van", "von", "bin", "al", "la", "
 const NOT_NAME_START = new Set(["đoàn", "bộ", "cục", "tổng", "vụ", "sở", "công", "thành", "tỉnh", "quận", "huyện", "đại", "hội", "ủy", "ban", "nhà", "trường", "học", "viện", "liên", "hiệp", "tổ", "chính", "đảng", "nước", "phòng", "tòa", "cơ", "cảnh", "lực", "quân", "văn", "trung", "ngay", "tại", "theo", "trong"]);
 const ORG_HEAD = /^\s+(?:Ủy ban|Uỷ ban|Cơ quan|Hội đồng|Tổng cục|Cục|Vụ|Viện|Học viện|Bộ|Tòa án|Quốc hội|Cảnh sát|Lực lượng|Bộ đội|Văn phòng|Ban|Sở|Công an|Tập đoàn|Đảng|Thành phố|Tỉnh|Quân đội|Tổ chức|Trung tâm|Cơ quan|Hiệp hội|Quân khu)(?=\s)/u;
 const PREPOSITION_BEFORE = /(?:của|với|tặng|cho|và|về)\s*$/u;
+/** What a pair of one-syllable country forms needs ("Việt - Trung"): a cheap test before the full pattern. */
+const DASHED_PAIR = /\p{Ll}\s?[-–]\s?\p{Lu}/u;
 
 export class Recognizer {
   /** Text ending in a division's word ("… tỉnh"): what follows is a place. */
@@ -405,7 +407,7 @@ export class Recognizer {
       countries.push({ code: h.values[0]!.code, index: h.index, length: h.length, attached });
     }
     // "Việt - Trung", "Việt-Nga": one-syllable forms in pairs.
-    const dashed = text.includes("-") || text.includes("–");
+    const dashed = (text.includes("-") || text.includes("–")) && DASHED_PAIR.test(text);
     for (const m of dashed ? text.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+)\s?[-–]\s?(\p{Lu}\p{Ll}+)(?!\p{L})/gu) : []) {
       const a = this.g.countryShort.get(fold(m[1]!));
       const b = this.g.countryShort.get(fold(m[2]!));

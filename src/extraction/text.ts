@@ -15,6 +15,16 @@ const MAY_CHANGE = /[\r\u00A0\u200B-\u200D\u2060\uFEFF]|[\u0300-\u036f]|[oO][Ã Ã
 
 /** NFC, one tone-mark style, no BOM, "\n" line ends, no zero-width characters. */
 export function normalizeText(input: string): string {
+  // An article's text is normalised by the reader, then again for its content hash.
+  if (input === lastInput) return lastNormal;
+  lastInput = input;
+  lastNormal = normalize(input);
+  return lastNormal;
+}
+let lastInput: string | null = null;
+let lastNormal = "";
+
+function normalize(input: string): string {
   if (!MAY_CHANGE.test(input) && input.normalize("NFC") === input) return input;
   return input
     .replace(/^\uFEFF/, "")
@@ -57,13 +67,19 @@ function foldCode(code: number): string {
 /** A few recent results of a pure string function: sentences are folded by several stages in turn. */
 function memo(fn: (s: string) => string, size: number): (s: string) => string {
   const cache = new Map<string, string>();
+  // The last call's, asked again by the next stage.
+  let last: string | null = null;
+  let lastResult = "";
   return (s) => {
+    if (s === last) return lastResult;
     let r = cache.get(s);
     if (r === undefined) {
       r = fn(s);
       if (cache.size >= size) cache.clear();
       cache.set(s, r);
     }
+    last = s;
+    lastResult = r;
     return r;
   };
 }

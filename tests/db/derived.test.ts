@@ -10,7 +10,11 @@ import type { EventFilters } from "../../src/api/query/events.ts";
 import { rollupConditions } from "../../src/api/query/rollups.ts";
 import { sql } from "../../src/api/query/sql.ts";
 import { eventTotalSql, liveStatsSql, STATS_GROUPS, statsSql } from "../../src/api/query/stats.ts";
-import { derivedDrift } from "../../src/db/derived.ts";
+import fastJson from "fast-json-stringify";
+import { z } from "zod";
+import { eventDocPage, eventItemText, eventPage, represent } from "../../src/api/query/events.ts";
+import { EventSchema } from "../../src/api/schemas/resources.ts";
+import { derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
 import { primaryReader, type Reader } from "../../src/db/reader.ts";
 import { importPaths } from "../../src/import/run.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
@@ -141,5 +145,59 @@ describe("events' filter keys and the rollups", () => {
     await db.prisma.$executeRaw`INSERT INTO agreement_parties (agreement_id, country_code, ministry_id) VALUES (${id}, 'AD', ${agreement!.ministry_ids[0]})`;
     expect(await keys()).toEqual({ country_codes: ["AD", kept].sort(), ministry_ids: [agreement!.ministry_ids[0]] });
     expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+  });
+});
+
+/** Every event's list item as the API wrote it before event_docs: its rows represented and serialized by the list's schema. */
+const serializeItem = fastJson(z.toJSONSchema(EventSchema, { io: "output", target: "draft-7" }) as Parameters<typeof fastJson>[0]);
+
+async function expectItemsAsRepresented() {
+  expect(await eventDocsDrift(reader)).toBe(0);
+  for (const sort of ["-date", "date"] as const) {
+    const rows = await eventPage(reader, {}, sort, null, 10_000);
+    const docs = await eventDocPage(reader, {}, sort, null, 10_000);
+    expect(docs).not.toBeNull();
+    expect(docs!.map((d) => eventItemText(d as typeof d & { list_json: string }))).toEqual(rows.map((r) => serializeItem(represent(r))));
+  }
+}
+
+describe("events' ready list items (event_docs)", () => {
+  it("are byte for byte the items the representation writes, after an import", async () => {
+    const [row] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_docs`);
+    expect(row!.n).toBeGreaterThan(0);
+    await expectItemsAsRepresented();
+  });
+
+  it("follow an article imported again with new text, and one whose title changed", async () => {
+    const file = fs.readdirSync(dir).sort()[1]!;
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    fs.writeFileSync(path.join(dir, file), text.slice(0, Math.floor((text.length * 2) / 3)));
+    expect((await importPaths(db.prisma, [dir])).updated).toBe(1);
+    await expectItemsAsRepresented();
+    await db.prisma.$executeRaw`UPDATE articles SET title = 'Tiêu đề "mới"' || E'\n' || title WHERE id = (SELECT min(article_id) FROM event_sources)`;
+    await expectItemsAsRepresented();
+  });
+
+  it("follow an official renamed, a country and a ministry renamed", async () => {
+    await db.prisma.$executeRaw`UPDATE officials SET name = name || ' (đổi tên)' WHERE id = (SELECT official_id FROM event_participants ORDER BY event_id LIMIT 1)`;
+    await db.prisma.$executeRaw`UPDATE countries SET name_en = 'Cuba (Republic of)' WHERE code = 'CU'`;
+    await db.prisma.$executeRaw`UPDATE ministries SET name_en = NULL WHERE id = (SELECT ministry_id FROM event_ministries LIMIT 1)`;
+    await expectItemsAsRepresented();
+  });
+
+  it("follow two events merged into one in a transaction, and an agreement moved", async () => {
+    const [pair] = await reader.query<{ keep: number; gone: number }>(sql`SELECT min(id) AS keep, max(id) AS gone FROM events`);
+    await db.prisma.$transaction([
+      db.prisma.$executeRaw`INSERT INTO event_sources (event_id, article_id, sentence, facts)
+        SELECT ${pair!.keep}, article_id, sentence, facts FROM event_sources WHERE event_id = ${pair!.gone} ON CONFLICT DO NOTHING`,
+      db.prisma.$executeRaw`INSERT INTO event_participants (event_id, official_id, role)
+        SELECT ${pair!.keep}, official_id, role FROM event_participants WHERE event_id = ${pair!.gone} ON CONFLICT DO NOTHING`,
+      db.prisma.$executeRaw`UPDATE agreements SET event_id = ${pair!.keep} WHERE event_id = ${pair!.gone}`,
+      db.prisma.$executeRaw`DELETE FROM events WHERE id = ${pair!.gone}`,
+    ]);
+    await db.prisma.$executeRaw`UPDATE agreements SET title = title || ' (bản sửa)', event_id = ${pair!.keep} WHERE id = (SELECT max(id) FROM agreements)`;
+    await expectItemsAsRepresented();
+    const [gone] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_docs WHERE event_id = ${pair!.gone}`);
+    expect(gone!.n).toBe(0);
   });
 });
