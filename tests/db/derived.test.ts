@@ -75,6 +75,45 @@ describe("events' filter keys and the rollups", () => {
     expect(rollupConditions({ q: "cuba" })).toBeNull();
   });
 
+  it("count an official with many events in the rollups, listed in bulk or by a write", async () => {
+    const officials = async () => (await reader.query<{ official_id: number }>(sql`SELECT official_id FROM rollup_officials ORDER BY 1`)).map((r) => r.official_id);
+    expect(await officials()).toEqual([]);
+    const [busiest] = await reader.query<{ id: number; n: number }>(
+      sql`SELECT official_id AS id, count(*)::int AS n FROM event_participants GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+    );
+    expect(busiest!.n).toBeGreaterThan(1);
+    // In bulk: every official with at least that many events (the seeds' busiest).
+    const [listed] = await reader.query<{ n: number }>(sql`SELECT hoptac_roll_officials(${busiest!.n}) AS n`);
+    expect(listed!.n).toBeGreaterThanOrEqual(1);
+    expect(await officials()).toContain(busiest!.id);
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+    for (const f of [{ official: busiest!.id }, { official: busiest!.id, types: ["talks", "visit"], to: "2025-12-31" }] satisfies EventFilters[]) {
+      expect(rollupConditions(f, true)).not.toBeNull();
+      for (const group of STATS_GROUPS) {
+        const fromRollup = await reader.query(statsSql(group, f, true));
+        expect(fromRollup.length, `${group} ${JSON.stringify(f)}`).toBeGreaterThan(0);
+        expect(fromRollup, `${group} ${JSON.stringify(f)}`).toEqual(await reader.query(liveStatsSql(group, f)));
+      }
+      expect(await reader.query(eventTotalSql(f, true))).toEqual(await reader.query(sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM events e WHERE e.official_ids @> ARRAY[${f.official}]::int[]
+        ${f.types ? sql`AND e.type IN ('talks', 'visit') AND e.span_from <= '2025-12-31'` : sql``}) x`));
+    }
+    // An official the rollups do not count is counted over its events.
+    expect(rollupConditions({ official: busiest!.id })).toBeNull();
+
+    // By a write: an official linked to an event reaches the number of events the setting asks for.
+    const [other] = await reader.query<{ official: number; event: number }>(sql`SELECT o.id AS official,
+      (SELECT min(e.id) FROM events e WHERE NOT e.official_ids @> ARRAY[o.id]) AS event
+      FROM officials o WHERE NOT EXISTS (SELECT 1 FROM rollup_officials r WHERE r.official_id = o.id) ORDER BY o.id LIMIT 1`);
+    await db.prisma.$transaction([
+      db.prisma.$queryRaw`SELECT set_config('hoptac.rollup_official_events', '1', true)`,
+      db.prisma.$executeRaw`INSERT INTO event_participants (event_id, official_id) VALUES (${other!.event}, ${other!.official})`,
+    ]);
+    expect(await officials()).toContain(other!.official);
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+    const [cells] = await reader.query<{ n: number }>(sql`SELECT coalesce(sum(events), 0)::int AS n FROM event_rollups WHERE scope = ${`official:${other!.official}`} AND dim = ''`);
+    expect(cells!.n).toBeGreaterThanOrEqual(1);
+  });
+
   it("follow a changed article, a deleted event and an edited one", async () => {
     const file = fs.readdirSync(dir).sort()[0]!;
     const text = fs.readFileSync(path.join(dir, file), "utf8");
