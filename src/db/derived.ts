@@ -1,5 +1,5 @@
 // Checks the columns and tables the database derives from the knowledge base
-// (events' and agreements' filter keys, event_rollups) against what they derive from: how
+// (events' and agreements' filter keys, event_rollups with its listed officials) against what they derive from: how
 // many events' and agreements' keys and how many rollup cells disagree. Zero and zero when the
 // triggers did their work; tests and the synthetic generator's check use it.
 import { sql } from "../api/query/sql.ts";
@@ -17,8 +17,25 @@ export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups:
     (SELECT count(*)::int FROM (
        SELECT c.scope, c.dim, c.key, e.type, coalesce(extract(year FROM e.span_from)::int, 0) AS year_from,
               coalesce(extract(year FROM e.span_to)::int, 0) AS year_to, count(*)::int AS events
-       FROM events e CROSS JOIN LATERAL hoptac_event_cells(e.country_codes, e.ministry_ids, e.topics) c GROUP BY 1, 2, 3, 4, 5, 6) want
+       FROM events e CROSS JOIN LATERAL hoptac_event_cells(e.country_codes, e.ministry_ids, e.topics) c GROUP BY 1, 2, 3, 4, 5, 6
+       UNION ALL
+       SELECT 'official:' || o.official_id, c.dim, c.key, e.type, coalesce(extract(year FROM e.span_from)::int, 0),
+              coalesce(extract(year FROM e.span_to)::int, 0), count(*)::int
+       FROM events e JOIN rollup_officials o ON o.official_id = ANY(e.official_ids)
+       CROSS JOIN LATERAL hoptac_event_cells(e.country_codes, e.ministry_ids, e.topics) c WHERE c.scope = '' GROUP BY 1, 2, 3, 4, 5, 6) want
      FULL JOIN (SELECT * FROM event_rollups WHERE events <> 0) have USING (scope, dim, key, type, year_from, year_to)
      WHERE want.events IS DISTINCT FROM have.events) AS rollups`);
   return row!;
+}
+
+/**
+ * How many events' ready list items (event_docs) differ from what their rows
+ * make now, are missing, or belong to events gone: zero when the triggers did
+ * their work.
+ */
+export async function eventDocsDrift(db: Reader): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n
+    FROM hoptac_event_list_json(ARRAY(SELECT id FROM events)) j FULL JOIN event_docs d ON d.event_id = j.event_id
+    WHERE d.list_json IS DISTINCT FROM j.list_json`);
+  return row!.n;
 }

@@ -3,8 +3,9 @@
 // Writes (imports, POST /v1/articles) keep using Prisma on DATABASE_URL; a
 // read that must see a write just made (the ingest's answer) uses the
 // writer's connection instead (primaryReader).
+import { createHash } from "node:crypto";
 import pg from "pg";
-import type { Sql } from "../api/query/sql.ts";
+import { isSamePlan, type Sql } from "../api/query/sql.ts";
 import type { Config } from "../config/env.ts";
 import type { PrismaClient } from "./client.ts";
 
@@ -14,25 +15,62 @@ export interface Reader {
   close(): Promise<void>;
 }
 
+/**
+ * The name a query's text is prepared under on each connection, or undefined.
+ * A named statement is parsed and analysed once per connection, and Postgres
+ * may then reuse one generic plan for it instead of planning every request
+ * (the events table has many indexes to weigh). The values stay parameters,
+ * so a route has few texts; a text is named from its second use on, and at
+ * most MAX_NAMED texts are, so that rare shapes (a select= of some fields)
+ * do not fill every connection with statements kept for good.
+ */
+function statementName(text: string): string | undefined {
+  const seen = named.get(text);
+  if (typeof seen === "string") return seen;
+  if (seen === undefined) {
+    if (named.size < MAX_TEXTS) named.set(text, 1);
+    return undefined;
+  }
+  if (namedCount >= MAX_NAMED) return undefined;
+  const name = `q${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+  named.set(text, name);
+  namedCount++;
+  return name;
+}
+/** Each text seen: its statement's name, or 1 when seen once. */
+const named = new Map<string, string | 1>();
+let namedCount = 0;
+const MAX_NAMED = 300;
+const MAX_TEXTS = 5_000;
+
 /** Connections per pool: enough for a busy instance, few enough for a replica serving several. */
 const POOL_SIZE = 10;
 
 export function poolReader(urls: string[], options: { poolSize?: number; onError?: (err: Error) => void } = {}): Reader {
   if (!urls.length) throw new Error("poolReader needs at least one database URL");
-  const pools = urls.map((connectionString) => {
-    const pool = new pg.Pool({ connectionString, max: options.poolSize ?? POOL_SIZE, connectionTimeoutMillis: 10_000 });
+  const open = (connectionString: string, max: number, planCacheMode: string) => {
+    const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, options: `-c plan_cache_mode=${planCacheMode}` });
     // An idle client that loses its server is dropped by the pool; say so instead of crashing.
     pool.on("error", (err) => options.onError?.(err));
     return pool;
-  });
+  };
+  const size = options.poolSize ?? POOL_SIZE;
+  // Lists are planned for their values every time (a generic plan can walk the wrong index
+  // for a rare country or an old year); lookups whose plan never depends on them (samePlan)
+  // go to connections that keep one plan per statement.
+  const pools = urls.map((url) => ({
+    planned: open(url, size, "force_custom_plan"),
+    kept: open(url, Math.max(1, Math.ceil(size / 2)), "auto"),
+  }));
   let next = 0;
   return {
     async query<T>(q: Sql) {
-      const pool = pools[next++ % pools.length]!;
-      return (await pool.query(q.text, q.values as unknown[])).rows as T[];
+      const pair = pools[next++ % pools.length]!;
+      const pool = isSamePlan(q) ? pair.kept : pair.planned;
+      return (await pool.query({ name: statementName(q.text), text: q.text, values: q.values as unknown[] })).rows as T[];
     },
     async close() {
-      await Promise.all(pools.map((p) => p.end()));
+      await Promise.all(pools.flatMap((p) => [p.planned.end(), p.kept.end()]));
     },
   };
 }

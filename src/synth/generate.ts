@@ -75,6 +75,8 @@ export async function synthesize(client: pg.ClientBase, g: Gazetteer, options: S
   if (have.rows[0]!.n > 0) throw new Error("the database already holds articles; synthesize into an empty one");
 
   await q("SET LOCAL synchronous_commit = off");
+  // Events' list items are written once at the end, in one statement, rather than by the triggers chunk after chunk.
+  await q("SET LOCAL hoptac.event_docs_written = on");
   step("reference data");
   const countries = [...g.countries.values()];
   await q(`INSERT INTO countries (code, name_vi, name_en, aliases) VALUES ${countries
@@ -283,4 +285,12 @@ export async function synthesize(client: pg.ClientBase, g: Gazetteer, options: S
   step(`${indexes.length} indexes`);
   await q("SET LOCAL maintenance_work_mem = '512MB'");
   for (const i of indexes) await q(i.def);
+
+  step("events' list items");
+  await q("SELECT hoptac_write_event_docs(NULL)");
+  await q("SET LOCAL hoptac.event_docs_written = off");
+
+  // The rollup trigger lists officials with many events only for writes that touch few officials.
+  step("officials with many events in the rollups");
+  await q("SELECT hoptac_roll_officials(1000)");
 }

@@ -10,7 +10,11 @@ import type { EventFilters } from "../../src/api/query/events.ts";
 import { rollupConditions } from "../../src/api/query/rollups.ts";
 import { sql } from "../../src/api/query/sql.ts";
 import { eventTotalSql, liveStatsSql, STATS_GROUPS, statsSql } from "../../src/api/query/stats.ts";
-import { derivedDrift } from "../../src/db/derived.ts";
+import fastJson from "fast-json-stringify";
+import { z } from "zod";
+import { countEvents, eventDocPage, eventItemText, eventPage, represent } from "../../src/api/query/events.ts";
+import { EventSchema } from "../../src/api/schemas/resources.ts";
+import { derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
 import { primaryReader, type Reader } from "../../src/db/reader.ts";
 import { importPaths } from "../../src/import/run.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
@@ -71,6 +75,45 @@ describe("events' filter keys and the rollups", () => {
     expect(rollupConditions({ q: "cuba" })).toBeNull();
   });
 
+  it("count an official with many events in the rollups, listed in bulk or by a write", async () => {
+    const officials = async () => (await reader.query<{ official_id: number }>(sql`SELECT official_id FROM rollup_officials ORDER BY 1`)).map((r) => r.official_id);
+    expect(await officials()).toEqual([]);
+    const [busiest] = await reader.query<{ id: number; n: number }>(
+      sql`SELECT official_id AS id, count(*)::int AS n FROM event_participants GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+    );
+    expect(busiest!.n).toBeGreaterThan(1);
+    // In bulk: every official with at least that many events (the seeds' busiest).
+    const [listed] = await reader.query<{ n: number }>(sql`SELECT hoptac_roll_officials(${busiest!.n}) AS n`);
+    expect(listed!.n).toBeGreaterThanOrEqual(1);
+    expect(await officials()).toContain(busiest!.id);
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+    for (const f of [{ official: busiest!.id }, { official: busiest!.id, types: ["talks", "visit"], to: "2025-12-31" }] satisfies EventFilters[]) {
+      expect(rollupConditions(f, true)).not.toBeNull();
+      for (const group of STATS_GROUPS) {
+        const fromRollup = await reader.query(statsSql(group, f, true));
+        expect(fromRollup.length, `${group} ${JSON.stringify(f)}`).toBeGreaterThan(0);
+        expect(fromRollup, `${group} ${JSON.stringify(f)}`).toEqual(await reader.query(liveStatsSql(group, f)));
+      }
+      expect(await reader.query(eventTotalSql(f, true))).toEqual(await reader.query(sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM events e WHERE e.official_ids @> ARRAY[${f.official}]::int[]
+        ${f.types ? sql`AND e.type IN ('talks', 'visit') AND e.span_from <= '2025-12-31'` : sql``}) x`));
+    }
+    // An official the rollups do not count is counted over its events.
+    expect(rollupConditions({ official: busiest!.id })).toBeNull();
+
+    // By a write: an official linked to an event reaches the number of events the setting asks for.
+    const [other] = await reader.query<{ official: number; event: number }>(sql`SELECT o.id AS official,
+      (SELECT min(e.id) FROM events e WHERE NOT e.official_ids @> ARRAY[o.id]) AS event
+      FROM officials o WHERE NOT EXISTS (SELECT 1 FROM rollup_officials r WHERE r.official_id = o.id) ORDER BY o.id LIMIT 1`);
+    await db.prisma.$transaction([
+      db.prisma.$queryRaw`SELECT set_config('hoptac.rollup_official_events', '1', true)`,
+      db.prisma.$executeRaw`INSERT INTO event_participants (event_id, official_id) VALUES (${other!.event}, ${other!.official})`,
+    ]);
+    expect(await officials()).toContain(other!.official);
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+    const [cells] = await reader.query<{ n: number }>(sql`SELECT coalesce(sum(events), 0)::int AS n FROM event_rollups WHERE scope = ${`official:${other!.official}`} AND dim = ''`);
+    expect(cells!.n).toBeGreaterThanOrEqual(1);
+  });
+
   it("follow a changed article, a deleted event and an edited one", async () => {
     const file = fs.readdirSync(dir).sort()[0]!;
     const text = fs.readFileSync(path.join(dir, file), "utf8");
@@ -102,5 +145,68 @@ describe("events' filter keys and the rollups", () => {
     await db.prisma.$executeRaw`INSERT INTO agreement_parties (agreement_id, country_code, ministry_id) VALUES (${id}, 'AD', ${agreement!.ministry_ids[0]})`;
     expect(await keys()).toEqual({ country_codes: ["AD", kept].sort(), ministry_ids: [agreement!.ministry_ids[0]] });
     expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+  });
+});
+
+/** Every event's list item as the API wrote it before event_docs: its rows represented and serialized by the list's schema. */
+const serializeItem = fastJson(z.toJSONSchema(EventSchema, { io: "output", target: "draft-7" }) as Parameters<typeof fastJson>[0]);
+
+async function expectItemsAsRepresented() {
+  expect(await eventDocsDrift(reader)).toBe(0);
+  for (const sort of ["-date", "date"] as const) {
+    const rows = await eventPage(reader, {}, sort, null, 10_000);
+    const docs = (await eventDocPage(reader, {}, sort, null, 10_000)).rows;
+    expect(docs).not.toBeNull();
+    expect(docs!.map((d) => eventItemText(d as typeof d & { list_json: string }))).toEqual(rows.map((r) => serializeItem(represent(r))));
+  }
+}
+
+describe("events' ready list items (event_docs)", () => {
+  it("are byte for byte the items the representation writes, after an import", async () => {
+    const [row] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_docs`);
+    expect(row!.n).toBeGreaterThan(0);
+    await expectItemsAsRepresented();
+  });
+
+  it("come with the count of their list, read in the same statement when the rollups know it", async () => {
+    const filters: EventFilters[] = [{}, { countries: ["CU"] }, { countries: ["CU", "CN"] }, { types: ["visit"], from: "2024-01-01" }, { q: "cuba" }];
+    for (const f of filters) {
+      const page = await eventDocPage(reader, f, "-date", null, 2);
+      expect(page.count, JSON.stringify(f)).toEqual(await countEvents(reader, f));
+      expect(page.rows!.length).toBe(Math.min(3, page.count.count));
+    }
+  });
+
+  it("follow an article imported again with new text, and one whose title changed", async () => {
+    const file = fs.readdirSync(dir).sort()[1]!;
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    fs.writeFileSync(path.join(dir, file), text.slice(0, Math.floor((text.length * 2) / 3)));
+    expect((await importPaths(db.prisma, [dir])).updated).toBe(1);
+    await expectItemsAsRepresented();
+    await db.prisma.$executeRaw`UPDATE articles SET title = 'Tiêu đề "mới"' || E'\n' || title WHERE id = (SELECT min(article_id) FROM event_sources)`;
+    await expectItemsAsRepresented();
+  });
+
+  it("follow an official renamed, a country and a ministry renamed", async () => {
+    await db.prisma.$executeRaw`UPDATE officials SET name = name || ' (đổi tên)' WHERE id = (SELECT official_id FROM event_participants ORDER BY event_id LIMIT 1)`;
+    await db.prisma.$executeRaw`UPDATE countries SET name_en = 'Cuba (Republic of)' WHERE code = 'CU'`;
+    await db.prisma.$executeRaw`UPDATE ministries SET name_en = NULL WHERE id = (SELECT ministry_id FROM event_ministries LIMIT 1)`;
+    await expectItemsAsRepresented();
+  });
+
+  it("follow two events merged into one in a transaction, and an agreement moved", async () => {
+    const [pair] = await reader.query<{ keep: number; gone: number }>(sql`SELECT min(id) AS keep, max(id) AS gone FROM events`);
+    await db.prisma.$transaction([
+      db.prisma.$executeRaw`INSERT INTO event_sources (event_id, article_id, sentence, facts)
+        SELECT ${pair!.keep}, article_id, sentence, facts FROM event_sources WHERE event_id = ${pair!.gone} ON CONFLICT DO NOTHING`,
+      db.prisma.$executeRaw`INSERT INTO event_participants (event_id, official_id, role)
+        SELECT ${pair!.keep}, official_id, role FROM event_participants WHERE event_id = ${pair!.gone} ON CONFLICT DO NOTHING`,
+      db.prisma.$executeRaw`UPDATE agreements SET event_id = ${pair!.keep} WHERE event_id = ${pair!.gone}`,
+      db.prisma.$executeRaw`DELETE FROM events WHERE id = ${pair!.gone}`,
+    ]);
+    await db.prisma.$executeRaw`UPDATE agreements SET title = title || ' (bản sửa)', event_id = ${pair!.keep} WHERE id = (SELECT max(id) FROM agreements)`;
+    await expectItemsAsRepresented();
+    const [gone] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_docs WHERE event_id = ${pair!.gone}`);
+    expect(gone!.n).toBe(0);
   });
 });

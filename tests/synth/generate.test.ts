@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.ts";
 import { loadConfig } from "../../src/config/env.ts";
-import { derivedDrift } from "../../src/db/derived.ts";
+import { derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
 import { primaryReader } from "../../src/db/reader.ts";
 import { loadGazetteer } from "../../src/extraction/gazetteer.ts";
 import { synthesize, synthSizes } from "../../src/synth/generate.ts";
@@ -81,6 +81,7 @@ describe("npm run synth", () => {
       SELECT e.summary, o.name FROM events e JOIN officials o ON o.id = e.official_ids[1] WHERE o.country_code = 'VN' LIMIT 1`;
     expect(text!.name).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
     expect(await derivedDrift(primaryReader(a.prisma))).toEqual({ keys: 0, rollups: 0 });
+    expect(await eventDocsDrift(primaryReader(a.prisma))).toBe(0);
   });
 
   it("is listed with exact counts where they are cheap, and estimates marked as such beyond", async () => {

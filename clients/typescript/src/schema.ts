@@ -350,7 +350,7 @@ export type paths = {
         };
         /**
          * Event counts by country, type, year, topic or ministry, for dashboards
-         * @description Counts the events that match the same filters as GET /v1/events, grouped as group_by says; the largest groups first (years in order).
+         * @description Counts the events that match the same filters as GET /v1/events, grouped as group_by says; the largest groups first (years in order). Exact, except for a q= text that many events match: then estimated from a sample and marked by meta.approximate (exact=true counts them all).
          */
         get: operations["listStats"];
         put?: never;
@@ -1130,6 +1130,23 @@ export type components = {
                 group_by: "country" | "type" | "year" | "topic" | "ministry";
                 /** @description Events matching the filters. */
                 total: number;
+                /**
+                 * @description Present (true) only when the counts and total are estimates: a q= text that many events match, counted over a sample (see exact).
+                 * @constant
+                 */
+                approximate?: true;
+                /** @description How the estimate was made, with approximate. */
+                approximation?: {
+                    /**
+                     * @description Counted over a fixed sample of the events (those whose id is a multiple of 1/fraction), each count multiplied by 1/fraction.
+                     * @constant
+                     */
+                    method: "sample";
+                    /** @description The share of the events in the sample. */
+                    fraction: number;
+                    /** @description The sample's events that matched the filters. */
+                    sample_matches: number;
+                };
             };
         };
         OfficialList: {
@@ -2778,6 +2795,8 @@ export interface operations {
                 q?: string;
                 /** @description Only records created or changed at or after this time (ISO 8601, UTC unless an offset is given; a date means its midnight). A change to a record's parts (an event's participants or sources…) counts. GET /v1/changes also lists deletions. */
                 updated_since?: string;
+                /** @description With q: count every matching event even when many match. Without it, when the text matches more than 2000 events (as a sample says), the counts are estimated from one event in 16 and meta.approximate is true. */
+                exact?: "true" | "false";
                 /** @description json (the default): one page, as {data, meta}. csv or ndjson: every item from cursor on, streamed without paging (at most limit when limit is given); the same as Accept: text/csv or application/x-ndjson. */
                 format?: "json" | "csv" | "ndjson";
             };

@@ -55,7 +55,12 @@ export function registerListFormats(app: FastifyInstance): void {
     const columns = csvColumns(item);
     LIST_ROUTES.set(openApiPath(route.url), { item, columns });
     const limitMax = maxLimit(query);
-    const handler = route.handler as (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => Promise<ListPage>;
+    const handler = route.handler as (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => Promise<ListPage | string>;
+    // A handler may answer with the page's JSON text (events do); streaming reads its items.
+    const page = async (request: FastifyRequest, reply: FastifyReply, self: FastifyInstance): Promise<ListPage> => {
+      const answer = await handler.call(self, request, reply);
+      return typeof answer === "string" ? (JSON.parse(answer) as ListPage) : answer;
+    };
 
     const wrapped = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
       const format = negotiate(request);
@@ -67,24 +72,24 @@ export function registerListFormats(app: FastifyInstance): void {
       const cap = new URLSearchParams(request.url.split("?")[1] ?? "").has("limit") ? (q.limit ?? Infinity) : Infinity;
       if (limitMax !== undefined) q.limit = Math.min(limitMax, STREAM_PAGE, cap);
       // The first page is read before anything is sent, so that its errors are problem documents.
-      const first = await handler.call(this, request, reply);
-      const nextPage = () => handler.call(this, request, reply);
+      const first = await page(request, reply, this);
+      const nextPage = () => page(request, reply, this);
       async function* lines(): AsyncGenerator<string> {
         if (format === "csv") yield csvHeader(columns);
-        let page = first;
+        let current = first;
         let sent = 0;
         for (;;) {
           let chunk = "";
-          for (const row of page.data) {
+          for (const row of current.data) {
             if (sent >= cap) break;
             const value = item!.parse(row);
             chunk += format === "csv" ? csvRow(columns, value) : `${JSON.stringify(value)}\n`;
             sent++;
           }
           if (chunk) yield chunk;
-          if (page.meta.next_cursor === null || sent >= cap) return;
-          q.cursor = page.meta.next_cursor;
-          page = await nextPage();
+          if (current.meta.next_cursor === null || sent >= cap) return;
+          q.cursor = current.meta.next_cursor;
+          current = await nextPage();
         }
       }
       const stream = Readable.from(lines(), { objectMode: false });

@@ -9,7 +9,7 @@ import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
-import { after, dateSortKey, direction, foldedContains, join, raw, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, foldedContains, join, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
 
 export interface EventFilters {
@@ -193,7 +193,7 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
   const key = dateSortKey(sql`e.span_from`, desc);
   const cursor = position ? [after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
   const order = sql`ORDER BY sort_key ${direction(desc)}, id ${direction(desc)} LIMIT ${limit + 1}`;
-  const select = (conditions: Sql[]) => sql`SELECT e.id, ${key} AS sort_key FROM events e ${where([...conditions, ...cursor])}`;
+  const select = (conditions: Sql[]) => sql`SELECT e.id, ${key} AS sort_key, e.type FROM events e ${where([...conditions, ...cursor])}`;
   if (desc && f.q !== undefined) {
     // Text newest first: the texts the text index carries are tested on it, the longer ones (few) walked apart.
     const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
@@ -217,10 +217,37 @@ export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorP
     ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
 }
 
+/**
+ * One page of events (limit + 1 rows) as their ready list items: the ids of
+ * the index walk and each event's item text from event_docs (null if missing).
+ * With `total` (a one-row count, such as a rollup's), every row carries it as
+ * `total`, and a page without events is one row of nulls with it: the page
+ * and its count in one statement.
+ */
+export function eventDocPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, total?: Sql | null): Sql {
+  const dir = direction(sort === "-date");
+  const page = sql`SELECT page.id, page.type::text AS type, page.sort_key AS key, page.sort_key::text AS sort_key, d.list_json
+    FROM (${pageIdsSql(f, sort, position, limit)}) page LEFT JOIN event_docs d ON d.event_id = page.id`;
+  if (!total) return sql`SELECT p.id, p.type, p.sort_key, p.list_json FROM (${page}) p ORDER BY p.key ${dir}, p.id ${dir}`;
+  return sql`SELECT t.count AS total, p.id, p.type, p.sort_key, p.list_json
+    FROM (${total}) t LEFT JOIN LATERAL (${page}) p ON true ORDER BY p.key ${dir}, p.id ${dir}`;
+}
+
+/** A row of eventDocPageSql. */
+export type EventDocRow = { id: number; type: EventTypeCode; sort_key: string | null; list_json: string | null };
+
+/** The start of each type's list item, up to the stored text: `{"id":…,"type":…,"type_label":…,`. */
+const LABEL_TEXT = new Map(Object.entries(EVENT_TYPE_LABELS).map(([type, l]) => [type, `${JSON.stringify(type)},"type_label":${JSON.stringify({ vi: l.vi, en: l.en })},`]));
+
+/** The list item of a row of eventDocPageSql as JSON text, as the list's schema writes it. */
+export function eventItemText(row: EventDocRow & { list_json: string }): string {
+  return `{"id":${row.id},"type":${LABEL_TEXT.get(row.type)}${row.list_json}`;
+}
+
 /** One event with its nested lists, the evidence sentences included, in one statement. */
 export function eventByIdSql(id: number): Sql {
-  return sql`SELECT ${eventColumns()}, ${eventPartsColumns(sql`ARRAY[e.id]`, sql`e.country_codes`, sql`e.ministry_ids`, new Set(PARTS), true)}
-    FROM events e WHERE e.id = ${id}`;
+  return samePlan(sql`SELECT ${eventColumns()}, ${eventPartsColumns(sql`ARRAY[e.id]`, sql`e.country_codes`, sql`e.ministry_ids`, new Set(PARTS), true)}
+    FROM events e WHERE e.id = ${id}`);
 }
 
 type EventDetail = z.infer<typeof EventDetailSchema>;
@@ -245,6 +272,24 @@ export async function eventPage(
 ): Promise<EventRow[]> {
   const rows = await db.query<EventRow & EventKeys>(eventPageSql(f, sort, position, limit, fields));
   return (await eventParts(db, rows, fields, false)) as unknown as EventRow[];
+}
+
+/**
+ * One page of events as list items' JSON text, with how many events match:
+ * from the rollups in the same statement when they know it, else counted
+ * beside it (countEvents). Null rows when an item is missing from event_docs
+ * (then read them as eventPage does).
+ */
+export async function eventDocPage(
+  db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number,
+): Promise<{ rows: EventDocRow[] | null; count: ListCount }> {
+  const total = rollupTotalSql(f);
+  const counted = total ? null : countEvents(db, f);
+  counted?.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+  const read = await db.query<EventDocRow & { total?: number; id: number | null }>(eventDocPageSql(f, sort, position, limit, total));
+  const rows = read.filter((r): r is EventDocRow & { total?: number } => r.id !== null);
+  const count = counted ? await counted : { count: read[0]?.total ?? 0, estimated: false };
+  return { rows: rows.every((r) => r.list_json !== null) ? rows : null, count };
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {

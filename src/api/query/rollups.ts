@@ -1,21 +1,27 @@
 // Event counts from the rollup table (event_rollups, kept by a trigger on
 // events), for the filters it can answer exactly: at most one of country (or
-// two countries together), ministry or topic, any types, and a date range in
-// whole years. Other filters are counted over the events themselves.
+// two countries together), ministry, topic or an official it lists (one with
+// many events, in rollup_officials), any types, and a date range in whole
+// years. Other filters are counted over the events themselves.
 import type { EventFilters } from "./events.ts";
 import { join, sql, type Sql } from "./sql.ts";
 
 export type RollupDim = "" | "country" | "ministry" | "topic";
 
-/** The rollup scope and conditions on `r` (event_rollups) that stand for these filters, or null when it cannot. */
-export function rollupConditions(f: EventFilters): Sql[] | null {
-  if (f.official !== undefined || f.q !== undefined || f.updatedSince !== undefined) return null;
+/**
+ * The rollup scope and conditions on `r` (event_rollups) that stand for these
+ * filters, or null when it cannot. `officialRolled`: the official of the
+ * filters is one the rollups count (rollupOfficialSql tells).
+ */
+export function rollupConditions(f: EventFilters, officialRolled = false): Sql[] | null {
+  if ((f.official !== undefined && !officialRolled) || f.q !== undefined || f.updatedSince !== undefined) return null;
   const countries = [...new Set(f.countries ?? [])].sort();
   const scopes = [
     // Two countries have a scope of their own: the pair, in code order.
     ...(countries.length === 2 ? [`countries:${countries.join("+")}`] : countries.map((c) => `country:${c}`)),
     ...(f.ministry !== undefined ? [`ministry:${f.ministry}`] : []),
     ...(f.topic !== undefined ? [`topic:${f.topic}`] : []),
+    ...(f.official !== undefined ? [`official:${f.official}`] : []),
   ];
   if (scopes.length > 1) return null;
   // A range counts from the years of the spans: exact only for whole years.
@@ -38,4 +44,9 @@ export function rollupFrom(dim: RollupDim, conditions: Sql[]): Sql {
 export function rollupTotalSql(f: EventFilters): Sql | null {
   const c = rollupConditions(f);
   return c ? sql`SELECT coalesce(sum(r.events), 0)::int AS count ${rollupFrom("", c)}` : null;
+}
+
+/** Whether the rollups count this official's events (`rolled`: true or false). */
+export function rollupOfficialSql(official: number): Sql {
+  return sql`SELECT EXISTS (SELECT 1 FROM rollup_officials WHERE official_id = ${official}) AS rolled`;
 }

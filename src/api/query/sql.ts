@@ -49,3 +49,16 @@ export function after(key: Sql, id: Sql, position: { key: Sql; id: number }, des
 }
 
 export const direction = (descending: boolean): Sql => raw(descending ? "DESC" : "ASC");
+
+/**
+ * Marks a query whose best plan is the same whatever its values (a lookup by
+ * primary key): the reader may then plan it once per connection and reuse
+ * the plan. Lists are planned for their values every time.
+ */
+export function samePlan(q: Sql): Sql {
+  SAME_PLAN.add(q);
+  return q;
+}
+const SAME_PLAN = new WeakSet<Sql>();
+
+export const isSamePlan = (q: Sql): boolean => SAME_PLAN.has(q);

@@ -4,8 +4,8 @@
 import type { Reader } from "../../db/reader.ts";
 import { EVENT_TYPE_LABELS, TOPIC_LABELS, type EventTypeCode } from "../routes/labels.ts";
 import { eventConditions, type EventFilters } from "./events.ts";
-import { rollupConditions, rollupFrom } from "./rollups.ts";
-import { sql, where, type Sql } from "./sql.ts";
+import { rollupConditions, rollupFrom, rollupOfficialSql } from "./rollups.ts";
+import { raw, sql, where, type Sql } from "./sql.ts";
 
 export const STATS_GROUPS = ["country", "type", "year", "topic", "ministry"] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
@@ -18,27 +18,34 @@ export interface StatsRow {
   count: number;
 }
 
-/** Counts per group over the matching events (an event counts once in each of its countries, topics, ministries). */
-export function liveStatsSql(group: StatsGroup, f: EventFilters): Sql {
-  const w = where(eventConditions(f));
+/**
+ * Counts per group over the matching events (an event counts once in each of
+ * its countries, topics, ministries); `extra`: more conditions on `e`.
+ */
+export function liveStatsSql(group: StatsGroup, f: EventFilters, extra: Sql[] = []): Sql {
+  return groupSql(group, sql`events e`, where([...eventConditions(f), ...extra]));
+}
+
+/** Counts per group over the rows of `from` (`e`: type, span_from and the filter keys of events) that `w` keeps. */
+function groupSql(group: StatsGroup, from: Sql, w: Sql): Sql {
   switch (group) {
     case "country":
       return sql`SELECT c.code::text AS key, c.name_vi, c.name_en, c.code::text AS country, count(*)::int AS count
-        FROM events e CROSS JOIN LATERAL unnest(e.country_codes) k(code) JOIN countries c ON c.code = k.code ${w}
+        FROM ${from} CROSS JOIN LATERAL unnest(e.country_codes) k(code) JOIN countries c ON c.code = k.code ${w}
         GROUP BY c.code ORDER BY count DESC, key`;
     case "ministry":
       return sql`SELECT mi.id::text AS key, mi.name_vi, mi.name_en, mi.country_code::text AS country, count(*)::int AS count
-        FROM events e CROSS JOIN LATERAL unnest(e.ministry_ids) k(id) JOIN ministries mi ON mi.id = k.id ${w}
+        FROM ${from} CROSS JOIN LATERAL unnest(e.ministry_ids) k(id) JOIN ministries mi ON mi.id = k.id ${w}
         GROUP BY mi.id ORDER BY count DESC, mi.code`;
     case "type":
       return sql`SELECT e.type::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, count(*)::int AS count
-        FROM events e ${w} GROUP BY e.type ORDER BY count DESC, key`;
+        FROM ${from} ${w} GROUP BY e.type ORDER BY count DESC, key`;
     case "year":
       return sql`SELECT extract(year FROM e.span_from)::int::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, count(*)::int AS count
-        FROM events e ${w} GROUP BY 1 ORDER BY 1 NULLS LAST`;
+        FROM ${from} ${w} GROUP BY 1 ORDER BY 1 NULLS LAST`;
     case "topic":
       return sql`SELECT t.topic AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, count(*)::int AS count
-        FROM events e CROSS JOIN LATERAL unnest(e.topics) AS t(topic) ${w} GROUP BY t.topic ORDER BY count DESC, key`;
+        FROM ${from} CROSS JOIN LATERAL unnest(e.topics) AS t(topic) ${w} GROUP BY t.topic ORDER BY count DESC, key`;
   }
 }
 
@@ -65,14 +72,15 @@ function rollupGroupSql(group: StatsGroup, c: Sql[]): Sql {
   }
 }
 
-export function statsSql(group: StatsGroup, f: EventFilters): Sql {
-  const c = rollupConditions(f);
+/** `officialRolled`: the rollups count the official of the filters (see rollupConditions). */
+export function statsSql(group: StatsGroup, f: EventFilters, officialRolled = false): Sql {
+  const c = rollupConditions(f, officialRolled);
   return c ? rollupGroupSql(group, c) : liveStatsSql(group, f);
 }
 
 /** The number of events matching, exactly. */
-export function eventTotalSql(f: EventFilters): Sql {
-  const c = rollupConditions(f);
+export function eventTotalSql(f: EventFilters, officialRolled = false): Sql {
+  const c = rollupConditions(f, officialRolled);
   return c
     ? sql`SELECT coalesce(sum(r.events), 0)::int AS count ${rollupFrom("", c)}`
     : sql`SELECT count(*)::int AS count FROM events e ${where(eventConditions(f))}`;
@@ -90,8 +98,66 @@ function labelled(group: StatsGroup, row: StatsRow): StatsRow {
   return row;
 }
 
-export async function eventStats(db: Reader, group: StatsGroup, f: EventFilters): Promise<{ rows: StatsRow[]; total: number }> {
-  const [rows, [total]] = await Promise.all([db.query<StatsRow>(statsSql(group, f)), db.query<{ count: number }>(eventTotalSql(f))]);
+/** Whether the rollups count the events of the filters' official (asked only when there is one). */
+export async function officialRolled(db: Reader, f: EventFilters): Promise<boolean> {
+  if (f.official === undefined) return false;
+  const [row] = await db.query<{ rolled: boolean }>(rollupOfficialSql(f.official));
+  return row?.rolled ?? false;
+}
+
+/**
+ * The sample that text filters are estimated from: one event in SAMPLE_EVERY,
+ * by id, as the partial trigram index of the event_text_sample migration has
+ * it (written out, not bound, so that the planner sees the index's predicate).
+ */
+export const SAMPLE_EVERY = 16;
+const inSample = raw(`e.id % ${SAMPLE_EVERY} = 0`);
+/** Text-filtered stats are estimated when the sample says more events than this match. */
+export const EXACT_UP_TO = 2000;
+
+/** How an estimated answer was made: counted over a sample of the events and scaled up. */
+export interface StatsApproximation {
+  method: "sample";
+  /** The share of the events counted. */
+  fraction: number;
+  /** The events of the sample that matched. */
+  sample_matches: number;
+}
+
+export interface StatsOptions {
+  /** Count every matching event even when a text filter matches many (no estimate). */
+  exact?: boolean;
+  /** Estimate above this many matching events (EXACT_UP_TO unless told). */
+  exactUpTo?: number;
+}
+
+/**
+ * Counts per group and the total, exact from the rollups or the events; with
+ * a text filter that many events match, estimated from a sample (one event in
+ * SAMPLE_EVERY, counts multiplied by SAMPLE_EVERY) and said so by `approximation`.
+ */
+export async function eventStats(
+  db: Reader,
+  group: StatsGroup,
+  f: EventFilters,
+  options: StatsOptions = {},
+): Promise<{ rows: StatsRow[]; total: number; approximation?: StatsApproximation }> {
+  if (f.q !== undefined && !options.exact) {
+    // The sample's matching events are read once, for the groups and their number.
+    const rows = await db.query<StatsRow & { matches: number }>(sql`
+      WITH e AS MATERIALIZED (SELECT e.type, e.span_from, e.country_codes, e.ministry_ids, e.topics FROM events e ${where([...eventConditions(f), inSample])})
+      SELECT g.*, (SELECT count(*)::int FROM e) AS matches FROM (${groupSql(group, sql`e`, sql``)}) g`);
+    const matches = rows[0]?.matches ?? 0;
+    if (matches * SAMPLE_EVERY > (options.exactUpTo ?? EXACT_UP_TO)) {
+      return {
+        rows: rows.map(({ matches: _, ...r }) => labelled(group, { ...r, count: r.count * SAMPLE_EVERY })),
+        total: matches * SAMPLE_EVERY,
+        approximation: { method: "sample", fraction: 1 / SAMPLE_EVERY, sample_matches: matches },
+      };
+    }
+  }
+  const rolled = await officialRolled(db, f);
+  const [rows, [total]] = await Promise.all([db.query<StatsRow>(statsSql(group, f, rolled)), db.query<{ count: number }>(eventTotalSql(f, rolled))]);
   return { rows: rows.map((r) => labelled(group, r)), total: total?.count ?? 0 };
 }
 

@@ -6,7 +6,7 @@ import { countCountries, countryByCode, countryExists, countryPage, countryTimel
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { CountryParams, Cursor, eventListShape, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { EventTypeSchema, listOf } from "../schemas/resources.ts";
-import { EventFilterQuery, eventFilters, EventListSchema, listEvents } from "./event-list.ts";
+import { EventFilterQuery, eventFilters, EventListSchema, listEvents, sendEventList } from "./event-list.ts";
 import { EVENT_TYPES } from "./labels.ts";
 
 const CountsSchema = z
@@ -124,7 +124,7 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
       sendSelected(reply, request.query.select);
       const [exists, page] = await Promise.all([countryExists(app.db, code), listEvents(app.db, request.query, { countries: [code] })]);
       if (!exists) throw noCountry(code);
-      return page;
+      return sendEventList(reply, page);
     },
   );
 

@@ -1,10 +1,11 @@
 // The one event list behind /events, /countries/{code}/events and /officials/{id}/events.
+import type { FastifyReply } from "fastify";
 import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { countMeta } from "../query/count.ts";
 import { pick } from "../query/select.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
-import { countEvents, eventPage, represent, type EventFilters, type EventSort } from "../query/events.ts";
+import { countEvents, eventDocPage, eventItemText, eventPage, represent, type EventDocRow, type EventFilters, type EventSort } from "../query/events.ts";
 import { isDateKey } from "../query/sql.ts";
 import { dateRange, eventFilterShape, eventListShape, queryObject } from "../schemas/params.ts";
 import { EventSchema, listOf } from "../schemas/resources.ts";
@@ -40,12 +41,32 @@ export function eventFilters(query: EventFilterQuery, fixed: Partial<EventFilter
   };
 }
 
-export async function listEvents(db: Reader, query: EventListQuery, fixed: Partial<EventFilters> = {}) {
+/**
+ * A page of events: without select=, the items' ready JSON text (event_docs)
+ * joined into the response's text; with it, or when an item is missing, the
+ * rows read and represented here.
+ */
+export async function listEvents(db: Reader, query: EventListQuery, fixed: Partial<EventFilters> = {}): Promise<EventList | string> {
   const filters = eventFilters(query, fixed);
   const sort: EventSort = query.sort;
   const position = query.cursor === undefined ? null : decodeCursor(query.cursor, "events", sort, isDateKey);
+  if (!query.select) {
+    const docs = await eventDocPage(db, filters, sort, position, query.limit);
+    if (docs.rows) {
+      const page = paginate(docs.rows as (EventDocRow & { list_json: string })[], query.limit, "events", sort, (row) => ({ key: row.sort_key, id: row.id }));
+      const meta = { ...countMeta(docs.count), next_cursor: page.next };
+      return `{"data":[${page.rows.map(eventItemText).join(",")}],"meta":${JSON.stringify(meta)}}`;
+    }
+  }
   const [rows, count] = await Promise.all([eventPage(db, filters, sort, position, query.limit, query.select), countEvents(db, filters)]);
   const page = paginate(rows, query.limit, "events", sort, (row) => ({ key: row.sort_key ?? null, id: row.id }));
   return { data: page.rows.map((row) => pick(represent(row), query.select)), meta: { ...countMeta(count), next_cursor: page.next } };
 }
 
+type EventList = z.infer<typeof EventListSchema>;
+
+/** Sends what listEvents made: JSON text as it is, an object through the route's serializer. */
+export function sendEventList(reply: FastifyReply, list: EventList | string): EventList {
+  if (typeof list === "string") reply.type("application/json; charset=utf-8");
+  return list as EventList;
+}

@@ -7,7 +7,7 @@ import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countOfficials, officialById, officialExists, officialPage } from "../query/officials.ts";
 import { CountryCode, Cursor, eventListShape, Id, IdParams, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { CountryRefSchema, listOf, MinistryRefSchema, SourceSchema, UnitRefSchema } from "../schemas/resources.ts";
-import { EventListSchema, listEvents } from "./event-list.ts";
+import { EventListSchema, listEvents, sendEventList } from "./event-list.ts";
 
 const LatestSchema = z
   .object({
@@ -122,7 +122,7 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
       sendSelected(reply, request.query.select);
       const [exists, page] = await Promise.all([officialExists(app.db, id), listEvents(app.db, request.query, { official: id })]);
       if (!exists) throw notFound(`There is no official ${id}.`);
-      return page;
+      return sendEventList(reply, page);
     },
   );
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../problem.ts";
-import { eventStats, STATS_GROUPS as GROUPS } from "../query/stats.ts";
+import { eventStats, EXACT_UP_TO, SAMPLE_EVERY, STATS_GROUPS as GROUPS } from "../query/stats.ts";
 import { eventFilterShape, queryObject } from "../schemas/params.ts";
 import { eventFilters } from "./event-list.ts";
 
@@ -11,6 +11,12 @@ const StatsQuery = queryObject({
     .describe("What to count events by. An event counts once for each of its countries, topics and ministries.")
     .meta({ example: "country" }),
   ...eventFilterShape,
+  exact: z
+    .enum(["true", "false"])
+    .optional()
+    .describe(
+      `With q: count every matching event even when many match. Without it, when the text matches more than ${EXACT_UP_TO} events (as a sample says), the counts are estimated from one event in ${SAMPLE_EVERY} and meta.approximate is true.`,
+    ),
 });
 
 export const StatsGroupSchema = z
@@ -34,6 +40,18 @@ const StatsSchema = z
       next_cursor: z.null(),
       group_by: z.enum(GROUPS),
       total: z.number().int().describe("Events matching the filters."),
+      approximate: z
+        .literal(true)
+        .optional()
+        .describe("Present (true) only when the counts and total are estimates: a q= text that many events match, counted over a sample (see exact)."),
+      approximation: z
+        .object({
+          method: z.literal("sample").describe("Counted over a fixed sample of the events (those whose id is a multiple of 1/fraction), each count multiplied by 1/fraction."),
+          fraction: z.number().describe("The share of the events in the sample."),
+          sample_matches: z.number().int().describe("The sample's events that matched the filters."),
+        })
+        .optional()
+        .describe("How the estimate was made, with approximate."),
     }),
   })
   .meta({ id: "Stats" });
@@ -45,15 +63,16 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["events"],
         summary: "Event counts by country, type, year, topic or ministry, for dashboards",
-        description: "Counts the events that match the same filters as GET /v1/events, grouped as group_by says; the largest groups first (years in order).",
+        description:
+          "Counts the events that match the same filters as GET /v1/events, grouped as group_by says; the largest groups first (years in order). Exact, except for a q= text that many events match: then estimated from a sample and marked by meta.approximate (exact=true counts them all).",
         querystring: StatsQuery,
         response: { 200: StatsSchema, ...problemResponses(400) },
       },
     },
     async (request) => {
-      const { group_by: group } = request.query;
-      const { rows: data, total } = await eventStats(app.db, group, eventFilters(request.query));
-      return { data, meta: { count: data.length, next_cursor: null, group_by: group, total } };
+      const { group_by: group, exact } = request.query;
+      const { rows: data, total, approximation } = await eventStats(app.db, group, eventFilters(request.query), { exact: exact === "true" });
+      return { data, meta: { count: data.length, next_cursor: null, group_by: group, total, ...(approximation ? { approximate: true as const, approximation } : {}) } };
     },
   );
 };

@@ -42,12 +42,15 @@ export async function createAgreement(tx: Tx, g: Gazetteer, f: AgreementFacts, s
   return row.id;
 }
 
-export async function addAgreementSource(tx: Tx, g: Gazetteer, id: number, f: AgreementFacts, source: { articleId: number; sentence: string }): Promise<void> {
+/** `unwritten`: an event of the batch whose row comes at its end (it exists all the same). */
+export async function addAgreementSource(
+  tx: Tx, g: Gazetteer, id: number, f: AgreementFacts, source: { articleId: number; sentence: string }, unwritten: (eventId: number) => boolean,
+): Promise<void> {
   await tx.agreementSource.create({ data: { agreementId: id, articleId: source.articleId, sentence: source.sentence, facts: factsJson(f) } });
-  await rebuildAgreement(tx, id, g);
+  await rebuildAgreement(tx, id, g, unwritten);
 }
 
-export async function rebuildAgreement(tx: Tx, id: number, g: Gazetteer): Promise<void> {
+export async function rebuildAgreement(tx: Tx, id: number, g: Gazetteer, unwritten: (eventId: number) => boolean = () => false): Promise<void> {
   const sources = await tx.agreementSource.findMany({ where: { agreementId: id }, select: { facts: true }, orderBy: { articleId: "asc" } });
   const facts = foldFacts(agreementFactsOf(sources.map((s) => s.facts)), mergeAgreements);
   if (!facts) {
@@ -55,7 +58,7 @@ export async function rebuildAgreement(tx: Tx, id: number, g: Gazetteer): Promis
     return;
   }
   // The signing event may have gone with an article that alone reported it.
-  const event = facts.event !== null && (await tx.event.count({ where: { id: facts.event } })) > 0 ? facts.event : null;
+  const event = facts.event !== null && (unwritten(facts.event) || (await tx.event.count({ where: { id: facts.event } })) > 0) ? facts.event : null;
   await tx.agreement.update({ where: { id }, data: agreementColumns({ ...facts, event }, g) });
   await tx.agreementParty.deleteMany({ where: { agreementId: id } });
   await tx.agreementParty.createMany({ data: partyRows(facts).map((p) => ({ agreementId: id, ...p })), skipDuplicates: true });

@@ -122,8 +122,6 @@ export async function writeFacts(
       eventIds.push(await events.create(tx, facts, source, newest ? namesOf : await participantNames(tx, facts)));
     }
   }
-  // An agreement signed at an event this batch has not written yet: the event's row comes first.
-  if (x.agreements.some((a) => a.event !== null && events.unwritten(eventIds[a.event] ?? 0))) await events.flush(tx);
 
   for (const a of x.agreements) {
     const facts: AgreementFacts = {
@@ -139,7 +137,8 @@ export async function writeFacts(
     };
     const source = { articleId, sentence: a.sentence };
     const match = await findAgreement(tx, articleId, facts);
-    if (match !== null) await addAgreementSource(tx, g, match, facts, source);
+    // Its event may be one of the batch's, written at its end: the agreement's reference to it is checked at commit.
+    if (match !== null) await addAgreementSource(tx, g, match, facts, source, (id) => events.unwritten(id));
     else await createAgreement(tx, g, facts, source);
   }
 }

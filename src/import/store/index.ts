@@ -80,6 +80,8 @@ export class ArticleStore {
         async (tx) => {
           // The store writes the events' filter keys itself (events.ts): the trigger stands aside.
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK}), set_config('hoptac.event_keys_written', 'on', true)`;
+          // Agreements may name an event of the batch before its row is written (open-events.ts): checked at commit.
+          await tx.$executeRaw`SET CONSTRAINTS agreements_event_id_fkey DEFERRED`;
           await this.ref.ensureCountries(tx);
           const existing = new Map(
             (await tx.$queryRaw<{ id: number; sourceKey: string; contentHash: string }[]>`

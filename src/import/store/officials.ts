@@ -3,7 +3,7 @@
 // and one mention per article with what it says of them at its date.
 import type { ExtractedOfficial } from "../../extraction/assemble.ts";
 import { Prisma } from "../../db/generated/client.ts";
-import { nameWords, sameOfficial } from "../../identity/officials.ts";
+import { nameWords, sameOfficial, slip } from "../../identity/officials.ts";
 import { searchText, uniqueNames, type Tx } from "./rows.ts";
 
 export interface OfficialRow {
@@ -86,9 +86,11 @@ export class OfficialKeys {
 /**
  * The stored official this article's official is, else null: among the
  * officials of the country whose names share one of the longer words of its
- * names (every pair sameOfficial can accept shares one; trigram index).
- * `pending` holds the mentions this article is about to write: their offices
- * count as stored.
+ * names (every pair sameOfficial can accept shares one; trigram index), the
+ * first in id order that sameOfficial accepts. A candidate's offices (all its
+ * mentions') matter only when its names differ from these by a slip of the
+ * pen, so only such candidates' offices are read. `pending` holds the
+ * mentions this article is about to write: their offices count as stored.
  */
 export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: PendingMention[]): Promise<OfficialRow | null> {
   if (!o.country) return null;
@@ -96,14 +98,24 @@ export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: Pendi
   const words = nameWords(names);
   if (!words.length) return null;
   const like = Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(search_text) LIKE ${`%${w}%`}`), " OR ");
-  const candidates = await tx.$queryRaw<(OfficialRow & { countryCode: string | null; offices: string[] })[]>`
-    SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative",
-           ARRAY(SELECT x FROM official_mentions m, unnest(m.offices) x WHERE m.official_id = o.id) AS offices
+  const candidates = await tx.$queryRaw<(OfficialRow & { countryCode: string | null })[]>`
+    SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
     FROM officials o WHERE o.country_code = ${o.country} AND (${like}) ORDER BY o.id`;
   const me = { names, country: o.country, offices: o.offices };
+  const nameless = (c: (typeof candidates)[number]) => ({ names: [c.name, ...c.aliases], country: c.countryCode, offices: [] as string[] });
+  // Accepted without offices: names that agree. Else only a slip of the pen in the same office can join them.
+  const slips = candidates.filter((c) => !sameOfficial(nameless(c), me) && names.some((x) => [c.name, ...c.aliases].some((y) => slip(x, y))));
+  const offices = new Map<number, string[]>();
+  if (slips.length) {
+    const rows = await tx.$queryRaw<{ id: number; offices: string[] }[]>`
+      SELECT o.id, ARRAY(SELECT x FROM official_mentions m, unnest(m.offices) x WHERE m.official_id = o.id) AS offices
+      FROM unnest(${slips.map((c) => c.id)}::int[]) AS o(id)`;
+    for (const r of rows) offices.set(r.id, r.offices);
+  }
   return candidates.find((c) => {
-    const offices = [...c.offices, ...pending.filter((m) => m.officialId === c.id).flatMap((m) => m.offices)];
-    return sameOfficial({ names: [c.name, ...c.aliases], country: c.countryCode, offices }, me);
+    if (!slips.includes(c)) return sameOfficial(nameless(c), me);
+    const all = [...(offices.get(c.id) ?? []), ...pending.filter((m) => m.officialId === c.id).flatMap((m) => m.offices)];
+    return sameOfficial({ ...nameless(c), offices: all }, me);
   }) ?? null;
 }
 
