@@ -482,7 +482,7 @@ export class ArticleReader {
   ): ExtractedEvent["participants"] {
     const hostCountry = this.placeCountry(e.place) ?? (e.type === "visit" ? null : visited) ?? (["reception", "talks"].includes(e.type) ? "VN" : null);
     const sentence = fold(e.sentence);
-    const leads = (o: ExtractedOfficial) => [o.name, ...o.aliases].some((n) => this.g.delegationLead.test(sentence.split(fold(n))[1] ?? ""));
+    const leads = (o: ExtractedOfficial) => [o.name, ...o.aliases].some((n) => this.g.delegationLead.test(between(sentence, fold(n))));
     const sides = new Set<string>();
     let hosted = false;
     return e.participants.map(({ key }) => {
@@ -854,6 +854,15 @@ function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cu
 function fullOffices(offices: string[]): string[] {
   const folded = offices.map((o) => fold(o));
   return [...new Set(offices.filter((o, i) => !folded.some((f, j) => j !== i && f.length > folded[i]!.length && f.startsWith(folded[i]! + " "))))];
+}
+
+/** What stands between the first and the second `sep` in `s` (to the end without a second), as s.split(sep)[1] ?? "". */
+function between(s: string, sep: string): string {
+  if (!sep) return s.split(sep)[1] ?? "";
+  const from = s.indexOf(sep);
+  if (from < 0) return "";
+  const to = s.indexOf(sep, from + sep.length);
+  return s.slice(from + sep.length, to < 0 ? undefined : to);
 }
 
 function longest(names: string[]): string {

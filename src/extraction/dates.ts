@@ -164,7 +164,11 @@ export function readDates(sentence: string): DateMention[] {
       if (!r) continue;
       const before = sentence.slice(Math.max(0, a - 14), a);
       const part = PART_BEFORE.exec(before) ?? (r.relative ? /^(sáng|trưa|chiều|tối|đêm)/iu.exec(m[0]) : null);
-      const mention: DateMention = { ...r, index: a, length: b - a, text: m[0] };
+      // The reading is the pattern's own new object: completed in place (its keys in the order a copy would have).
+      const mention = r as DateMention;
+      mention.index = a;
+      mention.length = b - a;
+      mention.text = m[0];
       const word = part?.[1]?.toLowerCase();
       if (word && PARTS[word]) mention.partOfDay = PARTS[word];
       found.push(mention);

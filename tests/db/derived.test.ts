@@ -12,7 +12,7 @@ import { sql } from "../../src/api/query/sql.ts";
 import { eventTotalSql, liveStatsSql, STATS_GROUPS, statsSql } from "../../src/api/query/stats.ts";
 import fastJson from "fast-json-stringify";
 import { z } from "zod";
-import { eventDocPage, eventItemText, eventPage, represent } from "../../src/api/query/events.ts";
+import { countEvents, eventDocPage, eventItemText, eventPage, represent } from "../../src/api/query/events.ts";
 import { EventSchema } from "../../src/api/schemas/resources.ts";
 import { derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
 import { primaryReader, type Reader } from "../../src/db/reader.ts";
@@ -155,7 +155,7 @@ async function expectItemsAsRepresented() {
   expect(await eventDocsDrift(reader)).toBe(0);
   for (const sort of ["-date", "date"] as const) {
     const rows = await eventPage(reader, {}, sort, null, 10_000);
-    const docs = await eventDocPage(reader, {}, sort, null, 10_000);
+    const docs = (await eventDocPage(reader, {}, sort, null, 10_000)).rows;
     expect(docs).not.toBeNull();
     expect(docs!.map((d) => eventItemText(d as typeof d & { list_json: string }))).toEqual(rows.map((r) => serializeItem(represent(r))));
   }
@@ -166,6 +166,15 @@ describe("events' ready list items (event_docs)", () => {
     const [row] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_docs`);
     expect(row!.n).toBeGreaterThan(0);
     await expectItemsAsRepresented();
+  });
+
+  it("come with the count of their list, read in the same statement when the rollups know it", async () => {
+    const filters: EventFilters[] = [{}, { countries: ["CU"] }, { countries: ["CU", "CN"] }, { types: ["visit"], from: "2024-01-01" }, { q: "cuba" }];
+    for (const f of filters) {
+      const page = await eventDocPage(reader, f, "-date", null, 2);
+      expect(page.count, JSON.stringify(f)).toEqual(await countEvents(reader, f));
+      expect(page.rows!.length).toBe(Math.min(3, page.count.count));
+    }
   });
 
   it("follow an article imported again with new text, and one whose title changed", async () => {

@@ -815,7 +815,7 @@ export type components = {
         EventList: {
             data: components["schemas"]["Event"][];
             meta: {
-                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
                 count: number;
                 /**
                  * @description Present (true) when count is an estimate.
@@ -1152,7 +1152,7 @@ export type components = {
         OfficialList: {
             data: components["schemas"]["Official"][];
             meta: {
-                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
                 count: number;
                 /**
                  * @description Present (true) when count is an estimate.
@@ -1166,7 +1166,7 @@ export type components = {
         CountryList: {
             data: components["schemas"]["Country"][];
             meta: {
-                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
                 count: number;
                 /**
                  * @description Present (true) when count is an estimate.
@@ -1180,7 +1180,7 @@ export type components = {
         MinistryList: {
             data: components["schemas"]["Ministry"][];
             meta: {
-                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
                 count: number;
                 /**
                  * @description Present (true) when count is an estimate.
@@ -1194,7 +1194,7 @@ export type components = {
         AgreementList: {
             data: components["schemas"]["Agreement"][];
             meta: {
-                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
                 count: number;
                 /**
                  * @description Present (true) when count is an estimate.
@@ -1208,7 +1208,7 @@ export type components = {
         ArticleList: {
             data: components["schemas"]["Article"][];
             meta: {
-                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
                 count: number;
                 /**
                  * @description Present (true) when count is an estimate.
@@ -1222,7 +1222,7 @@ export type components = {
         ChangeList: {
             data: components["schemas"]["Change"][];
             meta: {
-                /** @description How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true. */
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
                 count: number;
                 /**
                  * @description Present (true) when count is an estimate.

@@ -220,13 +220,17 @@ export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorP
 /**
  * One page of events (limit + 1 rows) as their ready list items: the ids of
  * the index walk and each event's item text from event_docs (null if missing).
+ * With `total` (a one-row count, such as a rollup's), every row carries it as
+ * `total`, and a page without events is one row of nulls with it: the page
+ * and its count in one statement.
  */
-export function eventDocPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
-  const desc = sort === "-date";
-  return sql`WITH page AS (${pageIdsSql(f, sort, position, limit)})
-    SELECT page.id, page.type::text AS type, page.sort_key::text AS sort_key, d.list_json
-    FROM page LEFT JOIN event_docs d ON d.event_id = page.id
-    ORDER BY page.sort_key ${direction(desc)}, page.id ${direction(desc)}`;
+export function eventDocPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, total?: Sql | null): Sql {
+  const dir = direction(sort === "-date");
+  const page = sql`SELECT page.id, page.type::text AS type, page.sort_key AS key, page.sort_key::text AS sort_key, d.list_json
+    FROM (${pageIdsSql(f, sort, position, limit)}) page LEFT JOIN event_docs d ON d.event_id = page.id`;
+  if (!total) return sql`SELECT p.id, p.type, p.sort_key, p.list_json FROM (${page}) p ORDER BY p.key ${dir}, p.id ${dir}`;
+  return sql`SELECT t.count AS total, p.id, p.type, p.sort_key, p.list_json
+    FROM (${total}) t LEFT JOIN LATERAL (${page}) p ON true ORDER BY p.key ${dir}, p.id ${dir}`;
 }
 
 /** A row of eventDocPageSql. */
@@ -270,10 +274,22 @@ export async function eventPage(
   return (await eventParts(db, rows, fields, false)) as unknown as EventRow[];
 }
 
-/** One page of events as list items' JSON text, or null when an item is missing from event_docs (then read them as eventPage does). */
-export async function eventDocPage(db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Promise<EventDocRow[] | null> {
-  const rows = await db.query<EventDocRow>(eventDocPageSql(f, sort, position, limit));
-  return rows.every((r) => r.list_json !== null) ? rows : null;
+/**
+ * One page of events as list items' JSON text, with how many events match:
+ * from the rollups in the same statement when they know it, else counted
+ * beside it (countEvents). Null rows when an item is missing from event_docs
+ * (then read them as eventPage does).
+ */
+export async function eventDocPage(
+  db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number,
+): Promise<{ rows: EventDocRow[] | null; count: ListCount }> {
+  const total = rollupTotalSql(f);
+  const counted = total ? null : countEvents(db, f);
+  counted?.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+  const read = await db.query<EventDocRow & { total?: number; id: number | null }>(eventDocPageSql(f, sort, position, limit, total));
+  const rows = read.filter((r): r is EventDocRow & { total?: number } => r.id !== null);
+  const count = counted ? await counted : { count: read[0]?.total ?? 0, estimated: false };
+  return { rows: rows.every((r) => r.list_json !== null) ? rows : null, count };
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {

@@ -23,25 +23,29 @@ export interface StatsRow {
  * its countries, topics, ministries); `extra`: more conditions on `e`.
  */
 export function liveStatsSql(group: StatsGroup, f: EventFilters, extra: Sql[] = []): Sql {
-  const w = where([...eventConditions(f), ...extra]);
+  return groupSql(group, sql`events e`, where([...eventConditions(f), ...extra]));
+}
+
+/** Counts per group over the rows of `from` (`e`: type, span_from and the filter keys of events) that `w` keeps. */
+function groupSql(group: StatsGroup, from: Sql, w: Sql): Sql {
   switch (group) {
     case "country":
       return sql`SELECT c.code::text AS key, c.name_vi, c.name_en, c.code::text AS country, count(*)::int AS count
-        FROM events e CROSS JOIN LATERAL unnest(e.country_codes) k(code) JOIN countries c ON c.code = k.code ${w}
+        FROM ${from} CROSS JOIN LATERAL unnest(e.country_codes) k(code) JOIN countries c ON c.code = k.code ${w}
         GROUP BY c.code ORDER BY count DESC, key`;
     case "ministry":
       return sql`SELECT mi.id::text AS key, mi.name_vi, mi.name_en, mi.country_code::text AS country, count(*)::int AS count
-        FROM events e CROSS JOIN LATERAL unnest(e.ministry_ids) k(id) JOIN ministries mi ON mi.id = k.id ${w}
+        FROM ${from} CROSS JOIN LATERAL unnest(e.ministry_ids) k(id) JOIN ministries mi ON mi.id = k.id ${w}
         GROUP BY mi.id ORDER BY count DESC, mi.code`;
     case "type":
       return sql`SELECT e.type::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, count(*)::int AS count
-        FROM events e ${w} GROUP BY e.type ORDER BY count DESC, key`;
+        FROM ${from} ${w} GROUP BY e.type ORDER BY count DESC, key`;
     case "year":
       return sql`SELECT extract(year FROM e.span_from)::int::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, count(*)::int AS count
-        FROM events e ${w} GROUP BY 1 ORDER BY 1 NULLS LAST`;
+        FROM ${from} ${w} GROUP BY 1 ORDER BY 1 NULLS LAST`;
     case "topic":
       return sql`SELECT t.topic AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, count(*)::int AS count
-        FROM events e CROSS JOIN LATERAL unnest(e.topics) AS t(topic) ${w} GROUP BY t.topic ORDER BY count DESC, key`;
+        FROM ${from} CROSS JOIN LATERAL unnest(e.topics) AS t(topic) ${w} GROUP BY t.topic ORDER BY count DESC, key`;
   }
 }
 
@@ -139,14 +143,14 @@ export async function eventStats(
   options: StatsOptions = {},
 ): Promise<{ rows: StatsRow[]; total: number; approximation?: StatsApproximation }> {
   if (f.q !== undefined && !options.exact) {
-    const [rows, [sample]] = await Promise.all([
-      db.query<StatsRow>(liveStatsSql(group, f, [inSample])),
-      db.query<{ count: number }>(sql`SELECT count(*)::int AS count FROM events e ${where([...eventConditions(f), inSample])}`),
-    ]);
-    const matches = sample?.count ?? 0;
+    // The sample's matching events are read once, for the groups and their number.
+    const rows = await db.query<StatsRow & { matches: number }>(sql`
+      WITH e AS MATERIALIZED (SELECT e.type, e.span_from, e.country_codes, e.ministry_ids, e.topics FROM events e ${where([...eventConditions(f), inSample])})
+      SELECT g.*, (SELECT count(*)::int FROM e) AS matches FROM (${groupSql(group, sql`e`, sql``)}) g`);
+    const matches = rows[0]?.matches ?? 0;
     if (matches * SAMPLE_EVERY > (options.exactUpTo ?? EXACT_UP_TO)) {
       return {
-        rows: rows.map((r) => labelled(group, { ...r, count: r.count * SAMPLE_EVERY })),
+        rows: rows.map(({ matches: _, ...r }) => labelled(group, { ...r, count: r.count * SAMPLE_EVERY })),
         total: matches * SAMPLE_EVERY,
         approximation: { method: "sample", fraction: 1 / SAMPLE_EVERY, sample_matches: matches },
       };

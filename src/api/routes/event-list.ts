@@ -50,19 +50,17 @@ export async function listEvents(db: Reader, query: EventListQuery, fixed: Parti
   const filters = eventFilters(query, fixed);
   const sort: EventSort = query.sort;
   const position = query.cursor === undefined ? null : decodeCursor(query.cursor, "events", sort, isDateKey);
-  const count = countEvents(db, filters);
-  count.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
   if (!query.select) {
     const docs = await eventDocPage(db, filters, sort, position, query.limit);
-    if (docs) {
-      const page = paginate(docs as (EventDocRow & { list_json: string })[], query.limit, "events", sort, (row) => ({ key: row.sort_key, id: row.id }));
-      const meta = { ...countMeta(await count), next_cursor: page.next };
+    if (docs.rows) {
+      const page = paginate(docs.rows as (EventDocRow & { list_json: string })[], query.limit, "events", sort, (row) => ({ key: row.sort_key, id: row.id }));
+      const meta = { ...countMeta(docs.count), next_cursor: page.next };
       return `{"data":[${page.rows.map(eventItemText).join(",")}],"meta":${JSON.stringify(meta)}}`;
     }
   }
-  const rows = await eventPage(db, filters, sort, position, query.limit, query.select);
+  const [rows, count] = await Promise.all([eventPage(db, filters, sort, position, query.limit, query.select), countEvents(db, filters)]);
   const page = paginate(rows, query.limit, "events", sort, (row) => ({ key: row.sort_key ?? null, id: row.id }));
-  return { data: page.rows.map((row) => pick(represent(row), query.select)), meta: { ...countMeta(await count), next_cursor: page.next } };
+  return { data: page.rows.map((row) => pick(represent(row), query.select)), meta: { ...countMeta(count), next_cursor: page.next } };
 }
 
 type EventList = z.infer<typeof EventListSchema>;

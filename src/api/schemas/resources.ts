@@ -118,7 +118,7 @@ export function listOf<T extends z.ZodType>(item: T, extraMeta: z.ZodRawShape = 
     data: z.array(item),
     meta: z.object({
       count: int().describe(
-        "How many results match, over all pages: exact up to 1000 and whenever a rollup knows it; beyond, the planner's estimate, and count_estimated is true.",
+        "How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true.",
       ),
       count_estimated: z.literal(true).optional().describe("Present (true) when count is an estimate."),
       next_cursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page."),
