@@ -17,9 +17,9 @@ export interface Reader {
 
 /**
  * The name a query's text is prepared under on each connection, or undefined.
- * A named statement is parsed and analysed once per connection, and Postgres
- * may then reuse one generic plan for it instead of planning every request
- * (the events table has many indexes to weigh). The values stay parameters,
+ * A named statement is parsed and analysed once per connection; on the
+ * connections that keep plans (samePlan queries) Postgres may also reuse one
+ * generic plan instead of planning every request. The values stay parameters,
  * so a route has few texts; a text is named from its second use on, and at
  * most MAX_NAMED texts are, so that rare shapes (a select= of some fields)
  * do not fill every connection with statements kept for good.

@@ -1,7 +1,8 @@
 // Events: each report of an activity is a source with what its article says;
 // the event row is the merge of its sources in article order (src/identity/events.ts).
-// An event rebuilt after an article's sources went (a new batch's events are
-// resolved and written by ./open-events.ts).
+// Rows and links are written here, a batch's events at once (a new batch's
+// events are resolved in memory by ./open-events.ts) or one event rebuilt
+// after an article's sources went.
 import { Prisma } from "../../db/generated/client.ts";
 import { describeDate, formatDate } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
@@ -9,31 +10,107 @@ import { eventSpan, mergeEvents, type EventFacts } from "../../identity/events.t
 import { eventFactsOf } from "./facts.ts";
 import { datePrecision, foldFacts, searchText, type Tx } from "./rows.ts";
 
-/** The event row's own columns for these merged facts; `names` are its participants' names and aliases. */
-function columns(f: EventFacts, g: Gazetteer, names: string[]) {
+/** One report of an event: its article, sentence and what the article says (as its source's JSON holds it). */
+export interface EventSource {
+  articleId: number;
+  sentence: string;
+  facts: unknown;
+}
+
+/** An event to write: its merged facts, its participants' names and aliases (its search text), and the sources to add. */
+export interface EventWrite {
+  id: number;
+  /** Not stored yet: its row is inserted, else updated. */
+  created: boolean;
+  facts: EventFacts;
+  names: string[];
+  added: EventSource[];
+}
+
+const sorted = <T>(xs: T[]) => [...new Set(xs)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const ids = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+
+/**
+ * The event row's columns (as named in the table) for these merged facts,
+ * with the filter keys the link-table triggers keep (event_filter_keys): the
+ * triggers then find them right and leave the row alone, instead of writing a
+ * new version of it (and its indexes) once per link table.
+ */
+function eventRow(f: EventFacts, g: Gazetteer, names: string[]) {
   const span = eventSpan(f.start, f.end);
   const label = g.eventTypes.get(f.type);
-  return Prisma.sql`${f.type}::event_type, ${formatDate(f.start)}, ${datePrecision(f.start)}::date_precision, ${formatDate(f.end)}, ${datePrecision(f.end)}::date_precision,
-    ${span?.[0] ?? null}::date, ${span?.[1] ?? null}::date, ${describeDate(f.start)}, ${f.place}, ${f.summary}, ${f.topics}::text[], ${f.mechanism}, ${f.ordinal}::int,
-    ${searchText([
+  return {
+    type: f.type, start: formatDate(f.start), start_precision: datePrecision(f.start), end: formatDate(f.end), end_precision: datePrecision(f.end),
+    span_from: span?.[0] ?? null, span_to: span?.[1] ?? null, date_reason: describeDate(f.start), place: f.place, summary: f.summary, topics: f.topics,
+    mechanism: f.mechanism, ordinal: f.ordinal,
+    search_text: searchText([
       f.summary, f.place, f.mechanism, label?.vi, label?.en,
       ...names,
       ...f.countries.flatMap((c) => [g.countries.get(c)?.vi, g.countries.get(c)?.en]),
-    ])}`;
-}
-
-/**
- * The filter keys the link-table triggers keep (event_filter_keys), written
- * with the row: the triggers then find them right and leave the row alone,
- * instead of writing a new version of it (and its indexes) once per link table.
- */
-function keys(f: EventFacts) {
-  const ids = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
-  return Prisma.sql`${[...new Set(f.countries)].sort()}::text[], ${ids(f.ministries)}::int[], ${ids(f.participants.map((p) => p.official))}::int[]`;
+    ]),
+    country_codes: sorted(f.countries), ministry_ids: ids(f.ministries), official_ids: ids(f.participants.map((p) => p.official)),
+  };
 }
 
 const COLUMNS = Prisma.sql`type, start, start_precision, "end", end_precision, span_from, span_to, date_reason, place, summary, topics, mechanism, ordinal, search_text,
   country_codes, ministry_ids, official_ids`;
+
+/** Writes these events: rows, added sources and links, one statement per table, so that the tables' statement triggers run once. */
+export async function writeEvents(tx: Tx, g: Gazetteer, events: EventWrite[]): Promise<void> {
+  if (!events.length) return;
+  const list = [...events].sort((a, b) => a.id - b.id);
+  const rows = list.map((e) => ({ ...eventRow(e.facts, g, e.names), id: e.id, created: e.created }));
+  const json = (xs: unknown[]) => JSON.stringify(xs);
+  const created = rows.filter((r) => r.created);
+  const changed = rows.filter((r) => !r.created);
+  const recordset = Prisma.sql`x(id int, type event_type, start text, start_precision date_precision, "end" text, end_precision date_precision,
+    span_from date, span_to date, date_reason text, place text, summary text, topics text[], mechanism text, ordinal int, search_text text,
+    country_codes text[], ministry_ids int[], official_ids int[])`;
+  if (created.length) {
+    await tx.$executeRaw`
+      INSERT INTO events (id, ${COLUMNS}, updated_at)
+      SELECT id, ${COLUMNS}, CURRENT_TIMESTAMP FROM jsonb_to_recordset(${json(created)}::jsonb) AS ${recordset} ORDER BY id`;
+  }
+  if (changed.length) {
+    await tx.$executeRaw`
+      UPDATE events e SET (${COLUMNS}, updated_at) = (x.type, x.start, x.start_precision, x."end", x.end_precision, x.span_from, x.span_to, x.date_reason,
+        x.place, x.summary, x.topics, x.mechanism, x.ordinal, x.search_text, x.country_codes, x.ministry_ids, x.official_ids, CURRENT_TIMESTAMP)
+      FROM jsonb_to_recordset(${json(changed)}::jsonb) AS ${recordset} WHERE e.id = x.id`;
+  }
+  const sources = list.flatMap((e) => e.added.map((s) => ({ event_id: e.id, article_id: s.articleId, sentence: s.sentence, facts: s.facts })));
+  const countries = list.flatMap((e) => e.facts.countries.map((c) => ({ e: e.id, k: c })));
+  const ministries = list.flatMap((e) => e.facts.ministries.map((m) => ({ e: e.id, k: m })));
+  const participants = list.flatMap((e) => e.facts.participants.map((p) => ({ e: e.id, k: p.official, r: p.role })));
+  const changedIds = changed.map((r) => r.id);
+  // Links the merges no longer have go (changed events only); the others stay or come.
+  await tx.$executeRaw`
+    WITH s AS (
+      INSERT INTO event_sources (event_id, article_id, sentence, facts)
+      SELECT x.event_id, x.article_id, x.sentence, x.facts FROM jsonb_to_recordset(${json(sources)}::jsonb) AS x(event_id int, article_id int, sentence text, facts jsonb)
+    ), c0 AS (
+      DELETE FROM event_countries l WHERE l.event_id = ANY(${changedIds}::int[])
+        AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(${json(countries)}::jsonb) AS x(e int, k text) WHERE x.e = l.event_id AND x.k = l.country_code)
+    ), c1 AS (
+      INSERT INTO event_countries (event_id, country_code) SELECT x.e, x.k FROM jsonb_to_recordset(${json(countries)}::jsonb) AS x(e int, k text) ON CONFLICT DO NOTHING
+    ), p0 AS (
+      DELETE FROM event_participants l WHERE l.event_id = ANY(${changedIds}::int[])
+        AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(${json(participants)}::jsonb) AS x(e int, k int) WHERE x.e = l.event_id AND x.k = l.official_id)
+    ), p1 AS (
+      INSERT INTO event_participants (event_id, official_id, role)
+      SELECT x.e, x.k, x.r::participant_role FROM jsonb_to_recordset(${json(participants)}::jsonb) AS x(e int, k int, r text)
+      ON CONFLICT (event_id, official_id) DO UPDATE SET role = EXCLUDED.role WHERE event_participants.role IS DISTINCT FROM EXCLUDED.role
+    ), m0 AS (
+      DELETE FROM event_ministries l WHERE l.event_id = ANY(${changedIds}::int[])
+        AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(${json(ministries)}::jsonb) AS x(e int, k int) WHERE x.e = l.event_id AND x.k = l.ministry_id)
+    )
+    INSERT INTO event_ministries (event_id, ministry_id) SELECT x.e, x.k FROM jsonb_to_recordset(${json(ministries)}::jsonb) AS x(e int, k int) ON CONFLICT DO NOTHING`;
+}
+
+/** The names and aliases of these officials, in id order (an event's search text carries them). */
+export async function officialNames(tx: Tx, officials: number[]): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ name: string; aliases: string[] }[]>`SELECT name, aliases FROM officials WHERE id = ANY(${officials}::int[]) ORDER BY id`;
+  return rows.flatMap((o) => [o.name, ...o.aliases]);
+}
 
 /** An event is the merge of its sources' accounts, in article order; with none left it goes. */
 export async function rebuildEvent(tx: Tx, id: number, g: Gazetteer): Promise<void> {
@@ -44,24 +121,5 @@ export async function rebuildEvent(tx: Tx, id: number, g: Gazetteer): Promise<vo
     await tx.$executeRaw`DELETE FROM events WHERE id = ${id}`;
     return;
   }
-  const officials = f.participants.map((p) => p.official);
-  const names = await tx.$queryRaw<{ name: string; aliases: string[] }[]>`SELECT name, aliases FROM officials WHERE id = ANY(${officials}::int[]) ORDER BY id`;
-  // Links the merge no longer has go; the others stay or come.
-  await tx.$executeRaw`
-    WITH e AS (
-      UPDATE events SET (${COLUMNS}, updated_at) = (${columns(f, g, names.flatMap((o) => [o.name, ...o.aliases]))}, ${keys(f)}, CURRENT_TIMESTAMP) WHERE id = ${id}
-    ), c0 AS (
-      DELETE FROM event_countries WHERE event_id = ${id} AND NOT (country_code = ANY(${f.countries}::text[]))
-    ), c1 AS (
-      INSERT INTO event_countries (event_id, country_code) SELECT ${id}, x FROM unnest(${f.countries}::text[]) x ON CONFLICT DO NOTHING
-    ), p0 AS (
-      DELETE FROM event_participants WHERE event_id = ${id} AND NOT (official_id = ANY(${officials}::int[]))
-    ), p1 AS (
-      INSERT INTO event_participants (event_id, official_id, role)
-      SELECT ${id}, x.o, x.r::participant_role FROM unnest(${officials}::int[], ${f.participants.map((pp) => pp.role)}::text[]) x(o, r)
-      ON CONFLICT (event_id, official_id) DO UPDATE SET role = EXCLUDED.role WHERE event_participants.role IS DISTINCT FROM EXCLUDED.role
-    ), m0 AS (
-      DELETE FROM event_ministries WHERE event_id = ${id} AND NOT (ministry_id = ANY(${f.ministries}::int[]))
-    )
-    INSERT INTO event_ministries (event_id, ministry_id) SELECT ${id}, x FROM unnest(${f.ministries}::int[]) x ON CONFLICT DO NOTHING`;
+  await writeEvents(tx, g, [{ id, created: false, facts: f, names: await officialNames(tx, f.participants.map((p) => p.official)), added: [] }]);
 }
