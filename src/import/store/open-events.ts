@@ -8,6 +8,7 @@ import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import { agreeingTypes, candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../../identity/events.ts";
 import { eventFactsOf } from "./facts.ts";
 import { officialNames, writeEvents, type EventSource } from "./events.ts";
+import type { OpenMentions } from "./open-mentions.ts";
 import { foldFacts, type Tx } from "./rows.ts";
 
 interface OpenEvent {
@@ -40,7 +41,11 @@ export class OpenEvents {
    */
   private ids: { first: number; last: number } | null = null;
 
-  constructor(private readonly g: Gazetteer) {}
+  /** `held`: the batch's officials' names not written yet (./open-mentions.ts). */
+  constructor(
+    private readonly g: Gazetteer,
+    private readonly held: OpenMentions,
+  ) {}
 
   /** Is this event one this transaction created and has not written yet? */
   unwritten(id: number): boolean {
@@ -133,7 +138,7 @@ export class OpenEvents {
     e.added.push(s);
     e.facts = merged(e.sources)!;
     e.written = e.facts;
-    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official));
+    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official), (id) => this.held.names(id));
     this.open.set(e.id, e);
   }
 
