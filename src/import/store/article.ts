@@ -85,26 +85,27 @@ export async function writeFacts(
   const namesOf = (id: number) => names.get(id) ?? [];
 
   // Events: merged into another report of the same activity, or new.
+  const reports = x.events.map((e): EventFacts => ({
+    type: e.type,
+    start: e.start,
+    end: e.end,
+    place: e.place,
+    countries: [...new Set(e.countries)].sort(),
+    participants: dedupeParticipants(e.participants.flatMap((pp) => {
+      const official = officialIds.get(pp.key);
+      const country = x.officials.find((o) => o.key === pp.key)?.country ?? null;
+      return official === undefined ? [] : [{ official, role: pp.role, country }];
+    })),
+    ministries: [...new Set(e.ministries.map((c) => ministryIds.get(c)).filter((id): id is number => id !== undefined))],
+    topics: e.topics,
+    summary: e.summary,
+    mechanism: e.mechanism,
+    ordinal: e.ordinal,
+  }));
+  await events.prefetch(tx, articleId, reports);
   const eventIds: number[] = [];
-  for (const e of x.events) {
-    const facts: EventFacts = {
-      type: e.type,
-      start: e.start,
-      end: e.end,
-      place: e.place,
-      countries: [...new Set(e.countries)].sort(),
-      participants: dedupeParticipants(e.participants.flatMap((pp) => {
-        const official = officialIds.get(pp.key);
-        const country = x.officials.find((o) => o.key === pp.key)?.country ?? null;
-        return official === undefined ? [] : [{ official, role: pp.role, country }];
-      })),
-      ministries: [...new Set(e.ministries.map((c) => ministryIds.get(c)).filter((id): id is number => id !== undefined))],
-      topics: e.topics,
-      summary: e.summary,
-      mechanism: e.mechanism,
-      ordinal: e.ordinal,
-    };
-    const source = { articleId, sentence: e.sentence };
+  for (const [i, facts] of reports.entries()) {
+    const source = { articleId, sentence: x.events[i]!.sentence };
     const match = await events.find(tx, articleId, facts);
     if (match !== null) {
       await events.add(tx, match, facts, source);
