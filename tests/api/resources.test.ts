@@ -173,6 +173,26 @@ describe("officials", () => {
     expect(newest.items.map((t) => t.source.article_id).sort()).toEqual(oldest.items.map((t) => t.source.article_id).sort());
   });
 
+  it("GET /officials/{id}/mentions pages one at a time through every official's dated and undated mentions alike", async () => {
+    const officials = await getJson<List<Official>>(kb.app, "/v1/officials?limit=200");
+    let undated = 0;
+    for (const o of officials.data) {
+      for (const sort of ["date", "-date"]) {
+        const path = `/v1/officials/${o.id}/mentions?sort=${sort}`;
+        const whole = await getJson<List<Mention>>(kb.app, `${path}&limit=200`);
+        expect(whole.meta.count).toBe(o.mention_count);
+        expect(whole.data).toHaveLength(o.mention_count);
+        const paged = await allPages<Mention>(kb.app, `${path}&limit=1`);
+        expect(paged.items).toEqual(whole.data);
+        const firstUndated = whole.data.findIndex((t) => t.observed_on === null);
+        if (firstUndated >= 0) expect(whole.data.slice(firstUndated).every((t) => t.observed_on === null)).toBe(true);
+        if (sort === "date") undated += whole.data.length - (firstUndated >= 0 ? firstUndated : whole.data.length);
+      }
+    }
+    // The seeds have undated mentions, so that the walk across them is tested too.
+    expect(undated).toBeGreaterThan(0);
+  });
+
   it("GET /officials/{id}/mentions refuses bad parameters and cursors of another list or sort", async () => {
     const path = `/v1/officials/${toLam.id}/mentions`;
     const { meta } = await getJson<List<Mention>>(kb.app, `${path}?limit=1`);
@@ -455,5 +475,33 @@ describe("stats", () => {
   it("needs group_by, one of the five", async () => {
     expect(expectProblemShape(await get("/v1/stats"), 400).errors).toEqual([{ in: "query", name: "group_by", message: expect.stringMatching(/country, type, year, topic, ministry/) }]);
     expectProblemShape(await get("/v1/stats?group_by=official"), 400);
+  });
+});
+
+describe("an official's undated mentions", () => {
+  let undatedKb: Kb;
+  beforeAll(async () => {
+    undatedKb = await seededKb("api_undated_mentions");
+  });
+  afterAll(async () => {
+    await undatedKb?.close();
+  });
+
+  it("pages across them by article, after the dated ones, either way", async () => {
+    // Tô Lâm as if most of the articles gave no date.
+    const official = (await getJson<List<Official>>(undatedKb.app, "/v1/officials?q=to%20lam")).data.find((o) => o.name === "Tô Lâm")!;
+    expect(official.mention_count).toBeGreaterThan(2);
+    await undatedKb.db.prisma.$executeRaw`UPDATE official_mentions SET observed_on = NULL, observed_from = NULL
+      WHERE official_id = ${official.id} AND article_id <> (SELECT min(article_id) FROM official_mentions WHERE official_id = ${official.id} AND observed_from IS NOT NULL)`;
+    for (const sort of ["date", "-date"]) {
+      const path = `/v1/officials/${official.id}/mentions?sort=${sort}`;
+      const paged = await allPages<Mention>(undatedKb.app, `${path}&limit=1`);
+      expect(paged.items).toHaveLength(official.mention_count);
+      expect(paged.items[0]!.observed_on).not.toBeNull();
+      const undated = paged.items.slice(1).map((t) => t.source.article_id);
+      expect(paged.items.slice(1).every((t) => t.observed_on === null)).toBe(true);
+      expect(undated).toEqual([...undated].sort((a, b) => (sort === "date" ? a - b : b - a)));
+      expect(paged.items).toEqual((await getJson<List<Mention>>(undatedKb.app, `${path}&limit=200`)).data);
+    }
   });
 });
