@@ -32,6 +32,13 @@ const merged = (sources: EventSource[]) => foldFacts(eventFactsOf(sources.map((s
 
 export class OpenEvents {
   private readonly open = new Map<number, OpenEvent>();
+  /**
+   * New events' ids: the first from the sequence, the next ones counted on
+   * from it, and the sequence moved past them when they are written. The
+   * writers' lock makes this store the only one taking event ids meanwhile,
+   * so the ids are those one nextval per event would give.
+   */
+  private ids: { first: number; last: number } | null = null;
 
   constructor(private readonly g: Gazetteer) {}
 
@@ -47,12 +54,22 @@ export class OpenEvents {
   /**
    * The event this report is another report of, if any: the best strong match
    * among the candidates in id order, else the only weak one.
+   *
+   * A stored event is read only when eventMatch could accept it: the type,
+   * foreign countries and days may agree (candidateSpan), and — when the
+   * report names people — it shares one of them, names nobody, or is the
+   * same numbered session (every match needs one of these). So the lookup is
+   * index reads of the people's events, not of every event of the country.
    */
   async find(tx: Tx, articleId: number, f: EventFacts): Promise<{ id: number; stored?: EventSource[] } | null> {
     const span = candidateSpan(f);
     const foreign = f.countries.filter((c) => c !== "VN");
     const types = agreeingTypes(f.type);
     const held = [...this.open.keys()];
+    const people = [...new Set(f.participants.map((p) => p.official))];
+    const sharing = people.length
+      ? Prisma.sql`(e.official_ids && ${people}::int[] OR e.official_ids = ARRAY[]::int[]${f.ordinal !== null ? Prisma.sql` OR e.ordinal = ${f.ordinal}` : Prisma.empty})`
+      : Prisma.sql`TRUE`;
     const rows = await tx.$queryRaw<{ id: number; sources: { a: number; s: string; f: unknown }[] | null }[]>`
       SELECT e.id, (SELECT json_agg(json_build_object('a', s.article_id, 's', s.sentence, 'f', s.facts) ORDER BY s.article_id)
                     FROM event_sources s WHERE s.event_id = e.id) AS sources
@@ -64,6 +81,7 @@ export class OpenEvents {
         AND ${span
           ? Prisma.sql`(e.span_from IS NULL OR daterange(e.span_from, e.span_to, '[]') && daterange(${span[0]}::date, ${span[1]}::date, '[]'))`
           : Prisma.sql`TRUE`}
+        AND ${sharing}
       ORDER BY e.id`;
     const candidates: { id: number; facts: EventFacts | null; stored?: EventSource[] }[] = rows.map((r) => {
       const stored = (r.sources ?? []).map((s) => ({ articleId: s.a, sentence: s.s, facts: s.f }));
@@ -90,11 +108,17 @@ export class OpenEvents {
 
   /** A new event from this report; its id is taken now, its rows are written with the batch. */
   async create(tx: Tx, f: EventFacts, source: { articleId: number; sentence: string }, names: (officialId: number) => string[]): Promise<number> {
-    const [row] = await tx.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('events', 'id'))::int AS id`;
+    let id: number;
+    if (this.ids) id = ++this.ids.last;
+    else {
+      const [row] = await tx.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('events', 'id'))::int AS id`;
+      id = row!.id;
+      this.ids = { first: id, last: id };
+    }
     const s = { ...source, facts: asJson(f) };
     const byId = [...f.participants].sort((a, b) => a.official - b.official);
-    this.open.set(row!.id, { id: row!.id, created: true, sources: [s], added: [s], facts: merged([s])!, written: f, names: byId.flatMap((p) => names(p.official)) });
-    return row!.id;
+    this.open.set(id, { id, created: true, sources: [s], added: [s], facts: merged([s])!, written: f, names: byId.flatMap((p) => names(p.official)) });
+    return id;
   }
 
   /**
@@ -117,6 +141,9 @@ export class OpenEvents {
   async flush(tx: Tx): Promise<void> {
     const list = [...this.open.values()];
     this.open.clear();
+    const ids = this.ids;
+    this.ids = null;
+    if (ids && ids.last > ids.first) await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('events', 'id'), ${ids.last})`;
     await writeEvents(tx, this.g, list.map((e) => ({ id: e.id, created: e.created, facts: e.written, names: e.names, added: e.added })));
   }
 }
