@@ -206,6 +206,7 @@ async function synthCases(db: pg.Pool): Promise<Case[]> {
     { name: "/v1/articles", path: "/v1/articles" },
     { name: "one event by id", path: `/v1/events/${event.id}` },
     { name: "one official by id", path: `/v1/officials/${rare.id}` },
+    { name: "an official's mentions, oldest first", path: `/v1/officials/${rare.id}/mentions?sort=date` },
     { name: "/v1/stats?group_by=country", path: "/v1/stats?group_by=country" },
     { name: "stats by year for a country", path: "/v1/stats?group_by=year&country=CU" },
     { name: "stats by ministry, type + years", path: "/v1/stats?group_by=ministry&type=visit&from=2015&to=2020" },

@@ -21,8 +21,9 @@ interface Official {
   mention_count: number;
   latest: { rank: string | null; offices: string[]; ministry: Ref | null; observed_on: string | null } | null;
 }
-interface TimelineEntry {
+interface Mention {
   observed_on: string | null;
+  name_as_written: string;
   rank: string | null;
   offices: string[];
   ministry: Ref | null;
@@ -126,20 +127,83 @@ describe("officials", () => {
     expectProblemShape(await get("/v1/officials?cursor=abc"), 400);
   });
 
-  it("GET /officials/{id} gives the timeline of ranks and offices with dates and sources", async () => {
-    const official = await getJson<Official & { timeline: TimelineEntry[] }>(kb.app, `/v1/officials/${toLam.id}`);
-    expect(official).toMatchObject({ id: toLam.id, name: "Tô Lâm", country: { code: "VN" }, name_en: toLam.name_en });
-    expect(official.timeline).toHaveLength(toLam.mention_count);
-    const dated = official.timeline.filter((t) => t.observed_on !== null).map((t) => t.observed_on!);
+  it("GET /officials/{id} gives the latest mentions and the paths of all of them and of the events", async () => {
+    const official = await getJson<Official & { recent_mentions: Mention[]; mentions_href: string; events_href: string }>(kb.app, `/v1/officials/${toLam.id}`);
+    expect(official).toMatchObject({ id: toLam.id, name: "Tô Lâm", country: { code: "VN" }, name_en: toLam.name_en, mention_count: toLam.mention_count });
+    expect(official.mentions_href).toBe(`/v1/officials/${toLam.id}/mentions`);
+    expect(official.events_href).toBe(`/v1/officials/${toLam.id}/events`);
+    expect("timeline" in official).toBe(false);
+    // The first page of the mentions, newest first, cut to a few.
+    const newest = await getJson<List<Mention>>(kb.app, official.mentions_href);
+    expect(official.recent_mentions.length).toBe(Math.min(5, toLam.mention_count));
+    expect(official.recent_mentions).toEqual(newest.data.slice(0, official.recent_mentions.length));
+    expect(official.recent_mentions[0]!.observed_on).toBe(toLam.latest!.observed_on);
+  });
+
+  it("GET /officials/{id}/mentions pages through every mention in date order, either way, with exact counts", async () => {
+    const path = `/v1/officials/${toLam.id}/mentions`;
+    const oldest = await allPages<Mention>(kb.app, `${path}?sort=date&limit=2`);
+    expect(oldest.items).toHaveLength(toLam.mention_count);
+    expect(oldest.pages).toBe(Math.ceil(toLam.mention_count / 2));
+    const dated = oldest.items.filter((t) => t.observed_on !== null).map((t) => t.observed_on!);
     expect(dated).toEqual([...dated].sort());
     // Undated observations come after the dated ones.
-    const firstUndated = official.timeline.findIndex((t) => t.observed_on === null);
-    if (firstUndated >= 0) expect(official.timeline.slice(firstUndated).every((t) => t.observed_on === null)).toBe(true);
-    for (const t of official.timeline) {
+    const firstUndated = oldest.items.findIndex((t) => t.observed_on === null);
+    if (firstUndated >= 0) expect(oldest.items.slice(firstUndated).every((t) => t.observed_on === null)).toBe(true);
+    for (const t of oldest.items) {
       expect(t.sentence).toContain("Tô Lâm");
       expect(t.source.article_id).toEqual(expect.any(Number));
     }
-    expect(official.timeline.some((t) => t.rank === "Đại tướng" && t.ministry?.code === "VN-MPS")).toBe(true);
+    expect(oldest.items.some((t) => t.rank === "Đại tướng" && t.ministry?.code === "VN-MPS")).toBe(true);
+    // Each article says its piece once.
+    expect(new Set(oldest.items.map((t) => t.source.article_id)).size).toBe(toLam.mention_count);
+
+    const whole = await getJson<List<Mention>>(kb.app, `${path}?sort=date&limit=200`);
+    expect(whole.data).toEqual(oldest.items);
+    expect(whole.meta).toEqual({ count: toLam.mention_count, next_cursor: null });
+    const first = await getJson<List<Mention>>(kb.app, `${path}?sort=date&limit=1`);
+    expect(first.meta.count).toBe(toLam.mention_count);
+    expect(first.meta.next_cursor).not.toBeNull();
+
+    // Newest first: the same mentions, dated ones in the other order, undated still last.
+    const newest = await allPages<Mention>(kb.app, `${path}?limit=3`);
+    const datedDesc = newest.items.filter((t) => t.observed_on !== null).map((t) => t.observed_on!);
+    expect(datedDesc).toEqual([...dated].reverse());
+    expect(newest.items.slice(datedDesc.length).every((t) => t.observed_on === null)).toBe(true);
+    expect(newest.items.map((t) => t.source.article_id).sort()).toEqual(oldest.items.map((t) => t.source.article_id).sort());
+  });
+
+  it("GET /officials/{id}/mentions pages one at a time through every official's dated and undated mentions alike", async () => {
+    const officials = await getJson<List<Official>>(kb.app, "/v1/officials?limit=200");
+    let undated = 0;
+    for (const o of officials.data) {
+      for (const sort of ["date", "-date"]) {
+        const path = `/v1/officials/${o.id}/mentions?sort=${sort}`;
+        const whole = await getJson<List<Mention>>(kb.app, `${path}&limit=200`);
+        expect(whole.meta.count).toBe(o.mention_count);
+        expect(whole.data).toHaveLength(o.mention_count);
+        const paged = await allPages<Mention>(kb.app, `${path}&limit=1`);
+        expect(paged.items).toEqual(whole.data);
+        const firstUndated = whole.data.findIndex((t) => t.observed_on === null);
+        if (firstUndated >= 0) expect(whole.data.slice(firstUndated).every((t) => t.observed_on === null)).toBe(true);
+        if (sort === "date") undated += whole.data.length - (firstUndated >= 0 ? firstUndated : whole.data.length);
+      }
+    }
+    // The seeds have undated mentions, so that the walk across them is tested too.
+    expect(undated).toBeGreaterThan(0);
+  });
+
+  it("GET /officials/{id}/mentions refuses bad parameters and cursors of another list or sort", async () => {
+    const path = `/v1/officials/${toLam.id}/mentions`;
+    const { meta } = await getJson<List<Mention>>(kb.app, `${path}?limit=1`);
+    expectProblemShape(await get(`${path}?sort=date&cursor=${meta.next_cursor}`), 400);
+    const events = await getJson<List<Event>>(kb.app, "/v1/events?limit=1");
+    expectProblemShape(await get(`${path}?cursor=${events.meta.next_cursor}`), 400);
+    expectProblemShape(await get(`${path}?cursor=abc`), 400);
+    expectProblemShape(await get(`${path}?limit=0`), 400);
+    expectProblemShape(await get(`${path}?limit=201`), 400);
+    expectProblemShape(await get(`${path}?sort=name`), 400);
+    expectProblemShape(await get(`${path}?country=VN`), 400);
   });
 
   it("GET /officials/{id}/events is /events?official={id}", async () => {
@@ -155,6 +219,8 @@ describe("officials", () => {
   it("is 404 for unknown officials", async () => {
     expectProblemShape(await get("/v1/officials/999999"), 404);
     expectProblemShape(await get("/v1/officials/999999/events"), 404);
+    expectProblemShape(await get("/v1/officials/999999/mentions"), 404);
+    expectProblemShape(await get("/v1/officials/abc/mentions"), 400);
     expectProblemShape(await get("/v1/officials/abc"), 400);
   });
 });
@@ -409,5 +475,33 @@ describe("stats", () => {
   it("needs group_by, one of the five", async () => {
     expect(expectProblemShape(await get("/v1/stats"), 400).errors).toEqual([{ in: "query", name: "group_by", message: expect.stringMatching(/country, type, year, topic, ministry/) }]);
     expectProblemShape(await get("/v1/stats?group_by=official"), 400);
+  });
+});
+
+describe("an official's undated mentions", () => {
+  let undatedKb: Kb;
+  beforeAll(async () => {
+    undatedKb = await seededKb("api_undated_mentions");
+  });
+  afterAll(async () => {
+    await undatedKb?.close();
+  });
+
+  it("pages across them by article, after the dated ones, either way", async () => {
+    // Tô Lâm as if most of the articles gave no date.
+    const official = (await getJson<List<Official>>(undatedKb.app, "/v1/officials?q=to%20lam")).data.find((o) => o.name === "Tô Lâm")!;
+    expect(official.mention_count).toBeGreaterThan(2);
+    await undatedKb.db.prisma.$executeRaw`UPDATE official_mentions SET observed_on = NULL, observed_from = NULL
+      WHERE official_id = ${official.id} AND article_id <> (SELECT min(article_id) FROM official_mentions WHERE official_id = ${official.id} AND observed_from IS NOT NULL)`;
+    for (const sort of ["date", "-date"]) {
+      const path = `/v1/officials/${official.id}/mentions?sort=${sort}`;
+      const paged = await allPages<Mention>(undatedKb.app, `${path}&limit=1`);
+      expect(paged.items).toHaveLength(official.mention_count);
+      expect(paged.items[0]!.observed_on).not.toBeNull();
+      const undated = paged.items.slice(1).map((t) => t.source.article_id);
+      expect(paged.items.slice(1).every((t) => t.observed_on === null)).toBe(true);
+      expect(undated).toEqual([...undated].sort((a, b) => (sort === "date" ? a - b : b - a)));
+      expect(paged.items).toEqual((await getJson<List<Mention>>(undatedKb.app, `${path}&limit=200`)).data);
+    }
   });
 });

@@ -41,7 +41,9 @@ describe("the TypeScript client", () => {
     const { data } = await hoptac.GET("/v1/events/{id}", { params: { path: { id: first!.id } } });
     expect(data!.sources[0]!.sentence).toEqual(expect.any(String));
     const official = await hoptac.GET("/v1/officials/{id}", { params: { path: { id: first!.officials[0]!.id } } });
-    expect(official.data!.timeline.length).toBeGreaterThan(0);
+    expect(official.data!.recent_mentions.length).toBeGreaterThan(0);
+    const mentions = await hoptac.GET("/v1/officials/{id}/mentions", { params: { path: { id: official.data!.id }, query: { sort: "date", limit: 1 } } });
+    expect(mentions.data!.meta.count).toBe(official.data!.mention_count);
 
     const missing = await hoptac.GET("/v1/events/{id}", { params: { path: { id: 999_999 } } });
     expect(missing.data).toBeUndefined();

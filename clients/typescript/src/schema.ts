@@ -99,8 +99,31 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One official, with the timeline of ranks and offices */
+        /**
+         * One official, with their latest mentions
+         * @description The official, their latest ranks and offices as articles report them, and the paths of all their mentions and events.
+         */
         get: operations["getOfficial"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officials/{id}/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What each article says of an official's rank and offices
+         * @description Every mention of the official, a page at a time: the rank, offices, ministry and unit one article gives them at its date, with the sentence and the article. sort=date reads it as the timeline of their career; ties of a date by article. meta.count is exact. Pages follow meta.next_cursor.
+         */
+        get: operations["listOfficialMentions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1035,7 +1058,7 @@ export type components = {
             } | null;
         };
         /** @description What one article says of the official's rank and offices, at its date. */
-        TimelineEntry: {
+        Mention: {
             /** @description Partial ISO date the observation holds at; null when the article gives none. */
             observed_on: string | null;
             name_as_written: string;
@@ -1050,7 +1073,7 @@ export type components = {
             sentence: string;
             source: components["schemas"]["Source"];
         };
-        /** @description An official with the timeline of ranks and offices the articles report, oldest first; undated observations last. */
+        /** @description An official with their latest mentions, and the paths of all their mentions and events. */
         OfficialDetail: {
             id: number;
             /** @description The name as Vietnamese media write it. */
@@ -1064,7 +1087,27 @@ export type components = {
             event_count: number;
             /** @description How many articles describe the official. */
             mention_count: number;
-            timeline: components["schemas"]["TimelineEntry"][];
+            /** @description The latest 5 mentions, newest first (undated ones last): the first items of mentions_href, which pages through all mention_count of them. */
+            recent_mentions: components["schemas"]["Mention"][];
+            /** @description The API path of every mention of the official, a page at a time, oldest or newest first: the timeline of their ranks and offices. */
+            mentions_href: string;
+            /** @description The API path of the events the official took part in. */
+            events_href: string;
+        };
+        /** @description A page of an official's mentions. */
+        MentionList: {
+            data: components["schemas"]["Mention"][];
+            meta: {
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
+                count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
+                /** @description Pass as ?cursor= for the next page; null on the last page. */
+                next_cursor: string | null;
+            };
         };
         /**
          * @example {
@@ -1565,7 +1608,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An official with the timeline of ranks and offices the articles report, oldest first; undated observations last. */
+            /** @description An official with their latest mentions, and the paths of all their mentions and events. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -1575,6 +1618,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficialDetail"];
+                };
+            };
+            /** @description A parameter is invalid: `errors` lists each one, with where it is and why. */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; retry after the Retry-After header's seconds. */
+            429: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer: writes are disabled (no API_KEY) or the database is unreachable. */
+            503: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOfficialMentions: {
+        parameters: {
+            query?: {
+                /** @description date: oldest first, for the timeline of ranks and offices; -date: newest first (the default). Undated mentions come last either way. */
+                sort?: "date" | "-date";
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's meta.next_cursor; omit for the first page. */
+                cursor?: string;
+                /** @description json (the default): one page, as {data, meta}. csv or ndjson: every item from cursor on, streamed without paging (at most limit when limit is given); the same as Accept: text/csv or application/x-ndjson. */
+                format?: "json" | "csv" | "ndjson";
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of an official's mentions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionList"];
+                    "text/csv": string;
+                    "application/x-ndjson": components["schemas"]["Mention"];
                 };
             };
             /** @description A parameter is invalid: `errors` lists each one, with where it is and why. */

@@ -1,11 +1,12 @@
-// Officials: the list's filters and name-ordered page, one official with the
-// timeline of what each article says of them, and their representation.
+// Officials: the list's filters and name-ordered page, one official with
+// their latest mentions, the paged list of every mention (what each article
+// says of them), and their representation.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
 import { countRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
-import { after, foldedContains, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, foldedContains, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface OfficialFilters {
   /** Name or alias, ignoring case and diacritics. */
@@ -16,6 +17,9 @@ export interface OfficialFilters {
   updatedSince?: Date;
 }
 
+/** How many of the latest mentions one official carries; the rest are paged at /officials/{id}/mentions. */
+export const RECENT_MENTIONS = 5;
+
 const columns = sql`o.id, o.name, (SELECT ${countryJson("c")} FROM countries c WHERE c.code = o.country_code) AS country,
   o.name_en, o.name_native, o.aliases,
   (SELECT count(*)::int FROM event_participants ep WHERE ep.official_id = o.id) AS event_count,
@@ -25,18 +29,27 @@ const latest = sql`(SELECT json_build_object('rank', om.rank, 'offices', om.offi
     FROM official_mentions om LEFT JOIN ministries mi ON mi.id = om.ministry_id
     WHERE om.official_id = o.id ORDER BY om.observed_from DESC NULLS LAST, om.article_id DESC LIMIT 1) AS latest`;
 
-/** The official with the timeline of what each article says of them. */
+/** A mention (`official_mentions om`) as its JSON item, from `mentionJoins`. */
+const mentionItem = sql`json_build_object(
+    'observed_on', om.observed_on, 'name_as_written', om.name_as_written, 'rank', om.rank, 'rank_code', om.rank_code,
+    'offices', om.offices, 'ministry', ${orNull("mi", ministryJson("mi"))}, 'unit', ${orNull("u", unitJson("u"))},
+    'sentence', om.sentence, 'source', ${sourceJson("ar")})`;
+
+/** The mention's article, ministry and unit, for mentionItem. */
+const mentionJoins = sql`JOIN articles ar ON ar.id = om.article_id
+    LEFT JOIN ministries mi ON mi.id = om.ministry_id LEFT JOIN units u ON u.id = om.unit_id`;
+
+/**
+ * The official with their latest mentions, newest first (the first page of
+ * their mentions): the walk of official_mentions_latest_idx, as `latest` is.
+ */
 function officialDetailSql(id: number): Sql {
-  return sql`SELECT ${columns},
-    coalesce((SELECT json_agg(json_build_object(
-        'observed_on', om.observed_on, 'name_as_written', om.name_as_written, 'rank', om.rank, 'rank_code', om.rank_code,
-        'offices', om.offices, 'ministry', ${orNull("mi", ministryJson("mi"))}, 'unit', ${orNull("u", unitJson("u"))},
-        'sentence', om.sentence, 'source', ${sourceJson("ar")})
-      ORDER BY om.observed_from NULLS LAST, ar.published_at NULLS LAST, om.id)
-      FROM official_mentions om JOIN articles ar ON ar.id = om.article_id
-      LEFT JOIN ministries mi ON mi.id = om.ministry_id LEFT JOIN units u ON u.id = om.unit_id
-      WHERE om.official_id = o.id), '[]'::json) AS timeline
-    FROM officials o WHERE o.id = ${id}`;
+  return samePlan(sql`SELECT ${columns},
+    coalesce((SELECT json_agg(r.item ORDER BY r.observed_from DESC NULLS LAST, r.article_id DESC) FROM (
+        SELECT om.observed_from, om.article_id, ${mentionItem} AS item
+        FROM official_mentions om ${mentionJoins}
+        WHERE om.official_id = o.id ORDER BY om.observed_from DESC NULLS LAST, om.article_id DESC LIMIT ${RECENT_MENTIONS}) r), '[]'::json) AS recent_mentions
+    FROM officials o WHERE o.id = ${id}`);
 }
 
 export async function officialExists(db: Reader, id: number): Promise<boolean> {
@@ -68,4 +81,59 @@ export function officialPage<T>(db: Reader, f: OfficialFilters, position: Cursor
 export async function officialById<T>(db: Reader, id: number): Promise<T | null> {
   const [row] = await db.query<T>(officialDetailSql(id));
   return row ?? null;
+}
+
+/** A row of mentionPageSql: the page's mentions (none: one row of nulls), each with the official's mention count. */
+type MentionRow<T> = { found: boolean; total: number; article_id: number | null; sort_key: string | null; item: T | null };
+
+/**
+ * The article ids and sort keys of one page of an official's mentions (limit
+ * + 1 rows): by date, undated last either way, ties by article. Dated and
+ * undated mentions are walked apart on official_mentions_latest_idx (forward
+ * newest first, backward oldest first), from the cursor on, so that a page
+ * reads its own entries of the index and not the official's others.
+ */
+function mentionKeysSql(official: number, desc: boolean, position: CursorPosition | null, limit: number): Sql {
+  const dir = direction(desc);
+  const undatedKey = desc ? "-infinity" : "infinity";
+  const undatedCursor = position !== null && position.key === undatedKey;
+  const dated: Sql[] = [sql`om.official_id = ${official}`, sql`om.observed_from IS NOT NULL`];
+  const undated: Sql[] = [sql`om.official_id = ${official}`, sql`om.observed_from IS NULL`];
+  if (position && !undatedCursor) dated.push(after(sql`om.observed_from`, sql`om.article_id`, { key: sql`${position.key}::date`, id: position.id }, desc));
+  if (undatedCursor) undated.push(desc ? sql`om.article_id < ${position.id}` : sql`om.article_id > ${position.id}`);
+  const datedWalk = sql`SELECT om.article_id, om.observed_from AS sort_key FROM official_mentions om ${where(dated)}
+    ORDER BY om.observed_from ${desc ? raw("DESC NULLS LAST") : raw("ASC NULLS FIRST")}, om.article_id ${dir} LIMIT ${limit + 1}`;
+  const undatedWalk = sql`SELECT om.article_id, NULL::date AS sort_key FROM official_mentions om ${where(undated)}
+    ORDER BY om.article_id ${dir} LIMIT ${limit + 1}`;
+  const walks = undatedCursor ? sql`(${undatedWalk})` : sql`(${datedWalk}) UNION ALL (${undatedWalk})`;
+  return sql`SELECT k.article_id, ${dateSortKey(sql`k.sort_key`, desc)} AS sort_key FROM (${walks}) k
+    ORDER BY k.sort_key ${dir} NULLS LAST, k.article_id ${dir} LIMIT ${limit + 1}`;
+}
+
+/**
+ * One page of an official's mentions (limit + 1 rows) with, in the same
+ * statement, whether the official exists and how many mentions they have
+ * (exact: an index-only count of one official's entries). Only the page's
+ * rows are read. Every step is a walk of one official's index entries, the
+ * same plan whatever the official: planned once per connection (samePlan).
+ */
+function mentionPageSql(official: number, desc: boolean, position: CursorPosition | null, limit: number): Sql {
+  const dir = direction(desc);
+  return samePlan(sql`SELECT t.found, t.total, p.article_id, p.sort_key::text AS sort_key, p.item
+    FROM (SELECT EXISTS (SELECT 1 FROM officials WHERE id = ${official}) AS found,
+        (SELECT count(*)::int FROM official_mentions WHERE official_id = ${official}) AS total) t
+    LEFT JOIN LATERAL (
+      SELECT page.article_id, page.sort_key, ${mentionItem} AS item
+      FROM (${mentionKeysSql(official, desc, position, limit)}) page
+      JOIN official_mentions om ON om.official_id = ${official} AND om.article_id = page.article_id
+      ${mentionJoins}) p ON true
+    ORDER BY p.sort_key ${dir}, p.article_id ${dir}`);
+}
+
+/** One page of an official's mentions with their count, or null when there is no such official. */
+export async function mentionPage<T>(db: Reader, official: number, desc: boolean, position: CursorPosition | null, limit: number) {
+  const read = await db.query<MentionRow<T>>(mentionPageSql(official, desc, position, limit));
+  if (!read[0]?.found) return null;
+  const rows = read.filter((r): r is MentionRow<T> & { article_id: number; item: T } => r.article_id !== null);
+  return { rows, count: { count: read[0].total, estimated: false } satisfies ListCount };
 }

@@ -4,8 +4,9 @@ import { notFound, problemResponses } from "../problem.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { countMeta } from "../query/count.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
-import { countOfficials, officialById, officialExists, officialPage } from "../query/officials.ts";
-import { CountryCode, Cursor, eventListShape, Id, IdParams, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
+import { countOfficials, mentionPage, officialById, officialExists, officialPage, RECENT_MENTIONS } from "../query/officials.ts";
+import { isDateKey } from "../query/sql.ts";
+import { CountryCode, Cursor, eventListShape, Id, IdParams, Limit, queryObject, SearchText, Sort, UpdatedSince } from "../schemas/params.ts";
 import { CountryRefSchema, listOf, MinistryRefSchema, SourceSchema, UnitRefSchema } from "../schemas/resources.ts";
 import { EventListSchema, listEvents, sendEventList } from "./event-list.ts";
 
@@ -34,7 +35,7 @@ export const OfficialSchema = z
   .object({ ...officialFields, latest: LatestSchema })
   .meta({ id: "Official", example: { id: 1, name: "Tô Lâm", country: { code: "VN", name_vi: "Việt Nam", name_en: "Viet Nam" }, name_en: "To Lam", name_native: null, aliases: ["To Lam"], event_count: 12, mention_count: 4, latest: null } });
 
-export const TimelineEntrySchema = z
+export const MentionSchema = z
   .object({
     observed_on: z.string().nullable().describe("Partial ISO date the observation holds at; null when the article gives none."),
     name_as_written: z.string(),
@@ -46,11 +47,20 @@ export const TimelineEntrySchema = z
     sentence: z.string().describe("The sentence that says so."),
     source: SourceSchema,
   })
-  .meta({ id: "TimelineEntry", description: "What one article says of the official's rank and offices, at its date." });
+  .meta({ id: "Mention", description: "What one article says of the official's rank and offices, at its date." });
 
 export const OfficialDetailSchema = z
-  .object({ ...officialFields, timeline: z.array(TimelineEntrySchema) })
-  .meta({ id: "OfficialDetail", description: "An official with the timeline of ranks and offices the articles report, oldest first; undated observations last." });
+  .object({
+    ...officialFields,
+    recent_mentions: z
+      .array(MentionSchema)
+      .describe(`The latest ${RECENT_MENTIONS} mentions, newest first (undated ones last): the first items of mentions_href, which pages through all mention_count of them.`),
+    mentions_href: z.string().describe("The API path of every mention of the official, a page at a time, oldest or newest first: the timeline of their ranks and offices."),
+    events_href: z.string().describe("The API path of the events the official took part in."),
+  })
+  .meta({ id: "OfficialDetail", description: "An official with their latest mentions, and the paths of all their mentions and events." });
+
+const MentionListSchema = listOf(MentionSchema).meta({ id: "MentionList", description: "A page of an official's mentions." });
 
 const OfficialListQuery = queryObject({
   q: SearchText.optional().describe('Name or alias, ignoring case and diacritics ("to lam" finds "Tô Lâm").').meta({ example: "to lam" }),
@@ -60,6 +70,12 @@ const OfficialListQuery = queryObject({
   limit: Limit(200, 50),
   cursor: Cursor.optional(),
   select: selectParam(Object.keys(OfficialSchema.shape)),
+});
+
+const MentionListQuery = queryObject({
+  sort: Sort.describe("date: oldest first, for the timeline of ranks and offices; -date: newest first (the default). Undated mentions come last either way."),
+  limit: Limit(200, 50),
+  cursor: Cursor.optional(),
 });
 
 const { official: _official, ...officialEventShape } = eventListShape;
@@ -93,15 +109,42 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["officials"],
-        summary: "One official, with the timeline of ranks and offices",
+        summary: "One official, with their latest mentions",
+        description: "The official, their latest ranks and offices as articles report them, and the paths of all their mentions and events.",
         params: IdParams,
         response: { 200: OfficialDetailSchema, ...problemResponses(400, 404) },
       },
     },
     async (request) => {
-      const official = await officialById<z.infer<typeof OfficialDetailSchema>>(app.db, request.params.id);
-      if (!official) throw notFound(`There is no official ${request.params.id}.`);
-      return official;
+      const { id } = request.params;
+      const official = await officialById<Omit<z.infer<typeof OfficialDetailSchema>, "mentions_href" | "events_href">>(app.db, id);
+      if (!official) throw notFound(`There is no official ${id}.`);
+      return { ...official, mentions_href: `/v1/officials/${id}/mentions`, events_href: `/v1/officials/${id}/events` };
+    },
+  );
+
+  app.get(
+    "/officials/:id/mentions",
+    {
+      schema: {
+        tags: ["officials"],
+        summary: "What each article says of an official's rank and offices",
+        description:
+          "Every mention of the official, a page at a time: the rank, offices, ministry and unit one article gives them at its date, with the sentence and the article. " +
+          "sort=date reads it as the timeline of their career; ties of a date by article. meta.count is exact. Pages follow meta.next_cursor.",
+        params: IdParams,
+        querystring: MentionListQuery,
+        response: { 200: MentionListSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { sort, limit, cursor } = request.query;
+      const position = cursor === undefined ? null : decodeCursor(cursor, "mentions", sort, isDateKey);
+      const read = await mentionPage<z.infer<typeof MentionSchema>>(app.db, id, sort === "-date", position, limit);
+      if (!read) throw notFound(`There is no official ${id}.`);
+      const page = paginate(read.rows, limit, "mentions", sort, (r) => ({ key: r.sort_key, id: r.article_id }));
+      return { data: page.rows.map((r) => r.item), meta: { ...countMeta(read.count), next_cursor: page.next } };
     },
   );
 

@@ -5,12 +5,14 @@ import { eventList } from "./events.js";
 
 export async function officialView(params) {
   const id = params.get("id");
-  const [o, events] = await Promise.all([getJson(`/officials/${encodeURIComponent(id)}`), getJson(`/officials/${encodeURIComponent(id)}/events`, { limit: 200 })]);
-  const timeline = o.timeline.length
+  const path = `/officials/${encodeURIComponent(id)}`;
+  // The timeline is the official's mentions oldest first (the first 200, as for events).
+  const [o, mentions, events] = await Promise.all([getJson(path), getJson(`${path}/mentions`, { sort: "date", limit: 200 }), getJson(`${path}/events`, { limit: 200 })]);
+  const timeline = mentions.data.length
     ? h(
         "ol",
         { class: "timeline" },
-        o.timeline.map((entry) =>
+        mentions.data.map((entry) =>
           h(
             "li",
             {},
@@ -40,7 +42,7 @@ export async function officialView(params) {
       h("dd", {}, o.country ? link({ view: "country", code: o.country.code }, nameOf(o.country)) : "—"),
       o.aliases.length ? [h("dt", {}, t("official.aliases")), h("dd", {}, o.aliases.join(", "))] : null,
     ),
-    section(t("official.timeline"), timeline),
+    section(`${t("official.timeline")} (${mentions.meta.count})`, timeline),
     section(`${t("official.events")} (${events.meta.count})`, eventList(events.data)),
   );
 }
