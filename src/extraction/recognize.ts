@@ -83,6 +83,37 @@ const PREPOSITION_BEFORE = /(?:của|với|tặng|cho|và|về)\s*$/u;
 /** What a pair of one-syllable country forms needs ("Việt - Trung"): a cheap test before the full pattern. */
 const DASHED_PAIR = /\p{Ll}\s?[-–]\s?\p{Lu}/u;
 
+/** A rank, an office or an honorific: each starts a descriptor chain that may end in a name. */
+interface Anchor {
+  index: number;
+  length: number;
+  kind: "rank" | "office" | "honorific";
+  rank: Rank | null;
+  office: Office | null;
+}
+
+interface Chain extends Descriptors {
+  end: number;
+}
+
+/** One sentence while it is recognised: its anchors, and the organisations its chains have read. */
+interface SentenceScan {
+  text: string;
+  folded: string;
+  ctx: RecognizeContext;
+  anchors: Anchor[];
+  orgs: OrgRef[];
+}
+
+function overlapsAny(taken: [number, number][], a: number, b: number): boolean {
+  return taken.some(([x, y]) => a < y && b > x);
+}
+
+/** Whether [a, b) reaches into a person's name. */
+function inName(persons: PersonMention[], a: number, b: number): boolean {
+  return persons.some((p) => a < p.index + p.length && b > p.index);
+}
+
 export class Recognizer {
   /** Text ending in a division's word ("… tỉnh"): what follows is a place. */
   private readonly afterDivision: RegExp;
@@ -236,121 +267,121 @@ export class Recognizer {
     return true;
   }
 
+  /** The anchor that starts at `pos` (after spaces), if any. */
+  private anchorAt(sc: SentenceScan, pos: number): Anchor | undefined {
+    let p = pos;
+    while (sc.text[p] === " ") p++;
+    return sc.anchors.find((a) => a.index === p);
+  }
+
+  /** The descriptor chain an anchor starts: rank, offices with their organisation and country, and the anchors that follow. */
+  private readChain(sc: SentenceScan, start: Anchor): Chain {
+    const { text, folded, ctx, orgs } = sc;
+    const chain: Chain = { rank: null, offices: [], officeCodes: [], org: null, country: null, international: false, end: start.index };
+    let a: Anchor | undefined = start;
+    while (a) {
+      let end: number = a.index + a.length;
+      if (a.kind === "rank") chain.rank ??= a.rank!;
+      if (a.kind === "office") {
+        const office = a.office!;
+        const org = this.orgAt(text, folded, end, ctx, true);
+        let written = text.slice(a.index, end);
+        if (org) {
+          end = org.index + org.length;
+          written = text.slice(a.index, end);
+          orgs.push(org);
+          chain.org ??= org;
+          if (org.organization) chain.international = true;
+          if (org.explicitCountry || org.organization === null) chain.country ??= org.explicitCountry ? org.country : null;
+        } else {
+          // "Ngoại trưởng Hoa Kỳ", "Chủ tịch Cuba", "Đại sứ Việt Nam tại Pháp", "… Thành phố Trùng Khánh, Trung Quốc"
+          const c = this.countryAt(text, folded, end);
+          if (c) {
+            chain.country ??= c.code;
+            end = c.end;
+            written = text.slice(a.index, end);
+          } else if (office.takesOrg && ORG_HEAD.test(text.slice(end))) {
+            // An organisation the gazetteer does not know: its words up to a country (within a clause).
+            const words = /^(?:\s+[\p{L}\p{M}&-]+){1,14}/u.exec(text.slice(end))?.[0] ?? "";
+            for (const w of words.matchAll(/\s+(?=\S)/gu)) {
+              const c2 = w.index > 0 ? this.countryAt(text, folded, end + w.index + w[0].length) : null;
+              if (c2) {
+                chain.country ??= c2.code;
+                end = c2.end;
+                written = text.slice(a.index, end);
+                break;
+              }
+            }
+          }
+        }
+        chain.offices.push(written.trim());
+        chain.officeCodes.push(office.code);
+      }
+      const party = /^\s+(?:Ban Chấp hành Trung ương\s+)?Đảng\s+(?:Cộng sản|Nhân dân Cách mạng|Nhân dân)\s+/u.exec(text.slice(end));
+      if (party) {
+        const c = this.countryAt(text, folded, end + party[0].length);
+        if (c) {
+          chain.country ??= c.code;
+          end = c.end;
+          chain.offices[chain.offices.length - 1] = text.slice(a.index, end).trim();
+        }
+      }
+      chain.end = end;
+      // "tại Trung Quốc" after an ambassador: where, not whose.
+      const at = /^\s+tại\s+/u.exec(text.slice(end));
+      if (at) {
+        const c = this.countryAt(text, folded, end + at[0].length);
+        if (c) chain.end = end = c.end;
+      }
+      // ", Trung Quốc" closing a descriptor.
+      const comma = /^\s*,\s*/u.exec(text.slice(end));
+      if (comma) {
+        const c = this.g.countryNames.at(text, end + comma[0].length, folded);
+        if (c && !/^\s*\p{Lu}/u.test(text.slice(c.index + c.length, c.index + c.length + 2))) {
+          chain.country ??= c.values[0]!.code;
+          chain.end = end = c.index + c.length;
+        }
+      }
+      const next = this.anchorAt(sc, end);
+      if (next) {
+        a = next;
+        continue;
+      }
+      // "của Chủ tịch nước, Bộ trưởng Tô Lâm": an office after "của" names someone else.
+      const possessive = PREPOSITION_BEFORE.test(text.slice(0, start.index));
+      const conn = possessive ? null : CONNECTOR.exec(text.slice(end));
+      const after: Anchor | undefined = conn ? this.anchorAt(sc, end + conn[0].length) : undefined;
+      if (conn && after) {
+        a = after;
+        continue;
+      }
+      a = undefined;
+    }
+    return chain;
+  }
+
   recognize(text: string, ctx: RecognizeContext): SentenceFacts {
     const folded = foldAligned(text);
     const persons: PersonMention[] = [];
     const orgs: OrgRef[] = [];
     const taken: [number, number][] = [];
-    const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
 
     // Anchors in text order; each starts a descriptor chain that may end in a name.
-    type Anchor = { index: number; length: number; kind: "rank" | "office" | "honorific"; rank?: Rank; office?: Office };
-    const anchors: Anchor[] = [
-      ...this.g.ranks.find(text, folded).map((h) => ({ index: h.index, length: h.length, kind: "rank" as const, rank: h.values[0]! })),
-      ...this.g.offices.find(text, folded).map((h) => ({ index: h.index, length: h.length, kind: "office" as const, office: h.values[0]! })),
-      ...this.g.honorifics.find(text, folded).map((h) => ({ index: h.index, length: h.length, kind: "honorific" as const })),
-    ].sort((a, b) => a.index - b.index || b.length - a.length);
-    const anchorAt = (pos: number): Anchor | undefined => {
-      let p = pos;
-      while (text[p] === " ") p++;
-      return anchors.find((a) => a.index === p);
-    };
-
-    interface Chain extends Descriptors {
-      end: number;
-    }
-    const readChain = (start: Anchor): Chain => {
-      const chain: Chain = { rank: null, offices: [], officeCodes: [], org: null, country: null, international: false, end: start.index };
-      let a: Anchor | undefined = start;
-      while (a) {
-        let end: number = a.index + a.length;
-        if (a.kind === "rank") chain.rank ??= a.rank!;
-        if (a.kind === "office") {
-          const office = a.office!;
-          const org = this.orgAt(text, folded, end, ctx, true);
-          let written = text.slice(a.index, end);
-          if (org) {
-            end = org.index + org.length;
-            written = text.slice(a.index, end);
-            orgs.push(org);
-            chain.org ??= org;
-            if (org.organization) chain.international = true;
-            if (org.explicitCountry || org.organization === null) chain.country ??= org.explicitCountry ? org.country : null;
-          } else {
-            // "Ngoại trưởng Hoa Kỳ", "Chủ tịch Cuba", "Đại sứ Việt Nam tại Pháp", "… Thành phố Trùng Khánh, Trung Quốc"
-            const c = this.countryAt(text, folded, end);
-            if (c) {
-              chain.country ??= c.code;
-              end = c.end;
-              written = text.slice(a.index, end);
-            } else if (office.takesOrg && ORG_HEAD.test(text.slice(end))) {
-              // An organisation the gazetteer does not know: its words up to a country (within a clause).
-              const words = /^(?:\s+[\p{L}\p{M}&-]+){1,14}/u.exec(text.slice(end))?.[0] ?? "";
-              for (const w of words.matchAll(/\s+(?=\S)/gu)) {
-                const c2 = w.index > 0 ? this.countryAt(text, folded, end + w.index + w[0].length) : null;
-                if (c2) {
-                  chain.country ??= c2.code;
-                  end = c2.end;
-                  written = text.slice(a.index, end);
-                  break;
-                }
-              }
-            }
-          }
-          chain.offices.push(written.trim());
-          chain.officeCodes.push(office.code);
-        }
-        const party = /^\s+(?:Ban Chấp hành Trung ương\s+)?Đảng\s+(?:Cộng sản|Nhân dân Cách mạng|Nhân dân)\s+/u.exec(text.slice(end));
-        if (party) {
-          const c = this.countryAt(text, folded, end + party[0].length);
-          if (c) {
-            chain.country ??= c.code;
-            end = c.end;
-            chain.offices[chain.offices.length - 1] = text.slice(a.index, end).trim();
-          }
-        }
-        chain.end = end;
-        // "tại Trung Quốc" after an ambassador: where, not whose.
-        const at = /^\s+tại\s+/u.exec(text.slice(end));
-        if (at) {
-          const c = this.countryAt(text, folded, end + at[0].length);
-          if (c) chain.end = end = c.end;
-        }
-        // ", Trung Quốc" closing a descriptor.
-        const comma = /^\s*,\s*/u.exec(text.slice(end));
-        if (comma) {
-          const c = this.g.countryNames.at(text, end + comma[0].length, folded);
-          if (c && !/^\s*\p{Lu}/u.test(text.slice(c.index + c.length, c.index + c.length + 2))) {
-            chain.country ??= c.values[0]!.code;
-            chain.end = end = c.index + c.length;
-          }
-        }
-        const next = anchorAt(end);
-        if (next) {
-          a = next;
-          continue;
-        }
-        // "của Chủ tịch nước, Bộ trưởng Tô Lâm": an office after "của" names someone else.
-        const possessive = PREPOSITION_BEFORE.test(text.slice(0, start.index));
-        const conn = possessive ? null : CONNECTOR.exec(text.slice(end));
-        const after: Anchor | undefined = conn ? anchorAt(end + conn[0].length) : undefined;
-        if (conn && after) {
-          a = after;
-          continue;
-        }
-        a = undefined;
-      }
-      return chain;
-    };
+    const anchors: Anchor[] = [];
+    for (const h of this.g.ranks.find(text, folded)) anchors.push({ index: h.index, length: h.length, kind: "rank", rank: h.values[0]!, office: null });
+    for (const h of this.g.offices.find(text, folded)) anchors.push({ index: h.index, length: h.length, kind: "office", rank: null, office: h.values[0]! });
+    for (const h of this.g.honorifics.find(text, folded)) anchors.push({ index: h.index, length: h.length, kind: "honorific", rank: null, office: null });
+    anchors.sort((a, b) => a.index - b.index || b.length - a.length);
+    const sc: SentenceScan = { text, folded, ctx, anchors, orgs };
 
     let i = 0;
     while (i < anchors.length) {
       const start = anchors[i]!;
-      if (overlaps(start.index, start.index + start.length)) {
+      if (overlapsAny(taken, start.index, start.index + start.length)) {
         i++;
         continue;
       }
-      const chain = readChain(start);
+      const chain = this.readChain(sc, start);
       const nm = this.nameAt(text, folded, chain.end);
       if (nm && nm.index - chain.end <= 2 && this.isNameLike(nm.name, text, folded, nm.index)) {
         const person: PersonMention = {
@@ -371,9 +402,9 @@ export class Recognizer {
         // Trailing appositives: ", Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an" (until a chain that names someone else).
         for (;;) {
           const conn = /^\s*(?:,|-|–|—|\(|là)\s*/u.exec(text.slice(end));
-          const next = conn ? anchorAt(end + conn[0].length) : undefined;
+          const next = conn ? this.anchorAt(sc, end + conn[0].length) : undefined;
           if (!conn || !next || next.kind === "honorific") break;
-          const tail = readChain(next);
+          const tail = this.readChain(sc, next);
           const other = this.nameAt(text, folded, tail.end);
           if (other && other.index - tail.end <= 2 && this.isNameLike(other.name, text, folded, other.index)) break;
           if (tail.rank) person.rank ??= tail.rank;
@@ -394,15 +425,14 @@ export class Recognizer {
     }
 
     // Free-standing organisations and countries (outside people's names).
-    const inName = (a: number, b: number) => persons.some((p) => a < p.index + p.length && b > p.index);
     for (const h of [...this.g.ministryNames.find(text, folded), ...this.g.units.find(text, folded), ...this.g.organizations.find(text, folded)]) {
-      if (inName(h.index, h.index + h.length) || orgs.some((o) => h.index >= o.index && h.index < o.index + o.length)) continue;
+      if (inName(persons, h.index, h.index + h.length) || orgs.some((o) => h.index >= o.index && h.index < o.index + o.length)) continue;
       const org = this.orgAt(text, folded, h.index, ctx);
       if (org) orgs.push(org);
     }
     const countries: CountryMention[] = [];
     for (const h of this.g.countryNames.find(text, folded)) {
-      if (inName(h.index, h.index + h.length)) continue;
+      if (inName(persons, h.index, h.index + h.length)) continue;
       const attached = taken.some(([a, b]) => h.index >= a && h.index < b) || orgs.some((o) => h.index >= o.index && h.index < o.index + o.length);
       countries.push({ code: h.values[0]!.code, index: h.index, length: h.length, attached });
     }
@@ -415,7 +445,7 @@ export class Recognizer {
     }
     const places = this.g.places
       .find(text, folded)
-      .filter((h) => !inName(h.index, h.index + h.length))
+      .filter((h) => !inName(persons, h.index, h.index + h.length))
       .map((h) => ({ name: h.text, country: h.values[0]!.code, index: h.index }));
     return { countries, orgs, persons, places };
   }
