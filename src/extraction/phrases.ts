@@ -55,6 +55,7 @@ function forget(): void {
   recent.clear();
   lastText = null;
   lastScan = null;
+  positioned = null;
 }
 
 // Syllable numbers, from 1, of every syllable any dictionary holds; others
@@ -176,10 +177,6 @@ interface Candidate {
 interface Scan {
   cut: Cut;
   byMatcher: (Candidate[] | undefined)[];
-  /** By syllable, the next syllable of the text with the same number (-1: none); made when first asked for. */
-  nextSame: Int32Array | null;
-  /** Each number's first syllable in the text. */
-  firstOf: Map<number, number> | null;
 }
 
 const NONE: Candidate[] = [];
@@ -218,25 +215,39 @@ function scan(folded: string): Scan {
       deepest[m] = null;
     }
   }
-  return { cut: c, byMatcher, nextSame: null, firstOf: null };
+  return { cut: c, byMatcher };
 }
 
-/** Where the syllables of a scan stand, by number: the first of each, and the next one with the same number. */
-function positionsOf(s: Scan): { nextSame: Int32Array; firstOf: Map<number, number> } {
-  if (!s.nextSame || !s.firstOf) {
-    const { count, at } = s.cut;
-    const nextSame = new Int32Array(count).fill(-1);
-    const firstOf = new Map<number, number>();
-    for (let k = count - 1; k >= 0; k--) {
-      const id = at[4 * k + ID]!;
-      const later = firstOf.get(id);
-      if (later !== undefined) nextSame[k] = later;
-      firstOf.set(id, k);
-    }
-    s.nextSame = nextSame;
-    s.firstOf = firstOf;
+// Where the syllables of the scan last asked about stand, by number: the first
+// of each (stamped with the turn, so that nothing is cleared), and for each
+// syllable the next one with the same number (-1: none).
+let positioned: Scan | null = null;
+let positionTurn = 0;
+let firstTurn = new Int32Array(0);
+let firstAt = new Int32Array(0);
+let nextSame = new Int32Array(256);
+
+function position(s: Scan): void {
+  if (s === positioned) return;
+  if (firstTurn.length < syllables.length) {
+    firstTurn = new Int32Array(syllables.length * 2);
+    firstAt = new Int32Array(syllables.length * 2);
   }
-  return { nextSame: s.nextSame, firstOf: s.firstOf };
+  const { count, at } = s.cut;
+  if (nextSame.length < count) nextSame = new Int32Array(count * 2);
+  positionTurn++;
+  for (let k = count - 1; k >= 0; k--) {
+    const id = at[4 * k + ID]!;
+    nextSame[k] = firstTurn[id] === positionTurn ? firstAt[id]! : -1;
+    firstTurn[id] = positionTurn;
+    firstAt[id] = k;
+  }
+  positioned = s;
+}
+
+/** The first syllable with this number in the scan last positioned, or -1. */
+function firstPosition(id: number): number {
+  return firstTurn[id] === positionTurn ? firstAt[id]! : -1;
 }
 
 const RECENT = 512;
@@ -319,9 +330,9 @@ export function patternRuns(folded: string, steps: readonly PatternStep[]): { in
     return out;
   }
   // Only where an opening syllable stands can a match start: those places, in text order.
-  const { nextSame, firstOf } = positionsOf(s);
+  position(s);
   const starts: number[] = [];
-  for (const id of opening) for (let k = firstOf.get(id) ?? -1; k >= 0; k = nextSame[k]!) starts.push(k);
+  for (const id of opening) for (let k = firstPosition(id); k >= 0; k = nextSame[k]!) starts.push(k);
   if (opening.length > 1) starts.sort((a, b) => a - b);
   let free = 0;
   for (const k of starts) {
