@@ -912,10 +912,19 @@ export class ArticleReader {
   }
 }
 
+/** A day's place in its year, for comparing days of one year (a month alone stands at `day`). */
+function at(x: PartialDate, day = 0): number {
+  return (x.m ?? 0) * 100 + (x.d ?? day);
+}
+
+/** How many parts a date states. */
+function more(x: PartialDate | null): number {
+  return x ? (x.y !== undefined ? 1 : 0) + (x.m !== undefined ? 1 : 0) + (x.d !== undefined ? 1 : 0) : 0;
+}
+
 /** The year of a day or month that falls inside a span (or in its first or last month). */
 function yearInSpan(p: PartialDate, start: PartialDate, end: PartialDate | null): number | undefined {
   if (p.m === undefined) return undefined;
-  const at = (x: PartialDate, day = 0) => (x.m ?? 0) * 100 + (x.d ?? day);
   if (end?.y !== undefined && end.m !== undefined && start.y !== undefined) {
     if (start.y === end.y) {
       if (at(p, 31) >= at(start) && at(p) <= at(end, 31)) return start.y;
@@ -994,7 +1003,6 @@ function count(values: string[]): string | null {
 }
 
 function mergeInto(e: Working, c: Working): void {
-  const more = (x: PartialDate | null) => (x ? (x.y !== undefined ? 1 : 0) + (x.m !== undefined ? 1 : 0) + (x.d !== undefined ? 1 : 0) : 0);
   if ((c.own && !e.own) || (c.own === e.own && more(c.start) > more(e.start))) {
     e.start = c.start;
     e.end = c.end ?? e.end;

@@ -451,7 +451,7 @@ export class PhraseMatcher<T> {
   /** The hit that starts exactly at `at` (after spaces), if any. */
   at(text: string, at: number, folded = foldAligned(text)): PhraseHit<T> | null {
     let start = at;
-    while (start < text.length && text[start] === " ") start++;
+    while (text.charCodeAt(start) === 32) start++;
     if (start >= folded.length) return null;
     const s = scanOf(folded);
     const k = syllableAt(s.cut, start);

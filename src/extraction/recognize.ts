@@ -114,6 +114,16 @@ function inName(persons: PersonMention[], a: number, b: number): boolean {
   return persons.some((p) => a < p.index + p.length && b > p.index);
 }
 
+/** A ministry of the gazetteer, as a reference. */
+function pick(m: Ministry): MinistryRef {
+  return { code: m.code, country: m.country, vi: m.vi, en: m.en, kind: m.kind };
+}
+
+/** A generic body ("Bộ Nội vụ") of a country, as a ministry reference of its own. */
+function make(c: string, vi: string, en: string | null): MinistryRef {
+  return { code: `${c}-${slug(vi)}`, country: c, vi, en, kind: "ministry" };
+}
+
 export class Recognizer {
   /** Text ending in a division's word ("… tỉnh"): what follows is a place. */
   private readonly afterDivision: RegExp;
@@ -143,8 +153,6 @@ export class Recognizer {
   resolveMinistry(values: (Ministry | GenericMinistry)[], country: string | null, ctx: RecognizeContext): MinistryRef | null {
     const specific = values.filter((v): v is Ministry => !isGeneric(v));
     const generic = values.find(isGeneric);
-    const pick = (m: Ministry): MinistryRef => ({ code: m.code, country: m.country, vi: m.vi, en: m.en, kind: m.kind });
-    const make = (c: string, vi: string, en: string | null): MinistryRef => ({ code: `${c}-${slug(vi)}`, country: c, vi, en, kind: "ministry" });
     if (country) {
       const s = specific.find((m) => m.country === country);
       if (s) return pick(s);
@@ -167,7 +175,7 @@ export class Recognizer {
   /** An organisation (unit, ministry or international body) starting at `pos`. */
   orgAt(text: string, folded: string, pos: number, ctx: RecognizeContext, short = false): OrgRef | null {
     let start = pos;
-    while (text[start] === " ") start++;
+    while (text.charCodeAt(start) === 32) start++;
     let unitHit = this.g.units.at(text, start, folded);
     // "Lực lượng Cảnh sát Việt Nam": a unit name of one country followed by another country is not that unit.
     const unitCountry = unitHit ? this.countryAt(text, folded, unitHit.index + unitHit.length) : null;
@@ -220,7 +228,7 @@ export class Recognizer {
   /** The name run starting at `pos`: capitalised words, initials, particles inside. */
   private nameAt(text: string, folded: string, pos: number): { name: string; index: number; end: number } | null {
     let at = pos;
-    while (text[at] === " ") at++;
+    while (text.charCodeAt(at) === 32) at++;
     // "Công an tỉnh Thanh Hóa": after a division's name comes a place.
     const before = text.slice(Math.max(0, at - 12), at).toLowerCase();
     if (this.afterDivision.test(before)) return null;
@@ -270,7 +278,7 @@ export class Recognizer {
   /** The anchor that starts at `pos` (after spaces), if any. */
   private anchorAt(sc: SentenceScan, pos: number): Anchor | undefined {
     let p = pos;
-    while (sc.text[p] === " ") p++;
+    while (sc.text.charCodeAt(p) === 32) p++;
     return sc.anchors.find((a) => a.index === p);
   }
 
