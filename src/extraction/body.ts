@@ -1,8 +1,9 @@
 // Body stage: separates the article from the site around it (navigation,
 // clock, teasers, credits, sign-offs), finds title and publication date, and
-// splits the body into sentences.
+// splits the body into sentences (./sentences.ts).
 import { parseDate, type PartialDate } from "../dates/value.ts";
 import { loadGazetteer, type PageChrome } from "./gazetteer.ts";
+import { splitSentences } from "./sentences.ts";
 import { countOf, fold, foldsLongerThan, normalizeText } from "./text.ts";
 
 export interface Sentence {
@@ -111,16 +112,6 @@ function joinWrapped(lines: string[]): string[] {
     else out.push(line);
   }
   return out;
-}
-
-export function splitSentences(paragraph: string): string[] {
-  return paragraph
-    .replace(/\.\/\.$/u, ".")
-    // A full stop glued to the next sentence ("chủ trì Lễ đón.Phát biểu …") ends it too: a lower-case word
-    // of two letters or more before it, a capitalised word after ("TP.HCM", "1.500" stay whole).
-    .split(/(?<=[.!?…]["”»)]?)\s+(?=[\p{Lu}“"«(])|(?<=\.\/\.)\s*|(?<=\p{Ll}{2}\.)(?=\p{Lu}\p{Ll})/u)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 1);
 }
 
 export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = loadGazetteer().page): ArticleBody {
