@@ -89,7 +89,9 @@ export function splitSentences(paragraph: string): string[] {
   let p = 0;
   let q = 0;
   while (q < s.length) {
-    const e = cutAt(s, q);
+    // Every cut follows an end mark, a closer or a full stop.
+    const before = q >= 1 ? s.charCodeAt(q - 1) : -1;
+    const e = isEndMark(before) || isCloser(before) ? cutAt(s, q) : -1;
     if (e < 0 || e === p) {
       const c = s.charCodeAt(q);
       q += c >= 0xd800 && c <= 0xdbff && q + 1 < s.length && (s.charCodeAt(q + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
