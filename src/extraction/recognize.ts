@@ -79,9 +79,22 @@ const PARTICLES = new Set(["de", "da", "del", "van", "von", "bin", "al", "la", "
 // Words that open an organisation's name, never a person's.
 const NOT_NAME_START = new Set(["đoàn", "bộ", "cục", "tổng", "vụ", "sở", "công", "thành", "tỉnh", "quận", "huyện", "đại", "hội", "ủy", "ban", "nhà", "trường", "học", "viện", "liên", "hiệp", "tổ", "chính", "đảng", "nước", "phòng", "tòa", "cơ", "cảnh", "lực", "quân", "văn", "trung", "ngay", "tại", "theo", "trong"]);
 const ORG_HEAD = /^\s+(?:Ủy ban|Uỷ ban|Cơ quan|Hội đồng|Tổng cục|Cục|Vụ|Viện|Học viện|Bộ|Tòa án|Quốc hội|Cảnh sát|Lực lượng|Bộ đội|Văn phòng|Ban|Sở|Công an|Tập đoàn|Đảng|Thành phố|Tỉnh|Quân đội|Tổ chức|Trung tâm|Cơ quan|Hiệp hội|Quân khu)(?=\s)/u;
+const INITIALS = /\p{Lu}\.\p{Lu}/u;
 const PREPOSITION_BEFORE = /(?:của|với|tặng|cho|và|về)\s*$/u;
 /** What a pair of one-syllable country forms needs ("Việt - Trung"): a cheap test before the full pattern. */
 const DASHED_PAIR = /\p{Ll}\s?[-–]\s?\p{Lu}/u;
+
+/** Whitespace as `\s` sees it, by BMP character. */
+const WHITE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) WHITE[c] = c >= 0xd800 && c <= 0xdfff ? 0 : /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+const isWordChar = (s: string, i: number) => i < s.length && WHITE[s.charCodeAt(i)] === 0;
+
+/** The one or two spaces at i before the next word of a name (their length), or 0. */
+function gapAt(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 32) return 0;
+  if (s.charCodeAt(i + 1) === 32) return isWordChar(s, i + 2) ? 2 : 0;
+  return isWordChar(s, i + 1) ? 1 : 0;
+}
 
 /** A rank, an office or an honorific: each starts a descriptor chain that may end in a name. */
 interface Anchor {
@@ -241,7 +254,9 @@ export class Recognizer {
       if (m) {
         // An office or rank begins here: the name has ended.
         if (words.length && (this.g.offices.at(text, cursor, folded) || this.g.ranks.at(text, cursor, folded))) break;
-        words.push(m[0].replace(/\.$/, (d) => (/\p{Lu}\.\p{Lu}/u.test(m[0]) ? d : "")));
+        // A full stop ends an initial's run ("V.V."), not a word ("Trung.").
+        const w = m[0];
+        words.push(w.endsWith(".") && !INITIALS.test(w) ? w.slice(0, -1) : w);
         cursor += m[0].length;
         end = cursor;
       } else if (words.length) {
@@ -251,9 +266,9 @@ export class Recognizer {
           cursor += p[0].length;
         } else break;
       } else break;
-      const gap = /^ {1,2}(?=\S)/.exec(text.slice(cursor));
+      const gap = gapAt(text, cursor);
       if (!gap) break;
-      cursor += gap[0].length;
+      cursor += gap;
       if (words.length >= 6) break;
     }
     while (words.length && PARTICLES.has(words[words.length - 1]!)) words.pop();
