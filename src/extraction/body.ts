@@ -63,6 +63,19 @@ function glued(line: string): boolean {
   return false;
 }
 const SPACES = /\s\s|[^\S ]/;
+/** Whitespace as `\s` sees it, by BMP character. */
+const WHITE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) WHITE[c] = c >= 0xd800 && c <= 0xdfff ? 0 : /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** Whether line.split(/\s+/) has more than n pieces (one more than its runs of whitespace), counted without splitting. */
+function moreWordsThan(line: string, n: number): boolean {
+  if (n < 1) return true;
+  let pieces = 1;
+  for (let i = 0; i < line.length; i++) {
+    if (WHITE[line.charCodeAt(i)] === 1 && (i === 0 || WHITE[line.charCodeAt(i - 1)] !== 1) && ++pieces > n) return true;
+  }
+  return false;
+}
 
 function stripCredits(line: string, page: PageChrome): string {
   const [bracketed, bare] = page.datelines;
@@ -175,7 +188,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
       }
     }
     // Chrome phrases mark short lines only: "đăng ký" in a paragraph of the body is text.
-    if ((page.chrome.test(line) && line.split(/\s+/).length <= CHROME_MAX_WORDS) || BARE_LINE.test(line)) continue;
+    if ((!moreWordsThan(line, CHROME_MAX_WORDS) && page.chrome.test(line)) || BARE_LINE.test(line)) continue;
     const clean = stripCredits(line, page);
     if (countOf(clean, " ") < 2 && !".!?".includes(clean.charAt(clean.length - 1) || "-")) continue; // section names, menu items
     kept.push(clean);
