@@ -20,10 +20,14 @@ export interface OfficialFilters {
 /** How many of the latest mentions one official carries; the rest are paged at /officials/{id}/mentions. */
 export const RECENT_MENTIONS = 5;
 
-const columns = sql`o.id, o.name, (SELECT ${countryJson("c")} FROM countries c WHERE c.code = o.country_code) AS country,
+/** The columns of `officials o` joined to its country (`officialFrom`). */
+const columns = sql`o.id, o.name, CASE WHEN c.code IS NULL THEN NULL ELSE ${countryJson("c")} END AS country,
   o.name_en, o.name_native, o.aliases,
   (SELECT count(*)::int FROM event_participants ep WHERE ep.official_id = o.id) AS event_count,
   (SELECT count(*)::int FROM official_mentions om WHERE om.official_id = o.id) AS mention_count`;
+
+/** An official and their country: a join, not a lookup per row, when a page has many. */
+const officialFrom = sql`officials o LEFT JOIN countries c ON c.code = o.country_code`;
 
 const latest = sql`(SELECT json_build_object('rank', om.rank, 'offices', om.offices, 'observed_on', om.observed_on, 'ministry', ${orNull("mi", ministryJson("mi"))})
     FROM official_mentions om LEFT JOIN ministries mi ON mi.id = om.ministry_id
@@ -49,7 +53,7 @@ function officialDetailSql(id: number): Sql {
         SELECT om.observed_from, om.article_id, ${mentionItem} AS item
         FROM official_mentions om ${mentionJoins}
         WHERE om.official_id = o.id ORDER BY om.observed_from DESC NULLS LAST, om.article_id DESC LIMIT ${RECENT_MENTIONS}) r), '[]'::json) AS recent_mentions
-    FROM officials o WHERE o.id = ${id}`);
+    FROM ${officialFrom} WHERE o.id = ${id}`);
 }
 
 export async function officialExists(db: Reader, id: number): Promise<boolean> {
@@ -75,7 +79,7 @@ export function officialPage<T>(db: Reader, f: OfficialFilters, position: Cursor
   const cursor = position ? [after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false)] : [];
   return db.query<T & { sort_key: string }>(sql`
     SELECT ${columns}, ${latest}, o.name AS sort_key
-    FROM officials o ${where([...conditions(f), ...cursor])} ORDER BY o.name, o.id LIMIT ${limit + 1}`);
+    FROM ${officialFrom} ${where([...conditions(f), ...cursor])} ORDER BY o.name, o.id LIMIT ${limit + 1}`);
 }
 
 export async function officialById<T>(db: Reader, id: number): Promise<T | null> {
