@@ -3,10 +3,10 @@
 // says of them), and their representation.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
-import { countRows, type ListCount } from "./count.ts";
+import { countRows, EXACT_COUNT_LIMIT, plannedRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
-import { after, dateSortKey, direction, foldedContains, raw, samePlan, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, empty, foldedContains, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface OfficialFilters {
   /** Name or alias, ignoring case and diacritics. */
@@ -70,16 +70,30 @@ function conditions(f: OfficialFilters): Sql[] {
   return c;
 }
 
-export function countOfficials(db: Reader, f: OfficialFilters): Promise<ListCount> {
-  return countRows(db, sql`FROM officials o ${where(conditions(f))}`);
-}
-
-/** One page in name order (limit + 1 rows), each with its latest rank and offices. */
-export function officialPage<T>(db: Reader, f: OfficialFilters, position: CursorPosition | null, limit: number): Promise<(T & { sort_key: string })[]> {
-  const cursor = position ? [after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false)] : [];
-  return db.query<T & { sort_key: string }>(sql`
-    SELECT ${columns}, ${latest}, o.name AS sort_key
-    FROM ${officialFrom} ${where([...conditions(f), ...cursor])} ORDER BY o.name, o.id LIMIT ${limit + 1}`);
+/**
+ * One page in name order (limit + 1 rows), each with its latest rank and
+ * offices, and how many officials match. A first page whose matches the
+ * planner expects to be few (at most EXACT_COUNT_LIMIT) counts them in the
+ * same statement, over the rows it reads anyway to sort them; more are
+ * estimated; a later page is counted beside it (countRows).
+ */
+export async function officialPage<T>(db: Reader, f: OfficialFilters, position: CursorPosition | null, limit: number) {
+  const fromWhere = sql`FROM officials o ${where(conditions(f))}`;
+  const page = (total: Sql) => {
+    const cursor = position ? [after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false)] : [];
+    return db.query<T & { sort_key: string; total?: number }>(sql`
+      SELECT ${columns}, ${latest}, o.name AS sort_key${total}
+      FROM ${officialFrom} ${where([...conditions(f), ...cursor])} ORDER BY o.name, o.id LIMIT ${limit + 1}`);
+  };
+  if (position) {
+    const [rows, count] = await Promise.all([page(empty), countRows(db, fromWhere)]);
+    return { rows, count };
+  }
+  const estimate = await plannedRows(db, fromWhere);
+  if (estimate > EXACT_COUNT_LIMIT) return { rows: await page(empty), count: { count: estimate, estimated: true } satisfies ListCount };
+  const read = await page(sql`, count(*) OVER ()::int AS total`);
+  const rows = read.map(({ total: _, ...row }) => row as T & { sort_key: string });
+  return { rows, count: { count: read[0]?.total ?? 0, estimated: false } satisfies ListCount };
 }
 
 export async function officialById<T>(db: Reader, id: number): Promise<T | null> {
