@@ -13,7 +13,7 @@ import { registerHttpPlugins } from "./http-plugins.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { registerProblemHandlers } from "./problem.ts";
 import { serializerCompiler } from "./serializer.ts";
-import { genReqId, REQUEST_ID_HEADER } from "./request-id.ts";
+import { genReqId } from "./request-id.ts";
 import { v1Routes } from "./routes/index.ts";
 
 declare module "fastify" {
@@ -58,9 +58,6 @@ export async function buildApp({ config, prisma, reader, logger, extraction }: B
   const pool = extraction ?? new ExtractionPool({ maxChars: config.maxArticleChars });
   app.decorate("extraction", pool);
   if (!extraction) app.addHook("onClose", () => pool.close());
-  app.addHook("onRequest", async (request, reply) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
-  });
 
   await registerHttpPlugins(app, config);
   registerProblemHandlers(app);

@@ -1,6 +1,6 @@
 // Checks the columns and tables the database derives from the knowledge base
-// (events' and agreements' filter keys, event_rollups with its listed officials) against what they derive from: how
-// many events' and agreements' keys and how many rollup cells disagree. Zero and zero when the
+// (events' and agreements' filter keys, event_rollups with its listed officials and its totals) against what they
+// derive from: how many events' and agreements' keys and how many rollup cells and totals disagree. Zero and zero when the
 // triggers did their work; tests and the synthetic generator's check use it.
 import { sql } from "../api/query/sql.ts";
 import type { Reader } from "./reader.ts";
@@ -24,6 +24,9 @@ export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups:
        FROM events e JOIN rollup_officials o ON o.official_id = ANY(e.official_ids)
        CROSS JOIN LATERAL hoptac_event_cells(e.country_codes, e.ministry_ids, e.topics) c WHERE c.scope = '' GROUP BY 1, 2, 3, 4, 5, 6) want
      FULL JOIN (SELECT * FROM event_rollups WHERE events <> 0) have USING (scope, dim, key, type, year_from, year_to)
+     WHERE want.events IS DISTINCT FROM have.events)
+    + (SELECT count(*)::int FROM (SELECT scope, dim, key, sum(events)::int AS events FROM event_rollups GROUP BY 1, 2, 3 HAVING sum(events) <> 0) want
+     FULL JOIN (SELECT * FROM event_rollup_totals WHERE events <> 0) have USING (scope, dim, key)
      WHERE want.events IS DISTINCT FROM have.events) AS rollups`);
   return row!;
 }

@@ -1,7 +1,7 @@
 // Assemble stage: turns what the recognisers found in each sentence into the
 // article's facts — officials, countries, ministries, events and agreements,
 // each with the sentence it comes from (GUIDE.md is the specification).
-import { readBody, type ArticleBody, type BodyHints } from "./body.ts";
+import { readBody, type ArticleBody, type BodyHints, type Sentence } from "./body.ts";
 import {
   compatible, dateFrom, formatDate, monthOf, partsOf, sameParts, withYear, yearBefore, type DateValue, type PartialDate,
 } from "../dates/value.ts";
@@ -10,8 +10,8 @@ import { sameInArticle, toldBefore } from "../identity/events.ts";
 import { officialKey, sameName } from "../identity/officials.ts";
 import { readDates, type DateMention } from "./dates.ts";
 import type { AgreementTypeCode, EventTypeCode, Gazetteer, KnownOfficial } from "./gazetteer.ts";
-import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type SentenceFacts } from "./recognize.ts";
-import { holdsEach, patternRuns } from "./phrases.ts";
+import { looksVietnamese, Recognizer, type MinistryRef, type PersonMention, type RecognizeContext, type SentenceFacts } from "./recognize.ts";
+import { holdsEach, patternRuns, type PhraseHit } from "./phrases.ts";
 import { fold, foldAligned, tidy } from "./text.ts";
 
 export interface ExtractedOfficial {
@@ -91,6 +91,120 @@ interface Cue {
   length: number;
 }
 
+/** The article's officials, and the key of each person mention. */
+interface ArticleOfficials {
+  list: ExtractedOfficial[];
+  byMention: Map<PersonMention, string>;
+}
+
+type WorkingAgreement = ExtractedAgreement & { named: boolean };
+
+/** What the reading of an article holds as its sentences are read in turn. */
+interface Reading {
+  pub: PartialDate | undefined;
+  /** The publication's month (or year): the date of news with no date of its own. */
+  pubMonth: PartialDate | null;
+  /** The article's main foreign country. */
+  foreign: string | null;
+  /** A foreign country or an international body takes part: activities count. */
+  hasForeign: boolean;
+  officials: ArticleOfficials;
+  events: Working[];
+  agreements: WorkingAgreement[];
+  /** The story's day, for an activity with no date of its own. */
+  narrative: DateValue | null;
+  /** The first dated visit: days inside its span (or its months) take its year. */
+  frame: { start: PartialDate; end: PartialDate | null } | null;
+  /** The activity last told, which a sentence naming none goes on about. */
+  told: Working | null;
+  /** A headline's signing, kept until the body names its own documents or none. */
+  titleSigning: { event: Working; agreements: WorkingAgreement[]; index: number | null } | null;
+}
+
+/** One sentence while it is read: its text, its phrases and cues, who is present. */
+interface SentenceReading {
+  s: Sentence;
+  f: Found;
+  text: string;
+  folded: string;
+  hedges: PhraseHit<string>[];
+  background: PhraseHit<string>[];
+  frames: PhraseHit<string>[];
+  cues: Cue[];
+  /** The people named, but those absent from the activity told. */
+  present: PersonMention[];
+  /** A frame phrase that opens the sentence, and where its clause ends (the next comma). */
+  opening: PhraseHit<string> | undefined;
+  openingEnd: number;
+  /** A year the sentence states for its activities. */
+  stated: number | undefined;
+}
+
+/** The context of a first reading: the partner country is not known yet, and whether it was asked for is kept. */
+class AskedContext implements RecognizeContext {
+  asked = false;
+  get foreign(): string | null {
+    this.asked = true;
+    return null;
+  }
+}
+
+/** The parts the text wrote; a missing year is the sentence's, the visit's or the publication's (said so). */
+function resolveDate(r: Reading, p: PartialDate, stated: number | undefined): DateValue {
+  const v = dateFrom(p, "text");
+  if (p.y !== undefined) return v;
+  if (stated !== undefined) return withYear(v, stated, "text");
+  const fy = r.frame ? yearInSpan(p, r.frame.start, r.frame.end) : undefined;
+  if (fy !== undefined) return withYear(v, fy, "visit");
+  const y = yearBefore(p, r.pub);
+  return y === undefined ? v : withYear(v, y, "publication");
+}
+
+/** The story's day, for an activity with no date of its own. */
+function story(r: Reading): DateValue | null {
+  return r.narrative ? dateFrom(partsOf(r.narrative), "story") : null;
+}
+
+function published(r: Reading): DateValue | null {
+  return r.pubMonth ? dateFrom(r.pubMonth, "publication") : null;
+}
+
+function keyOf(r: Reading, p: PersonMention): string | null {
+  return r.officials.byMention.get(p) ?? null;
+}
+
+/** Inside the frame that opens the sentence. */
+function inOpening(sc: SentenceReading, at: number): boolean {
+  return sc.opening !== undefined && at >= sc.opening.index && at < sc.openingEnd;
+}
+
+/** Dates settled once every sentence is read, and a headline's documents when the body names none. */
+function settleDates(r: Reading): void {
+  const { events, agreements, titleSigning } = r;
+  if (titleSigning && !agreements.length && titleSigning.agreements.length) {
+    const index = titleSigning.index ?? events.push(titleSigning.event) - 1;
+    for (const a of titleSigning.agreements) if (!agreements.some((b) => b.type === a.type && sameTitle(b.title, a.title))) agreements.push({ ...a, event: index });
+  }
+  // A day without a year takes the year another activity of the article states for the same day (GUIDE.md, Dates).
+  for (const e of events) {
+    if (!e.start || e.start.y !== undefined || e.start.d === undefined) continue;
+    const y = events.find((o) => o.start?.y !== undefined && o.start.m === e.start!.m && o.start.d === e.start!.d)?.start?.y;
+    if (y !== undefined) {
+      e.start = withYear(e.start, y, "same day");
+    }
+  }
+  // A visit reported with no date of its own is dated by the first day reported of the activities in it.
+  for (const e of events) {
+    if (e.type !== "visit" || e.background || e.start) continue;
+    const first = events.filter((o) => o !== e && !o.background && o.own && o.start?.d !== undefined).map((o) => o.start!)[0];
+    if (first) {
+      e.start = dateFrom(partsOf(first), "first activity");
+    }
+  }
+  // A document is signed when its signing event took place, the best date read for it.
+  for (const a of agreements) if (a.event !== null) a.signed = events[a.event]!.start;
+}
+
 export class ArticleReader {
   private readonly rec: Recognizer;
 
@@ -134,290 +248,280 @@ export class ArticleReader {
   }
 
   assemble(body: ArticleBody): ArticleExtraction {
-    const pub = body.publishedAt ?? undefined;
     const sentences = body.sentences;
+    const { found, foreign, international } = this.readSentences(sentences);
+    const officials = this.officials(found, sentences.map((s) => s.text), foreign);
+    const pub = body.publishedAt ?? undefined;
+    const r: Reading = {
+      pub,
+      pubMonth: pub?.y !== undefined && pub.m !== undefined ? { y: pub.y, m: pub.m } : pub?.y !== undefined ? { y: pub.y } : null,
+      foreign,
+      hasForeign: foreign !== null || international,
+      officials,
+      events: [],
+      agreements: [],
+      narrative: null,
+      frame: null,
+      told: null,
+      titleSigning: null,
+    };
+    // Events, sentence by sentence, in reading order.
+    for (const f of found) this.readSentence(r, sentences[f.sentence]!, f);
+    settleDates(r);
+    return this.extraction(body, r, found);
+  }
 
-    // Pass 1 finds the article's main foreign country; pass 2 reads with it. A sentence
-    // whose reading never asked for that country reads the same in both passes.
+  /**
+   * Each sentence's facts and dates. Pass 1 finds the article's main foreign
+   * country; pass 2 reads with it. A sentence whose reading never asked for
+   * that country reads the same in both passes.
+   */
+  private readSentences(sentences: Sentence[]): { found: Found[]; foreign: string | null; international: boolean } {
     const first = sentences.map((s) => {
-      let asked = false;
-      const facts = this.rec.recognize(s.text, {
-        get foreign() {
-          asked = true;
-          return null;
-        },
-      });
-      return { sentence: s.index, facts, dates: readDates(s.text), asked };
+      const ctx = new AskedContext();
+      const facts = this.rec.recognize(s.text, ctx);
+      return { sentence: s.index, facts, dates: readDates(s.text), asked: ctx.asked };
     });
-    let found: Found[] = first;
     const foreignCount = new Map<string, number>();
-    for (const f of found) {
+    for (const f of first) {
       for (const c of f.facts.countries) if (c.code !== "VN") foreignCount.set(c.code, (foreignCount.get(c.code) ?? 0) + 1);
       for (const p of f.facts.persons) if (p.country && p.country !== "VN") foreignCount.set(p.country, (foreignCount.get(p.country) ?? 0) + 2);
     }
     const foreign = [...foreignCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    found = first.map((f) => (f.asked && foreign !== null ? { ...f, facts: this.rec.recognize(sentences[f.sentence]!.text, { foreign }) } : f));
+    const found: Found[] = first.map((f) => (f.asked && foreign !== null ? { ...f, facts: this.rec.recognize(sentences[f.sentence]!.text, { foreign }) } : f));
     const international = found.some((f) => f.facts.orgs.some((o) => o.organization) || f.facts.persons.some((p) => p.international));
+    return { found, foreign, international };
+  }
 
-    const officials = this.officials(found, sentences.map((s) => s.text), foreign);
-    const keyOf = (p: PersonMention) => officials.byMention.get(p) ?? null;
-
-    // Events, sentence by sentence, in reading order.
-    const events: Working[] = [];
-    let narrative: DateValue | null = null;
-    // The first dated visit: days inside its span (or its months) take its year.
-    let frame: { start: PartialDate; end: PartialDate | null } | null = null;
-    const hasForeign = foreign !== null || international;
-    const pubMonth: PartialDate | null = pub?.y !== undefined && pub.m !== undefined ? { y: pub.y, m: pub.m } : pub?.y !== undefined ? { y: pub.y } : null;
-
-    // The parts the text wrote; a missing year is the sentence's, the visit's or the publication's (said so).
-    const resolve = (p: PartialDate, stated: number | undefined): DateValue => {
-      const v = dateFrom(p, "text");
-      if (p.y !== undefined) return v;
-      if (stated !== undefined) return withYear(v, stated, "text");
-      const fy = frame ? yearInSpan(p, frame.start, frame.end) : undefined;
-      if (fy !== undefined) return withYear(v, fy, "visit");
-      const y = yearBefore(p, pub);
-      return y === undefined ? v : withYear(v, y, "publication");
+  /** One sentence's signings, recalled documents and activities, added to the reading. */
+  private readSentence(r: Reading, s: Sentence, f: Found): void {
+    const text = s.text;
+    const folded = foldAligned(text);
+    const hedges = this.g.hedges.find(text, folded).filter((h) => h.values[0] !== "");
+    const background = this.g.background.find(text, folded);
+    const frames = this.g.frames.find(text, folded);
+    const directive = this.isDirective(text, folded, f.dates);
+    // "tiếp thân mật và hội đàm với …": one meeting, reported as talks.
+    const cues = (directive ? [] : this.cues(text)).filter(
+      (c, i, all) => !(c.type === "reception" && all.slice(i + 1).some((d) => d.type === "talks" && /^\s*(?:\p{L}+\s+){0,2}và\s*$/u.test(text.slice(c.index + c.length, d.index)))),
+    );
+    const persons = f.facts.persons;
+    // People named but not at the activity told: whose greetings are conveyed, on whose behalf one speaks.
+    const absentAt = this.g.absent.find(text, folded);
+    const away = new Set(persons.filter((p) => absentAt.some((h) => h.index + h.length <= p.start && ABSENT_GAP.test(text.slice(h.index + h.length, p.start)))));
+    // A frame that opens the sentence ("nhân chuyến thăm … của A, B đã có buổi làm việc với C") runs to the next
+    // comma: the people in it belong to the activity it names, not to the main one after it.
+    const opening = frames.find((fr) => !cues.some((c) => c.index < fr.index));
+    const sc: SentenceReading = {
+      s, f, text, folded, hedges, background, frames, cues,
+      present: persons.filter((p) => !away.has(p)),
+      opening,
+      openingEnd: opening ? text.indexOf(",", opening.index) + 1 || text.length : -1,
+      stated: this.statedYear(text, f.dates, cues),
     };
-    /** The story's day, for an activity with no date of its own. */
-    const story = () => (narrative ? dateFrom(partsOf(narrative), "story") : null);
-    const published = () => (pubMonth ? dateFrom(pubMonth, "publication") : null);
 
-    const agreements: (ExtractedAgreement & { named: boolean })[] = [];
-    let told: Working | null = null;
-    let titleSigning: { event: (typeof events)[number]; agreements: (ExtractedAgreement & { named: boolean })[]; index: number | null } | null = null;
-    for (const f of found) {
-      const s = sentences[f.sentence]!;
-      const text = s.text;
-      const folded = foldAligned(text);
-      const hedges = this.g.hedges.find(text, folded).filter((h) => h.values[0] !== "");
-      const background = this.g.background.find(text, folded);
-      const frames = this.g.frames.find(text, folded);
-      const directive = this.isDirective(text, folded, f.dates);
-      // "tiếp thân mật và hội đàm với …": one meeting, reported as talks.
-      const cues = (directive ? [] : this.cues(text)).filter(
-        (c, i, all) => !(c.type === "reception" && all.slice(i + 1).some((d) => d.type === "talks" && /^\s*(?:\p{L}+\s+){0,2}và\s*$/u.test(text.slice(c.index + c.length, d.index)))),
-      );
-      const persons = f.facts.persons;
-      // People named but not at the activity told: whose greetings are conveyed, on whose behalf one speaks.
-      const absentAt = this.g.absent.find(text, folded);
-      const away = new Set(persons.filter((p) => absentAt.some((h) => h.index + h.length <= p.start && ABSENT_GAP.test(text.slice(h.index + h.length, p.start)))));
-      const present = persons.filter((p) => !away.has(p));
-      // A frame that opens the sentence ("nhân chuyến thăm … của A, B đã có buổi làm việc với C") runs to the next
-      // comma: the people in it belong to the activity it names, not to the main one after it.
-      const opening = frames.find((fr) => !cues.some((c) => c.index < fr.index));
-      const openingEnd = opening ? text.indexOf(",", opening.index) + 1 || text.length : -1;
-      const inOpening = (at: number) => opening !== undefined && at >= opening.index && at < openingEnd;
-      const stated = this.statedYear(text, f.dates, cues);
+    this.readSignings(r, sc);
+    // "Bản ghi nhớ … đã được ký kết ngày 2/11/2012": a document recalled with the date it was signed.
+    if (!s.isTitle) this.readRecalled(r, sc);
+    for (const [ci, cue] of cues.entries()) this.readCue(r, sc, ci, cue);
+    // A sentence that names no activity goes on about the last one told ("Hai bên nhất trí …").
+    if (!cues.length && !s.isTitle && r.told && !r.told.evidence.includes(text)) r.told.evidence.push(text);
+    if (!cues.length && f.dates.length && !directive) {
+      const d = f.dates.find((x) => x.start.d !== undefined && !this.isBackgroundDate(text, x));
+      // A day written with a year far from the publication ("2/9/1945") is history, not the story's day.
+      const historic = d?.start.y !== undefined && r.pub?.y !== undefined && Math.abs(r.pub.y - d.start.y) > 1;
+      if (d && r.hasForeign && !historic) r.narrative = resolveDate(r, d.start, sc.stated);
+    }
+  }
 
-      // Agreements (and their signing event) come from signing verbs followed by a document type.
-      const read = this.readAgreements(text, folded, hedges.map((h) => h.index), background.map((b) => b.index), f.dates);
-      const signed = read.filter((a) => !a.recalled);
-      // "đề nghị triển khai các văn bản đã ký, nhất là …": documents signed some time before, with no signing to report.
-      if (!s.isTitle) {
-        for (const a of read.filter((x) => x.recalled)) {
-          if (agreements.some((b) => b.type === a.type && sameTitle(b.title, a.title))) continue;
-          agreements.push({ type: a.type, title: a.title, signed: null, parties: this.parties(a.title, f.facts, this.sentenceCountries(f.facts, foreign)), event: null, sentence: text, named: a.named });
-        }
+  /** Agreements (and their signing event) from signing verbs followed by a document type. */
+  private readSignings(r: Reading, sc: SentenceReading): void {
+    const { s, f, text, folded, hedges, background, cues, present, stated } = sc;
+    const { events, agreements, foreign } = r;
+    const read = this.readAgreements(text, folded, hedges.map((h) => h.index), background.map((b) => b.index), f.dates);
+    const signed = read.filter((a) => !a.recalled);
+    // "đề nghị triển khai các văn bản đã ký, nhất là …": documents signed some time before, with no signing to report.
+    if (!s.isTitle) {
+      for (const a of read.filter((x) => x.recalled)) {
+        if (agreements.some((b) => b.type === a.type && sameTitle(b.title, a.title))) continue;
+        agreements.push({ type: a.type, title: a.title, signed: null, parties: this.parties(a.title, f.facts, this.sentenceCountries(f.facts, foreign)), event: null, sentence: text, named: a.named });
       }
-      // "Chiều 14/5, tại Hà Nội, A và B đã ký các văn kiện trên": a dated report of a signing already read.
-      const dated = this.ownDate(text, f.dates, text.length / 2);
-      const reported = !s.isTitle && dated !== null && cues.some((c) => c.type === "signing" && !hedges.some((h) => h.index < c.index) && !background.some((b) => b.index < c.index));
-      if (signed.length || reported) {
-        const date = dated;
-        const when = date ? resolve(date.start, stated) : (story() ?? published());
-        const countries = this.sentenceCountries(f.facts, foreign);
-        const participants = present.map((p) => keyOf(p)).filter((k): k is string => k !== null);
-        const candidate: (typeof events)[number] = {
-          type: "signing", start: when, end: null, place: this.place(f.facts, text),
-          countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
-          summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: date !== null, background: false, evidence: [text],
-        };
-        const documents = signed.map((a) => ({ type: a.type, title: a.title, signed: when, parties: this.parties(a.title, f.facts, countries), event: null, sentence: text, named: a.named }));
-        if (s.isTitle) {
-          // A headline's documents count only when the body names none.
-          titleSigning ??= { event: candidate, agreements: documents, index: null };
-        } else {
-          let evIndex = events.findIndex((e) => e.type === "signing" && compatible(e.start ?? undefined, when ?? undefined));
-          if (evIndex < 0 && !signed.length && titleSigning && titleSigning.index === null && compatible(titleSigning.event.start ?? undefined, when ?? undefined)) {
-            titleSigning.index = events.push(titleSigning.event) - 1;
-            evIndex = titleSigning.index;
-          }
-          if (evIndex >= 0) mergeInto(events[evIndex]!, candidate);
-          else if (signed.length) evIndex = events.push(candidate) - 1;
-          if (evIndex >= 0) told = events[evIndex]!;
-          for (const a of documents) {
-            const dup = agreements.find((b) => b.type === a.type && sameTitle(b.title, a.title));
-            if (dup) {
-              if (a.title.length > dup.title.length) dup.title = a.title;
-              continue;
-            }
-            agreements.push({ ...a, event: evIndex });
-          }
-        }
+    }
+    // "Chiều 14/5, tại Hà Nội, A và B đã ký các văn kiện trên": a dated report of a signing already read.
+    const dated = this.ownDate(text, f.dates, text.length / 2);
+    const reported = !s.isTitle && dated !== null && cues.some((c) => c.type === "signing" && !hedges.some((h) => h.index < c.index) && !background.some((b) => b.index < c.index));
+    if (!signed.length && !reported) return;
+    const date = dated;
+    const when = date ? resolveDate(r, date.start, stated) : (story(r) ?? published(r));
+    const countries = this.sentenceCountries(f.facts, foreign);
+    const participants = present.map((p) => keyOf(r, p)).filter((k): k is string => k !== null);
+    const candidate: Working = {
+      type: "signing", start: when, end: null, place: this.place(f.facts, text),
+      countries, participants: participants.map((key) => ({ key, role: "attendee" })), ministries: this.ministryCodes(f.facts), topics: [],
+      summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: date !== null, background: false, evidence: [text],
+    };
+    const documents = signed.map((a) => ({ type: a.type, title: a.title, signed: when, parties: this.parties(a.title, f.facts, countries), event: null, sentence: text, named: a.named }));
+    if (s.isTitle) {
+      // A headline's documents count only when the body names none.
+      r.titleSigning ??= { event: candidate, agreements: documents, index: null };
+      return;
+    }
+    const titleSigning = r.titleSigning;
+    let evIndex = events.findIndex((e) => e.type === "signing" && compatible(e.start ?? undefined, when ?? undefined));
+    if (evIndex < 0 && !signed.length && titleSigning && titleSigning.index === null && compatible(titleSigning.event.start ?? undefined, when ?? undefined)) {
+      titleSigning.index = events.push(titleSigning.event) - 1;
+      evIndex = titleSigning.index;
+    }
+    if (evIndex >= 0) mergeInto(events[evIndex]!, candidate);
+    else if (signed.length) evIndex = events.push(candidate) - 1;
+    if (evIndex >= 0) r.told = events[evIndex]!;
+    for (const a of documents) {
+      const dup = agreements.find((b) => b.type === a.type && sameTitle(b.title, a.title));
+      if (dup) {
+        if (a.title.length > dup.title.length) dup.title = a.title;
+        continue;
       }
+      agreements.push({ ...a, event: evIndex });
+    }
+  }
 
-      // "Bản ghi nhớ … đã được ký kết ngày 2/11/2012": a document recalled with the date it was signed.
-      if (!s.isTitle) {
-        for (const r of this.readRecalledAgreements(text, folded, f.dates)) {
-          const when = resolve(r.date.start, stated);
-          if (agreements.some((b) => b.type === r.type && sameTitle(b.title, r.title))) continue;
-          let evIndex = events.findIndex((e) => e.type === "signing" && e.start !== null && sameParts(e.start, when));
-          if (evIndex < 0) {
-            const countries = this.sentenceCountries(f.facts, foreign);
-            evIndex = events.push({
-              type: "signing", start: when, end: null, place: null, countries, participants: [], ministries: this.ministryCodes(f.facts),
-              topics: [], summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: true, background: true, evidence: [text],
-            }) - 1;
-          }
-          const countries = events[evIndex]!.countries;
-          agreements.push({ type: r.type, title: r.title, signed: when, parties: this.parties(r.title, f.facts, countries), event: evIndex, sentence: text, named: true });
-        }
+  /** Documents recalled with the date they were signed, each with a (background) signing. */
+  private readRecalled(r: Reading, sc: SentenceReading): void {
+    const { f, text, folded, stated } = sc;
+    const { events, agreements } = r;
+    for (const rc of this.readRecalledAgreements(text, folded, f.dates)) {
+      const when = resolveDate(r, rc.date.start, stated);
+      if (agreements.some((b) => b.type === rc.type && sameTitle(b.title, rc.title))) continue;
+      let evIndex = events.findIndex((e) => e.type === "signing" && e.start !== null && sameParts(e.start, when));
+      if (evIndex < 0) {
+        const countries = this.sentenceCountries(f.facts, r.foreign);
+        evIndex = events.push({
+          type: "signing", start: when, end: null, place: null, countries, participants: [], ministries: this.ministryCodes(f.facts),
+          topics: [], summary: "", sentence: text, mechanism: null, ordinal: null, counterparts: new Set(), receiver: null, own: true, background: true, evidence: [text],
+        }) - 1;
       }
+      const countries = events[evIndex]!.countries;
+      agreements.push({ type: rc.type, title: rc.title, signed: when, parties: this.parties(rc.title, f.facts, countries), event: evIndex, sentence: text, named: true });
+    }
+  }
 
-      for (const [ci, cue] of cues.entries()) {
-        if (cue.type === "signing") continue;
-        if (s.isTitle && !events.some((e) => e.type === cue.type)) continue;
-        if (hedges.some((h) => h.index < cue.index)) continue;
-        if (cue.type === "conference" && this.pluralBefore(folded, cue.index)) continue;
-        if (cue.type === "ceremony" && this.isProgrammeStop(folded, cue.index, cues)) continue;
-        // "lễ khai mạc hội nghị …": the opening of a conference is the conference.
-        if (cue.type === "ceremony" && cues.some((c) => c.type === "conference" && c.index >= cue.index + cue.length && /^\s*$/.test(text.slice(cue.index + cue.length, c.index)))) continue;
-        const isBackground = background.some((b) => b.index < cue.index);
-        // A date with a background phrase between it and the cue is another activity's ("… kể từ khi 2 nước nâng cấp quan hệ vào tháng 12/2022").
-        const date = this.ownDate(text, f.dates.filter((d) => !background.some((b) => (b.index - cue.index) * (b.index - d.index) < 0)), cue.index);
-        if (isBackground && !date) continue;
-        if (!hasForeign) continue;
-        // "Tại buổi hội đàm, …", "Mở đầu cuộc gặp, …": the activity already told, not another one.
-        // With a date of its own close by ("trong chuyến thăm Cuba tháng 9/2024"), it is another one, recalled.
-        const dateNear = f.dates.some((d) =>
-          d.index < cue.index ? d.index + d.length > cue.index - 30 : d.index - cue.index < 160 && !/[,;]/.test(text.slice(cue.index, d.index)));
-        if (!dateNear && ANAPHOR.test(text.slice(Math.max(0, cue.index - 24), cue.index))) {
-          const target = toldBefore(events, cue.type);
-          if (target) {
-            if (!target.evidence.includes(text)) target.evidence.push(text);
-            for (const p of present) {
-              const k = keyOf(p);
-              if (k && !target.participants.some((x) => x.key === k)) target.participants.push({ key: k, role: "attendee" });
-            }
-            continue;
-          }
+  /** The activity one cue names: a new event, or another report of one already read. */
+  private readCue(r: Reading, sc: SentenceReading, ci: number, cue: Cue): void {
+    const { s, f, text, folded, hedges, background, frames, cues, present, stated } = sc;
+    const { events, officials, foreign, pub, pubMonth } = r;
+    const persons = f.facts.persons;
+    if (cue.type === "signing") return;
+    if (s.isTitle && !events.some((e) => e.type === cue.type)) return;
+    if (hedges.some((h) => h.index < cue.index)) return;
+    if (cue.type === "conference" && this.pluralBefore(folded, cue.index)) return;
+    if (cue.type === "ceremony" && this.isProgrammeStop(folded, cue.index, cues)) return;
+    // "lễ khai mạc hội nghị …": the opening of a conference is the conference.
+    if (cue.type === "ceremony" && cues.some((c) => c.type === "conference" && c.index >= cue.index + cue.length && /^\s*$/.test(text.slice(cue.index + cue.length, c.index)))) return;
+    const isBackground = background.some((b) => b.index < cue.index);
+    // A date with a background phrase between it and the cue is another activity's ("… kể từ khi 2 nước nâng cấp quan hệ vào tháng 12/2022").
+    const date = this.ownDate(text, f.dates.filter((d) => !background.some((b) => (b.index - cue.index) * (b.index - d.index) < 0)), cue.index);
+    if (isBackground && !date) return;
+    if (!r.hasForeign) return;
+    // "Tại buổi hội đàm, …", "Mở đầu cuộc gặp, …": the activity already told, not another one.
+    // With a date of its own close by ("trong chuyến thăm Cuba tháng 9/2024"), it is another one, recalled.
+    const dateNear = f.dates.some((d) =>
+      d.index < cue.index ? d.index + d.length > cue.index - 30 : d.index - cue.index < 160 && !/[,;]/.test(text.slice(cue.index, d.index)));
+    if (!dateNear && ANAPHOR.test(text.slice(Math.max(0, cue.index - 24), cue.index))) {
+      const target = toldBefore(events, cue.type);
+      if (target) {
+        if (!target.evidence.includes(text)) target.evidence.push(text);
+        for (const p of present) {
+          const k = keyOf(r, p);
+          if (k && !target.participants.some((x) => x.key === k)) target.participants.push({ key: k, role: "attendee" });
         }
-
-        let start: DateValue | null = null;
-        let end: DateValue | null = null;
-        if (date?.relative) {
-          const on = date.relative === "today" && pub?.d !== undefined ? pub : pubMonth;
-          start = on ? dateFrom(on, "relative") : null;
-        } else if (date && cue.type !== "visit" && framedAway(frames, date, cue, cues, text)) {
-          // "Ngày 24/9, A tiếp B nhân dịp … đồng chủ trì hội nghị …": the day is the reception's, the
-          // conference keeps its month (a visit keeps the day: the first day reported of it).
-          const month = monthOf(resolve(date.start, stated));
-          start = month.m !== undefined && month.y !== undefined ? dateFrom(partsOf(month), "occasion") : null;
-        } else if (date) {
-          start = resolve(date.start, stated);
-          end = date.end ? resolve(date.end, stated) : null;
-          // A visit after the frame phrase keeps the day, but it is the main activity's: the first day reported of the visit, not one stated for it.
-          if (cue.type === "visit" && start.d !== undefined && framedAway(frames, date, cue, cues, text)) start = { ...start, from: { ...start.from, d: "first activity" } };
-        } else if (narrative && !isBackground) start = story();
-        else start = published();
-
-        // Counterparts: the people this cue's clause names, up to the next cue.
-        const next = cues[ci + 1]?.index ?? text.length;
-        // Counterparts: people listed right after the cue ("hội đàm với A, … và B, …").
-        const clause: PersonMention[] = [];
-        for (const p of persons) {
-          if (p.start <= cue.index || p.start >= next) continue;
-          const from = clause.length ? clause[clause.length - 1]!.end : cue.index + cue.length;
-          const gap = text.slice(from, p.start);
-          if (clause.length ? !/^[\s,;]*(?:và|cùng|với|và với)?[\s,;]*$/u.test(gap) : gap.length > 40) break;
-          clause.push(p);
-        }
-        const around = clause.length ? clause : persons;
-        const foreignPeople = around.filter((p) => {
-          const k = keyOf(p);
-          const o = k ? officials.list.find((x) => x.key === k) : null;
-          return o && o.country !== "VN";
-        });
-        const groups: PersonMention[][] =
-          (cue.type === "talks" || cue.type === "reception") && foreignPeople.length > 1 && new Set(foreignPeople.map((p) => p.org?.ministry?.code ?? p.name)).size > 1
-            ? foreignPeople.map((p) => [p])
-            : [foreignPeople];
-        const ordinal = cue.type === "conference" ? this.ordinal(text, cue.index) : null;
-        const subject = cue.type === "reception" ? this.subjectOf(text, persons, cue) : null;
-        const receiver = subject ? keyOf(subject) : null;
-        for (const group of groups) {
-          const counterparts = new Set(group.map((p) => keyOf(p)!).filter(Boolean));
-          const participants = new Set<string>();
-          const main = !inOpening(cue.index);
-          for (const p of present.filter((p) => (!foreignPeople.includes(p) || group.includes(p)) && !(main && inOpening(p.start)))) {
-            const k = keyOf(p);
-            if (k) participants.add(k);
-          }
-          const candidate = {
-            type: cue.type, start, end, place: this.place(f.facts, text), countries: this.sentenceCountries(f.facts, foreign),
-            participants: [...participants].map((key) => ({ key, role: "attendee" as const })), ministries: this.ministryCodes(f.facts), topics: [],
-            summary: "", sentence: text, mechanism: ordinal !== null ? tidy(text.slice(cue.index, cue.index + 120).split(/[,.;]/)[0] ?? "") : null, ordinal,
-            counterparts, receiver, own: date !== null, background: isBackground, evidence: [text],
-          };
-          const same = events.find((e) => sameInArticle(e, candidate));
-          if (same) {
-            mergeInto(same, candidate);
-            told = same;
-            continue;
-          }
-          if (s.isTitle) continue;
-          events.push(candidate);
-          told = candidate;
-        }
-        if (date && !isBackground && !date.relative) {
-          const st = resolve(date.start, stated);
-          if (st.d !== undefined) narrative = st;
-          if (cue.type === "visit" && !frame) frame = { start: st, end: date.end ? resolve(date.end, stated) : null };
-        }
-      }
-      // A sentence that names no activity goes on about the last one told ("Hai bên nhất trí …").
-      if (!cues.length && !s.isTitle && told && !told.evidence.includes(text)) told.evidence.push(text);
-      if (!cues.length && f.dates.length && !directive) {
-        const d = f.dates.find((x) => x.start.d !== undefined && !this.isBackgroundDate(text, x));
-        // A day written with a year far from the publication ("2/9/1945") is history, not the story's day.
-        const historic = d?.start.y !== undefined && pub?.y !== undefined && Math.abs(pub.y - d.start.y) > 1;
-        if (d && hasForeign && !historic) narrative = resolve(d.start, stated);
+        return;
       }
     }
 
-    if (titleSigning && !agreements.length && titleSigning.agreements.length) {
-      const index = titleSigning.index ?? events.push(titleSigning.event) - 1;
-      for (const a of titleSigning.agreements) if (!agreements.some((b) => b.type === a.type && sameTitle(b.title, a.title))) agreements.push({ ...a, event: index });
-    }
-    // A day without a year takes the year another activity of the article states for the same day (GUIDE.md, Dates).
-    for (const e of events) {
-      if (!e.start || e.start.y !== undefined || e.start.d === undefined) continue;
-      const y = events.find((o) => o.start?.y !== undefined && o.start.m === e.start!.m && o.start.d === e.start!.d)?.start?.y;
-      if (y !== undefined) {
-        e.start = withYear(e.start, y, "same day");
-      }
-    }
-    // A visit reported with no date of its own is dated by the first day reported of the activities in it.
-    for (const e of events) {
-      if (e.type !== "visit" || e.background || e.start) continue;
-      const first = events.filter((o) => o !== e && !o.background && o.own && o.start?.d !== undefined).map((o) => o.start!)[0];
-      if (first) {
-        e.start = dateFrom(partsOf(first), "first activity");
-      }
-    }
-    // A document is signed when its signing event took place, the best date read for it.
-    for (const a of agreements) if (a.event !== null) a.signed = events[a.event]!.start;
+    let start: DateValue | null = null;
+    let end: DateValue | null = null;
+    if (date?.relative) {
+      const on = date.relative === "today" && pub?.d !== undefined ? pub : pubMonth;
+      start = on ? dateFrom(on, "relative") : null;
+    } else if (date && cue.type !== "visit" && framedAway(frames, date, cue, cues, text)) {
+      // "Ngày 24/9, A tiếp B nhân dịp … đồng chủ trì hội nghị …": the day is the reception's, the
+      // conference keeps its month (a visit keeps the day: the first day reported of it).
+      const month = monthOf(resolveDate(r, date.start, stated));
+      start = month.m !== undefined && month.y !== undefined ? dateFrom(partsOf(month), "occasion") : null;
+    } else if (date) {
+      start = resolveDate(r, date.start, stated);
+      end = date.end ? resolveDate(r, date.end, stated) : null;
+      // A visit after the frame phrase keeps the day, but it is the main activity's: the first day reported of the visit, not one stated for it.
+      if (cue.type === "visit" && start.d !== undefined && framedAway(frames, date, cue, cues, text)) start = { ...start, from: { ...start.from, d: "first activity" } };
+    } else if (r.narrative && !isBackground) start = story(r);
+    else start = published(r);
 
+    // Counterparts: the people this cue's clause names, up to the next cue.
+    const next = cues[ci + 1]?.index ?? text.length;
+    // Counterparts: people listed right after the cue ("hội đàm với A, … và B, …").
+    const clause: PersonMention[] = [];
+    for (const p of persons) {
+      if (p.start <= cue.index || p.start >= next) continue;
+      const from = clause.length ? clause[clause.length - 1]!.end : cue.index + cue.length;
+      const gap = text.slice(from, p.start);
+      if (clause.length ? !/^[\s,;]*(?:và|cùng|với|và với)?[\s,;]*$/u.test(gap) : gap.length > 40) break;
+      clause.push(p);
+    }
+    const around = clause.length ? clause : persons;
+    const foreignPeople = around.filter((p) => {
+      const k = keyOf(r, p);
+      const o = k ? officials.list.find((x) => x.key === k) : null;
+      return o && o.country !== "VN";
+    });
+    const groups: PersonMention[][] =
+      (cue.type === "talks" || cue.type === "reception") && foreignPeople.length > 1 && new Set(foreignPeople.map((p) => p.org?.ministry?.code ?? p.name)).size > 1
+        ? foreignPeople.map((p) => [p])
+        : [foreignPeople];
+    const ordinal = cue.type === "conference" ? this.ordinal(text, cue.index) : null;
+    const subject = cue.type === "reception" ? this.subjectOf(text, persons, cue) : null;
+    const receiver = subject ? keyOf(r, subject) : null;
+    for (const group of groups) {
+      const counterparts = new Set(group.map((p) => keyOf(r, p)!).filter(Boolean));
+      const participants = new Set<string>();
+      const main = !inOpening(sc, cue.index);
+      for (const p of present.filter((p) => (!foreignPeople.includes(p) || group.includes(p)) && !(main && inOpening(sc, p.start)))) {
+        const k = keyOf(r, p);
+        if (k) participants.add(k);
+      }
+      const candidate = {
+        type: cue.type, start, end, place: this.place(f.facts, text), countries: this.sentenceCountries(f.facts, foreign),
+        participants: [...participants].map((key) => ({ key, role: "attendee" as const })), ministries: this.ministryCodes(f.facts), topics: [],
+        summary: "", sentence: text, mechanism: ordinal !== null ? tidy(text.slice(cue.index, cue.index + 120).split(/[,.;]/)[0] ?? "") : null, ordinal,
+        counterparts, receiver, own: date !== null, background: isBackground, evidence: [text],
+      };
+      const same = events.find((e) => sameInArticle(e, candidate));
+      if (same) {
+        mergeInto(same, candidate);
+        r.told = same;
+        continue;
+      }
+      if (s.isTitle) continue;
+      events.push(candidate);
+      r.told = candidate;
+    }
+    if (date && !isBackground && !date.relative) {
+      const st = resolveDate(r, date.start, stated);
+      if (st.d !== undefined) r.narrative = st;
+      if (cue.type === "visit" && !r.frame) r.frame = { start: st, end: date.end ? resolveDate(r, date.end, stated) : null };
+    }
+  }
+
+  /** The article's facts from its reading: events with roles and topics, the countries and ministries it names as parties. */
+  private extraction(body: ArticleBody, r: Reading, found: Found[]): ArticleExtraction {
+    const { officials, events, agreements } = r;
+    const sentences = body.sentences;
     const topicHits = new Map<string, Map<number, number>>();
-    const topicsOf = (texts: string[], max: number) => this.topics(texts, max, topicHits);
-    const topics = topicsOf(sentences.map((s) => s.text), Infinity);
+    const topics = this.topics(sentences.map((s) => s.text), Infinity, topicHits);
     // Activities with no place of their own happen where the article's visit goes.
     const visited = events.filter((e) => e.type === "visit" && !e.background).map((e) => this.placeCountry(e.place)).find(Boolean) ?? null;
     const outEvents: ExtractedEvent[] = events.map((e) => {
       const { counterparts: _c, receiver: _r, own: _o, background: _b, evidence, ...rest } = e;
-      return { ...rest, participants: this.roles(e, officials.list, visited), topics: topicsOf(evidence, MAX_EVENT_TOPICS), summary: this.summary(e, officials.list) };
+      return { ...rest, participants: this.roles(e, officials.list, visited), topics: this.topics(evidence, MAX_EVENT_TOPICS, topicHits), summary: this.summary(e, officials.list) };
     });
 
     // Countries and ministries the article names as parties (GUIDE.md, Countries).
@@ -433,7 +537,7 @@ export class ArticleReader {
         if (!org.ministry) continue;
         // A body named only to describe someone who takes no part does not count.
         const owner = f.facts.persons.find((p) => p.org === org);
-        if (owner && outEvents.length && !participantKeys.has(keyOf(owner) ?? "")) continue;
+        if (owner && outEvents.length && !participantKeys.has(keyOf(r, owner) ?? "")) continue;
         // "nguyên Bộ trưởng Bộ Công an của Israel": a former office speaks for no ministry.
         if (this.g.former.test(sentences[f.sentence]!.text.slice(Math.max(0, org.index - 40), org.index).toLowerCase())) continue;
         countries.add(org.ministry.country);
@@ -701,7 +805,7 @@ export class ArticleReader {
   }
 
   /** One official per person of the article, with every form of the name it uses. */
-  private officials(found: Found[], texts: string[], foreign: string | null) {
+  private officials(found: Found[], texts: string[], foreign: string | null): ArticleOfficials {
     type Group = { names: string[]; mentions: { p: PersonMention; sentence: number }[] };
     const groups: Group[] = [];
     // Each folded name belongs to one group: the one it first joined.

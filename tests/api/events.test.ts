@@ -173,6 +173,17 @@ describe("date ranges", () => {
     expect(await lao("from=2025")).toEqual([]);
   });
 
+  it("lists a range oldest first as newest first reversed, the events under way on its first day included", async () => {
+    const inOrder = async (query: string) => ids(await getJson<List<Event>>(kb.app, `/v1/events?country=LA&limit=200&${query}`));
+    // Under way on the first day (month, year, range), starting on it (month, year) or after it.
+    for (const range of ["from=2024-05-20", "from=2024-05-01", "from=2024-05-02&to=2024-05-31", "from=2023-12-31", "from=2023-01-01&to=2023-06", "from=2024-06-02", "from=2024-06-05"]) {
+      const newest = await inOrder(range);
+      expect(await inOrder(`${range}&sort=date`), range).toEqual([...newest].reverse());
+    }
+    expect(await inOrder("from=2024-05-20&sort=date")).toEqual([laos.month, laos.range, laos.day]);
+    expect(await inOrder("from=2024-06-02&sort=date")).toEqual([laos.range, laos.day]);
+  });
+
   it("never matches an event whose year is unknown, even on its day and month", async () => {
     for (const range of ["from=2024-05-15&to=2024-05-15", "from=2023-05-15&to=2023-05-15", "from=0001", "to=9999", "from=0001&to=9999"]) {
       const found = await lao(range);

@@ -202,8 +202,14 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
     return sql`SELECT * FROM ((${carried} ${order}) UNION ALL (${longer} ${order})) x ${order}`;
   }
   if (desc || f.from === undefined) return sql`${select([...eventConditions(f), ...dateBounds(f, key, desc)])} ${order}`;
-  // Under way on \`from\` (which implies the range), found whole and then sorted: walking the date index would read the years before.
-  const underWay = select([...eventConditions({ ...f, from: undefined, to: undefined }), sql`daterange(e.span_from, e.span_to, '[]') @> ${f.from}::date`, sql`e.span_from < ${f.from}::date`]);
+  // Under way on `from` (which implies the range), found whole and then sorted: walking the date index would read the years before.
+  // Their span holds the day before `from` and `from` itself: asked of the range index as one range, so that the events
+  // starting on `from` (every event of that year or month dated by its year or month alone) are not read and dropped.
+  const underWay = select([
+    ...eventConditions({ ...f, from: undefined, to: undefined }),
+    sql`daterange(e.span_from, e.span_to, '[]') @> daterange(${f.from}::date - 1, ${f.from}::date, '[]')`,
+    sql`e.span_from < ${f.from}::date`,
+  ]);
   const starting = select([...eventConditions(f), sql`${key} >= ${f.from}::date`]);
   return sql`SELECT * FROM ((SELECT * FROM (${underWay} OFFSET 0) u ${order}) UNION ALL (${starting} ${order})) x ${order}`;
 }

@@ -2,18 +2,27 @@
 // events), for the filters it can answer exactly: at most one of country (or
 // two countries together), ministry, topic or an official it lists (one with
 // many events, in rollup_officials), any types, and a date range in whole
-// years. Other filters are counted over the events themselves.
+// years. Other filters are counted over the events themselves. Without types
+// or years, and when no count is by type or year, the cells' sums per group
+// (event_rollup_totals) answer with one row a group.
 import type { EventFilters } from "./events.ts";
 import { join, sql, type Sql } from "./sql.ts";
 
 export type RollupDim = "" | "country" | "ministry" | "topic";
 
+/** The rollup scope of some filters, and their conditions on the cells' type and years (`r`). */
+export interface Rollup {
+  scope: string;
+  /** None when the filters name neither types nor years: then the totals answer. */
+  conditions: Sql[];
+}
+
 /**
- * The rollup scope and conditions on `r` (event_rollups) that stand for these
- * filters, or null when it cannot. `officialRolled`: the official of the
- * filters is one the rollups count (rollupOfficialSql tells).
+ * The rollup scope and conditions that stand for these filters, or null when
+ * the rollups cannot. `officialRolled`: the official of the filters is one the
+ * rollups count (rollupOfficialSql tells).
  */
-export function rollupConditions(f: EventFilters, officialRolled = false): Sql[] | null {
+export function rollupConditions(f: EventFilters, officialRolled = false): Rollup | null {
   if ((f.official !== undefined && !officialRolled) || f.q !== undefined || f.updatedSince !== undefined) return null;
   const countries = [...new Set(f.countries ?? [])].sort();
   const scopes = [
@@ -27,17 +36,23 @@ export function rollupConditions(f: EventFilters, officialRolled = false): Sql[]
   // A range counts from the years of the spans: exact only for whole years.
   if (f.from !== undefined && !f.from.endsWith("-01-01")) return null;
   if (f.to !== undefined && !f.to.endsWith("-12-31")) return null;
-  const c: Sql[] = [sql`r.scope = ${scopes[0] ?? ""}`];
+  const c: Sql[] = [];
   if (f.types?.length) c.push(sql`r.type IN (${join(f.types.map((t) => sql`${t}::event_type`))})`);
   // An event whose year is unknown (year 0) never matches a range.
   if (f.from !== undefined) c.push(sql`r.year_to >= ${Number(f.from.slice(0, 4))}`);
   if (f.to !== undefined) c.push(sql`r.year_from BETWEEN 1 AND ${Number(f.to.slice(0, 4))}`);
-  return c;
+  return { scope: scopes[0] ?? "", conditions: c };
 }
 
-/** `FROM event_rollups r WHERE …` for one group dimension ('' for the events themselves). */
-export function rollupFrom(dim: RollupDim, conditions: Sql[]): Sql {
-  return sql`FROM event_rollups r WHERE r.dim = ${dim} AND ${join(conditions, " AND ")}`;
+/**
+ * `FROM … r WHERE …` for one group dimension ('' for the events themselves):
+ * the cells (event_rollups) when the filters have types or years or when
+ * `byTypeOrYear` (the query reads r.type or r.year_from), else their totals
+ * (event_rollup_totals: r.key and r.events only).
+ */
+export function rollupFrom(dim: RollupDim, rollup: Rollup, byTypeOrYear = false): Sql {
+  if (!rollup.conditions.length && !byTypeOrYear) return sql`FROM event_rollup_totals r WHERE r.scope = ${rollup.scope} AND r.dim = ${dim}`;
+  return sql`FROM event_rollups r WHERE ${join([sql`r.scope = ${rollup.scope}`, sql`r.dim = ${dim}`, ...rollup.conditions], " AND ")}`;
 }
 
 /** The number of events matching, or null when the rollup cannot tell. */

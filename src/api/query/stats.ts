@@ -4,7 +4,7 @@
 import type { Reader } from "../../db/reader.ts";
 import { EVENT_TYPE_LABELS, TOPIC_LABELS, type EventTypeCode } from "../routes/labels.ts";
 import { eventConditions, type EventFilters } from "./events.ts";
-import { rollupConditions, rollupFrom, rollupOfficialSql } from "./rollups.ts";
+import { rollupConditions, rollupFrom, rollupOfficialSql, type Rollup } from "./rollups.ts";
 import { raw, sql, where, type Sql } from "./sql.ts";
 
 export const STATS_GROUPS = ["country", "type", "year", "topic", "ministry"] as const;
@@ -50,7 +50,7 @@ function groupSql(group: StatsGroup, from: Sql, w: Sql): Sql {
 }
 
 /** The same counts from the rollup table; groups whose count fell to zero are left out. */
-function rollupGroupSql(group: StatsGroup, c: Sql[]): Sql {
+function rollupGroupSql(group: StatsGroup, c: Rollup): Sql {
   switch (group) {
     case "country":
       return sql`SELECT c.code::text AS key, c.name_vi, c.name_en, c.code::text AS country, x.count FROM (
@@ -62,10 +62,10 @@ function rollupGroupSql(group: StatsGroup, c: Sql[]): Sql {
         JOIN ministries mi ON mi.id = x.key::int ORDER BY x.count DESC, mi.code`;
     case "type":
       return sql`SELECT r.type::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, sum(r.events)::int AS count
-        ${rollupFrom("", c)} GROUP BY r.type HAVING sum(r.events) > 0 ORDER BY count DESC, key`;
+        ${rollupFrom("", c, true)} GROUP BY r.type HAVING sum(r.events) > 0 ORDER BY count DESC, key`;
     case "year":
       return sql`SELECT nullif(r.year_from, 0)::text AS key, NULL AS name_vi, NULL AS name_en, NULL AS country, sum(r.events)::int AS count
-        ${rollupFrom("", c)} GROUP BY r.year_from HAVING sum(r.events) > 0 ORDER BY nullif(r.year_from, 0) NULLS LAST`;
+        ${rollupFrom("", c, true)} GROUP BY r.year_from HAVING sum(r.events) > 0 ORDER BY nullif(r.year_from, 0) NULLS LAST`;
     case "topic":
       return sql`SELECT r.key, NULL AS name_vi, NULL AS name_en, NULL AS country, sum(r.events)::int AS count
         ${rollupFrom("topic", c)} GROUP BY r.key HAVING sum(r.events) > 0 ORDER BY count DESC, key`;
@@ -166,7 +166,7 @@ export function yearTypeSql(f: EventFilters): Sql {
   const c = rollupConditions(f);
   return c
     ? sql`SELECT nullif(r.year_from, 0) AS year, r.type::text AS type, sum(r.events)::int AS count
-        ${rollupFrom("", c)} GROUP BY r.year_from, r.type HAVING sum(r.events) > 0`
+        ${rollupFrom("", c, true)} GROUP BY r.year_from, r.type HAVING sum(r.events) > 0`
     : sql`SELECT extract(year FROM e.span_from)::int AS year, e.type::text AS type, count(*)::int AS count
         FROM events e ${where(eventConditions(f))} GROUP BY 1, 2`;
 }

@@ -9,19 +9,22 @@ import { addAgreementSource, createAgreement, findAgreement, rebuildAgreement } 
 import { rebuildEvent } from "./events.ts";
 import type { OpenEvents } from "./open-events.ts";
 import {
-  createOfficial, matchOfficial, mentionRow, namesChanged, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
+  createOfficial, matchOfficial, namesChanged, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
 } from "./officials.ts";
+import type { HeldNames, OpenMentions } from "./open-mentions.ts";
 import type { ReferenceRows } from "./reference.ts";
 import { searchText, uniqueNames, type Tx } from "./rows.ts";
 
 /**
- * Writes the facts of the article `articleId`; its events are resolved into
- * `events`, which writes them with the batch. `newest`: no stored article
+ * Writes the facts of the article `articleId`; its mentions are held in
+ * `held` and its events resolved into `events`, which write them with the
+ * batch. `newest`: no stored article
  * comes after it (a new article), so its mentions are every official's latest
  * and their names can be worked out without reading all their mentions again.
  */
 export async function writeFacts(
-  tx: Tx, g: Gazetteer, ref: ReferenceRows, known: OfficialKeys, events: OpenEvents, articleId: number, x: ArticleExtraction, newest: boolean,
+  tx: Tx, g: Gazetteer, ref: ReferenceRows, known: OfficialKeys, held: OpenMentions, events: OpenEvents, articleId: number, x: ArticleExtraction,
+  newest: boolean,
 ): Promise<void> {
   const ministryIds = await ref.ministryIds(tx, x);
   const unitIds = await ref.unitIds(tx, x, ministryIds);
@@ -35,7 +38,7 @@ export async function writeFacts(
   const rows = new Map<number, { row: OfficialRow; created: boolean }>();
   const mentions: PendingMention[] = [];
   for (const o of x.officials) {
-    let row = known.get(o.key) ?? (await matchOfficial(tx, o, mentions));
+    let row = known.get(o.key) ?? (await matchOfficial(tx, o, mentions, held));
     let created = false;
     if (!row) {
       row = await createOfficial(tx, o);
@@ -62,57 +65,47 @@ export async function writeFacts(
   }
   // Each official's name and aliases after this article, for the rows and the events' search text.
   const names = new Map<number, string[]>();
-  const renamed: { id: number; name: string; aliases: string[]; search_text: string }[] = [];
+  const renamed: HeldNames[] = [];
   for (const m of mentions) {
     const { row, created } = rows.get(m.officialId)!;
     if (!newest) continue;
     const next = withNewestMention(row, m, created);
     names.set(row.id, [next.name, ...next.aliases]);
-    if (namesChanged(row, next)) renamed.push({ id: row.id, ...next, search_text: searchText([next.name, ...next.aliases, row.nameEn, row.nameNative]) });
+    if (namesChanged(row, next)) renamed.push({ ...row, ...next, searchText: searchText([next.name, ...next.aliases, row.nameEn, row.nameNative]) });
   }
-  // The mentions, the officials' new names, the article's countries and ministries: one statement.
+  // The mentions, the officials' new names, the article's countries and ministries: written with the batch.
   const articleMinistries = [...new Set(x.ministries.map((m) => ministryIds.get(m.code)).filter((id): id is number => id !== undefined))];
-  await tx.$executeRaw`
-    WITH m AS (
-      INSERT INTO official_mentions (official_id, article_id, name_as_written, aliases, rank, rank_code, offices, ministry_id, unit_id, observed_on, observed_from, sentence)
-      SELECT official_id, article_id, name_as_written, aliases, rank, rank_code, offices, ministry_id, unit_id, observed_on, observed_from, sentence
-      FROM jsonb_to_recordset(${JSON.stringify(mentions.map((mm) => mentionRow(mm)))}::jsonb) AS x(
-        official_id int, article_id int, name_as_written text, aliases text[], rank text, rank_code text, offices text[],
-        ministry_id int, unit_id int, observed_on text, observed_from date, sentence text)
-    ), o AS (
-      UPDATE officials SET name = x.name, aliases = x.aliases, search_text = x.search_text
-      FROM jsonb_to_recordset(${JSON.stringify(renamed)}::jsonb) AS x(id int, name text, aliases text[], search_text text)
-      WHERE officials.id = x.id
-    ), c AS (
-      INSERT INTO article_countries (article_id, country_code) SELECT ${articleId}, x FROM unnest(${x.countries}::text[]) x ON CONFLICT DO NOTHING
-    )
-    INSERT INTO article_ministries (article_id, ministry_id) SELECT ${articleId}, x FROM unnest(${articleMinistries}::int[]) x ON CONFLICT DO NOTHING`;
+  held.add(articleId, mentions, renamed, x.countries, articleMinistries);
   for (const r of renamed) known.renamed(r.id, r.name, r.aliases);
   // An older article: every official's names are read again from all its mentions.
-  if (!newest) for (const id of rows.keys()) await refreshOfficial(tx, id);
+  if (!newest) {
+    await held.flush(tx);
+    for (const id of rows.keys()) await refreshOfficial(tx, id);
+  }
   const namesOf = (id: number) => names.get(id) ?? [];
 
   // Events: merged into another report of the same activity, or new.
+  const reports = x.events.map((e): EventFacts => ({
+    type: e.type,
+    start: e.start,
+    end: e.end,
+    place: e.place,
+    countries: [...new Set(e.countries)].sort(),
+    participants: dedupeParticipants(e.participants.flatMap((pp) => {
+      const official = officialIds.get(pp.key);
+      const country = x.officials.find((o) => o.key === pp.key)?.country ?? null;
+      return official === undefined ? [] : [{ official, role: pp.role, country }];
+    })),
+    ministries: [...new Set(e.ministries.map((c) => ministryIds.get(c)).filter((id): id is number => id !== undefined))],
+    topics: e.topics,
+    summary: e.summary,
+    mechanism: e.mechanism,
+    ordinal: e.ordinal,
+  }));
+  await events.prefetch(tx, articleId, reports);
   const eventIds: number[] = [];
-  for (const e of x.events) {
-    const facts: EventFacts = {
-      type: e.type,
-      start: e.start,
-      end: e.end,
-      place: e.place,
-      countries: [...new Set(e.countries)].sort(),
-      participants: dedupeParticipants(e.participants.flatMap((pp) => {
-        const official = officialIds.get(pp.key);
-        const country = x.officials.find((o) => o.key === pp.key)?.country ?? null;
-        return official === undefined ? [] : [{ official, role: pp.role, country }];
-      })),
-      ministries: [...new Set(e.ministries.map((c) => ministryIds.get(c)).filter((id): id is number => id !== undefined))],
-      topics: e.topics,
-      summary: e.summary,
-      mechanism: e.mechanism,
-      ordinal: e.ordinal,
-    };
-    const source = { articleId, sentence: e.sentence };
+  for (const [i, facts] of reports.entries()) {
+    const source = { articleId, sentence: x.events[i]!.sentence };
     const match = await events.find(tx, articleId, facts);
     if (match !== null) {
       await events.add(tx, match, facts, source);

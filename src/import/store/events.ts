@@ -106,10 +106,19 @@ export async function writeEvents(tx: Tx, g: Gazetteer, events: EventWrite[]): P
     INSERT INTO event_ministries (event_id, ministry_id) SELECT x.e, x.k FROM jsonb_to_recordset(${json(ministries)}::jsonb) AS x(e int, k int) ON CONFLICT DO NOTHING`;
 }
 
-/** The names and aliases of these officials, in id order (an event's search text carries them). */
-export async function officialNames(tx: Tx, officials: number[]): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ name: string; aliases: string[] }[]>`SELECT name, aliases FROM officials WHERE id = ANY(${officials}::int[]) ORDER BY id`;
-  return rows.flatMap((o) => [o.name, ...o.aliases]);
+/**
+ * The names and aliases of these officials, in id order (an event's search
+ * text carries them); `held`: names a batch has given and not written yet.
+ */
+export async function officialNames(
+  tx: Tx, officials: number[], held: (id: number) => { name: string; aliases: string[] } | undefined = () => undefined,
+): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: number; name: string; aliases: string[] }[]>`
+    SELECT id, name, aliases FROM officials WHERE id = ANY(${officials}::int[]) ORDER BY id`;
+  return rows.flatMap((o) => {
+    const h = held(o.id) ?? o;
+    return [h.name, ...h.aliases];
+  });
 }
 
 /** An event is the merge of its sources' accounts, in article order; with none left it goes. */

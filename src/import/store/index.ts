@@ -18,6 +18,7 @@ import { ReferenceRows } from "./reference.ts";
 import { articleRow, insertArticles } from "./articles.ts";
 import { OfficialKeys } from "./officials.ts";
 import { OpenEvents } from "./open-events.ts";
+import { OpenMentions } from "./open-mentions.ts";
 import type { Tx } from "./rows.ts";
 
 export { countFacts, identify, prepareArticle, type ArticleIdentity, type PreparedArticle } from "./identity.ts";
@@ -94,16 +95,18 @@ export class ArticleStore {
           const ids = await insertArticles(tx, batch.filter((p) => !existing.has(p.sourceKey) && !keys.has(p.sourceKey) && keys.add(p.sourceKey)));
           const officials = new OfficialKeys();
           await officials.load(tx, batch.flatMap((p) => p.extraction.officials.map((o) => o.key)));
-          const events = new OpenEvents(this.g);
+          const held = new OpenMentions();
+          const events = new OpenEvents(this.g, held);
           const results: StoreOutcome[] = [];
           for (at = 0; at < batch.length; at++) {
             const p = batch[at]!;
-            const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null, ids.get(p.sourceKey), officials, events);
+            const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null, ids.get(p.sourceKey), officials, held, events);
             if (r.status !== "unchanged") existing.set(p.sourceKey, { id: r.articleId, sourceKey: p.sourceKey, contentHash: p.contentHash });
             results.push(r);
           }
-          // The batch's events, written at once (a failure here is the batch's: it is redone article by article).
+          // The batch's mentions and events, written at once (a failure here is the batch's: it is redone in halves).
           at = batch.length;
+          await held.flush(tx);
           await events.flush(tx);
           return results;
         },
@@ -129,22 +132,23 @@ export class ArticleStore {
 
   private async storeOne(
     tx: Tx, p: PreparedArticle, existing: { id: number; contentHash: string } | null, freshId: number | undefined, officials: OfficialKeys,
-    events: OpenEvents,
+    held: OpenMentions, events: OpenEvents,
   ): Promise<StoreOutcome> {
     const facts = countFacts(p.extraction);
     if (existing?.contentHash === p.contentHash) return { status: "unchanged", articleId: existing.id, facts };
     if (existing) {
       // Its facts go and come again: officials may go or change names, so the batch's known keys are read afresh.
-      // Taking them out reads and rebuilds what is stored: the batch's events are written first.
+      // Taking them out reads and rebuilds what is stored: the batch's mentions and events are written first.
       officials.forget();
+      await held.flush(tx);
       await events.flush(tx);
       await removeArticleFacts(tx, existing.id, this.g);
       await tx.article.update({ where: { id: existing.id }, data: articleRow(p), select: { id: true } });
-      await writeFacts(tx, this.g, this.ref, officials, events, existing.id, p.extraction, false);
+      await writeFacts(tx, this.g, this.ref, officials, held, events, existing.id, p.extraction, false);
       officials.forget();
       return { status: "updated", articleId: existing.id, facts };
     }
-    await writeFacts(tx, this.g, this.ref, officials, events, freshId!, p.extraction, true);
+    await writeFacts(tx, this.g, this.ref, officials, held, events, freshId!, p.extraction, true);
     return { status: "imported", articleId: freshId!, facts };
   }
 }

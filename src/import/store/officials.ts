@@ -4,12 +4,14 @@
 import type { ExtractedOfficial } from "../../extraction/assemble.ts";
 import { Prisma } from "../../db/generated/client.ts";
 import { nameWords, sameOfficial, slip } from "../../identity/officials.ts";
+import type { OpenMentions } from "./open-mentions.ts";
 import { searchText, uniqueNames, type Tx } from "./rows.ts";
 
 export interface OfficialRow {
   id: number;
   name: string;
   aliases: string[];
+  countryCode: string | null;
   nameEn: string | null;
   nameNative: string | null;
 }
@@ -39,7 +41,7 @@ export function mentionRow(m: PendingMention) {
 export async function officialsByKey(tx: Tx, keys: string[]): Promise<Map<string, OfficialRow>> {
   if (!keys.length) return new Map();
   const rows = await tx.$queryRaw<(OfficialRow & { key: string })[]>`
-    SELECT id, key, name, aliases, name_en AS "nameEn", name_native AS "nameNative" FROM officials WHERE key = ANY(${keys}::text[])`;
+    SELECT id, key, name, aliases, country_code AS "countryCode", name_en AS "nameEn", name_native AS "nameNative" FROM officials WHERE key = ANY(${keys}::text[])`;
   return new Map(rows.map((r) => [r.key, r]));
 }
 
@@ -90,19 +92,32 @@ export class OfficialKeys {
  * first in id order that sameOfficial accepts. A candidate's offices (all its
  * mentions') matter only when its names differ from these by a slip of the
  * pen, so only such candidates' offices are read. `pending` holds the
- * mentions this article is about to write: their offices count as stored.
+ * mentions this article is about to write, `held` what the batch has not
+ * written yet (mentions, officials' new names): they count as stored.
  */
-export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: PendingMention[]): Promise<OfficialRow | null> {
+export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: PendingMention[], held: OpenMentions): Promise<OfficialRow | null> {
   if (!o.country) return null;
   const names = [o.name, ...o.aliases];
   const words = nameWords(names);
   if (!words.length) return null;
-  const like = Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(search_text) LIKE ${`%${w}%`}`), " OR ");
-  const candidates = await tx.$queryRaw<(OfficialRow & { countryCode: string | null })[]>`
-    SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
-    FROM officials o WHERE o.country_code = ${o.country} AND (${like}) ORDER BY o.id`;
+  const like = (column: Prisma.Sql) => Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(${column}) LIKE ${`%${w}%`}`), " OR ");
+  // The officials the batch renamed are matched on the search text they will be written with.
+  const renamed = held.renamedIn(o.country);
+  const candidates = renamed.length
+    ? await tx.$queryRaw<OfficialRow[]>`
+      SELECT * FROM (
+        SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
+        FROM officials o WHERE o.country_code = ${o.country} AND NOT (o.id = ANY(${renamed.map((r) => r.id)}::int[])) AND (${like(Prisma.sql`o.search_text`)})
+        UNION ALL
+        SELECT x.id, x.name, x.aliases, x."countryCode", x."nameEn", x."nameNative"
+        FROM jsonb_to_recordset(${JSON.stringify(renamed)}::jsonb) AS x(id int, name text, aliases text[], "countryCode" text, "nameEn" text, "nameNative" text, "searchText" text)
+        WHERE ${like(Prisma.sql`x."searchText"`)}
+      ) c ORDER BY id`
+    : await tx.$queryRaw<OfficialRow[]>`
+      SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
+      FROM officials o WHERE o.country_code = ${o.country} AND (${like(Prisma.sql`o.search_text`)}) ORDER BY o.id`;
   const me = { names, country: o.country, offices: o.offices };
-  const nameless = (c: (typeof candidates)[number]) => ({ names: [c.name, ...c.aliases], country: c.countryCode, offices: [] as string[] });
+  const nameless = (c: OfficialRow) => ({ names: [c.name, ...c.aliases], country: c.countryCode, offices: [] as string[] });
   // Accepted without offices: names that agree. Else only a slip of the pen in the same office can join them.
   const slips = candidates.filter((c) => !sameOfficial(nameless(c), me) && names.some((x) => [c.name, ...c.aliases].some((y) => slip(x, y))));
   const offices = new Map<number, string[]>();
@@ -114,7 +129,7 @@ export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: Pendi
   }
   return candidates.find((c) => {
     if (!slips.includes(c)) return sameOfficial(nameless(c), me);
-    const all = [...(offices.get(c.id) ?? []), ...pending.filter((m) => m.officialId === c.id).flatMap((m) => m.offices)];
+    const all = [...(offices.get(c.id) ?? []), ...held.offices(c.id), ...pending.filter((m) => m.officialId === c.id).flatMap((m) => m.offices)];
     return sameOfficial({ ...nameless(c), offices: all }, me);
   }) ?? null;
 }
@@ -124,7 +139,7 @@ export async function createOfficial(tx: Tx, o: ExtractedOfficial): Promise<Offi
   const [row] = await tx.$queryRaw<{ id: number }[]>`
     INSERT INTO officials (key, name, country_code, name_en, name_native, search_text)
     VALUES (${o.key}, ${o.name}, ${o.country}, ${o.nameEn}, ${o.nameNative}, ${o.name}) RETURNING id`;
-  return { id: row!.id, name: o.name, aliases: [], nameEn: o.nameEn, nameNative: o.nameNative };
+  return { id: row!.id, name: o.name, aliases: [], countryCode: o.country, nameEn: o.nameEn, nameNative: o.nameNative };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import { agreeingTypes, candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../../identity/events.ts";
 import { eventFactsOf } from "./facts.ts";
 import { officialNames, writeEvents, type EventSource } from "./events.ts";
+import type { OpenMentions } from "./open-mentions.ts";
 import { foldFacts, type Tx } from "./rows.ts";
 
 interface OpenEvent {
@@ -30,8 +31,43 @@ interface OpenEvent {
 const asJson = (f: EventFacts): unknown => JSON.parse(JSON.stringify(f));
 const merged = (sources: EventSource[]) => foldFacts(eventFactsOf(sources.map((s) => s.facts)), mergeEvents);
 
+type CandidateRow = { id: number; sources: { a: number; s: string; f: unknown }[] | null };
+
+/**
+ * The columns (id, sources) and conditions of the stored events this report
+ * may be another report of, leaving out the events held (`held`) and those
+ * its own article reports. A stored event is read only when eventMatch could
+ * accept it: the type, foreign countries and days may agree (candidateSpan),
+ * and — when the report names people — it shares one of them, names nobody,
+ * or is the same numbered session (every match needs one of these). So the
+ * lookup is index reads of the people's events, not of every event of the
+ * country.
+ */
+function storedCandidates(articleId: number, f: EventFacts, held: number[]): Prisma.Sql {
+  const span = candidateSpan(f);
+  const foreign = f.countries.filter((c) => c !== "VN");
+  const people = [...new Set(f.participants.map((p) => p.official))];
+  const sharing = people.length
+    ? Prisma.sql`(e.official_ids && ${people}::int[] OR e.official_ids = ARRAY[]::int[]${f.ordinal !== null ? Prisma.sql` OR e.ordinal = ${f.ordinal}` : Prisma.empty})`
+    : Prisma.sql`TRUE`;
+  return Prisma.sql`
+    e.id, (SELECT json_agg(json_build_object('a', s.article_id, 's', s.sentence, 'f', s.facts) ORDER BY s.article_id)
+           FROM event_sources s WHERE s.event_id = e.id) AS sources
+    FROM events e
+    WHERE e.type = ANY(${agreeingTypes(f.type)}::event_type[])
+      AND NOT (e.id = ANY(${held}::int[]))
+      AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ${articleId})
+      AND ${foreign.length ? Prisma.sql`e.country_codes && ${foreign}::text[]` : Prisma.sql`e.country_codes <@ ARRAY['VN']::text[]`}
+      AND ${span
+        ? Prisma.sql`(e.span_from IS NULL OR daterange(e.span_from, e.span_to, '[]') && daterange(${span[0]}::date, ${span[1]}::date, '[]'))`
+        : Prisma.sql`TRUE`}
+      AND ${sharing}`;
+}
+
 export class OpenEvents {
   private readonly open = new Map<number, OpenEvent>();
+  /** The stored candidates of the current article's reports, read at once (prefetch). */
+  private readonly prefetched = new Map<EventFacts, CandidateRow[]>();
   /**
    * New events' ids: the first from the sequence, the next ones counted on
    * from it, and the sequence moved past them when they are written. The
@@ -40,7 +76,11 @@ export class OpenEvents {
    */
   private ids: { first: number; last: number } | null = null;
 
-  constructor(private readonly g: Gazetteer) {}
+  /** `held`: the batch's officials' names not written yet (./open-mentions.ts). */
+  constructor(
+    private readonly g: Gazetteer,
+    private readonly held: OpenMentions,
+  ) {}
 
   /** Is this event one this transaction created and has not written yet? */
   unwritten(id: number): boolean {
@@ -52,37 +92,30 @@ export class OpenEvents {
   }
 
   /**
+   * Reads at once the stored events each of an article's reports may be
+   * another report of (find then takes its report's rows from here): one
+   * statement for the article instead of one per report.
+   */
+  async prefetch(tx: Tx, articleId: number, reports: EventFacts[]): Promise<void> {
+    this.prefetched.clear();
+    if (reports.length < 2) return;
+    const held = [...this.open.keys()];
+    const blocks = reports.map((f, n) => Prisma.sql`(SELECT ${n}::int AS n, ${storedCandidates(articleId, f, held)})`);
+    const rows = await tx.$queryRaw<(CandidateRow & { n: number })[]>`${Prisma.join(blocks, " UNION ALL ")} ORDER BY n, id`;
+    reports.forEach((f, n) => this.prefetched.set(f, rows.filter((r) => r.n === n)));
+  }
+
+  /**
    * The event this report is another report of, if any: the best strong match
    * among the candidates in id order, else the only weak one.
-   *
-   * A stored event is read only when eventMatch could accept it: the type,
-   * foreign countries and days may agree (candidateSpan), and — when the
-   * report names people — it shares one of them, names nobody, or is the
-   * same numbered session (every match needs one of these). So the lookup is
-   * index reads of the people's events, not of every event of the country.
    */
   async find(tx: Tx, articleId: number, f: EventFacts): Promise<{ id: number; stored?: EventSource[] } | null> {
     const span = candidateSpan(f);
     const foreign = f.countries.filter((c) => c !== "VN");
     const types = agreeingTypes(f.type);
-    const held = [...this.open.keys()];
-    const people = [...new Set(f.participants.map((p) => p.official))];
-    const sharing = people.length
-      ? Prisma.sql`(e.official_ids && ${people}::int[] OR e.official_ids = ARRAY[]::int[]${f.ordinal !== null ? Prisma.sql` OR e.ordinal = ${f.ordinal}` : Prisma.empty})`
-      : Prisma.sql`TRUE`;
-    const rows = await tx.$queryRaw<{ id: number; sources: { a: number; s: string; f: unknown }[] | null }[]>`
-      SELECT e.id, (SELECT json_agg(json_build_object('a', s.article_id, 's', s.sentence, 'f', s.facts) ORDER BY s.article_id)
-                    FROM event_sources s WHERE s.event_id = e.id) AS sources
-      FROM events e
-      WHERE e.type = ANY(${types}::event_type[])
-        AND NOT (e.id = ANY(${held}::int[]))
-        AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ${articleId})
-        AND ${foreign.length ? Prisma.sql`e.country_codes && ${foreign}::text[]` : Prisma.sql`e.country_codes <@ ARRAY['VN']::text[]`}
-        AND ${span
-          ? Prisma.sql`(e.span_from IS NULL OR daterange(e.span_from, e.span_to, '[]') && daterange(${span[0]}::date, ${span[1]}::date, '[]'))`
-          : Prisma.sql`TRUE`}
-        AND ${sharing}
-      ORDER BY e.id`;
+    // Read before this article's earlier reports: an event they have changed since is held here, and taken from here.
+    const rows = this.prefetched.get(f)?.filter((r) => !this.open.has(r.id))
+      ?? (await tx.$queryRaw<CandidateRow[]>`SELECT ${storedCandidates(articleId, f, [...this.open.keys()])} ORDER BY id`);
     const candidates: { id: number; facts: EventFacts | null; stored?: EventSource[] }[] = rows.map((r) => {
       const stored = (r.sources ?? []).map((s) => ({ articleId: s.a, sentence: s.s, facts: s.f }));
       return { id: r.id, facts: merged(stored), stored };
@@ -133,7 +166,7 @@ export class OpenEvents {
     e.added.push(s);
     e.facts = merged(e.sources)!;
     e.written = e.facts;
-    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official));
+    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official), (id) => this.held.names(id));
     this.open.set(e.id, e);
   }
 
