@@ -5,14 +5,23 @@ import { agreementMatch, mergeAgreements, titleKey, type AgreementFacts } from "
 import { agreementFactsOf, factsJson } from "./facts.ts";
 import { datePrecision, foldFacts, searchText, toDate, type Tx } from "./rows.ts";
 
+/**
+ * The stored agreement this report is another report of, if any: the first
+ * in id order that agreementMatch accepts. It needs the same parties'
+ * countries, so only the agreements of the type with exactly those countries
+ * (their filter keys, by index) are read, not every agreement of a party.
+ */
 export async function findAgreement(tx: Tx, articleId: number, f: AgreementFacts): Promise<number | null> {
-  const rows = await tx.agreement.findMany({
-    where: { type: f.type as never, sources: { none: { articleId } }, parties: { some: { countryCode: { in: f.parties.map((pp) => pp.country) } } } },
-    select: { id: true, sources: { select: { facts: true }, orderBy: { articleId: "asc" } } },
-    orderBy: { id: "asc" },
-  });
+  if (!f.parties.length) return null;
+  const rows = await tx.$queryRaw<{ id: number; facts: unknown[] | null }[]>`
+    SELECT a.id, (SELECT json_agg(s.facts ORDER BY s.article_id) FROM agreement_sources s WHERE s.agreement_id = a.id) AS facts
+    FROM agreements a
+    WHERE a.type = ${f.type}::agreement_type
+      AND a.country_codes = ARRAY(SELECT DISTINCT c FROM unnest(${f.parties.map((pp) => pp.country)}::text[]) c ORDER BY c)
+      AND NOT EXISTS (SELECT 1 FROM agreement_sources s WHERE s.agreement_id = a.id AND s.article_id = ${articleId})
+    ORDER BY a.id`;
   for (const r of rows) {
-    const facts = foldFacts(agreementFactsOf(r.sources.map((s) => s.facts)), mergeAgreements);
+    const facts = foldFacts(agreementFactsOf(r.facts ?? []), mergeAgreements);
     if (facts && agreementMatch(facts, f)) return r.id;
   }
   return null;
