@@ -407,9 +407,8 @@ export class ArticleReader {
 
   /** The activity one cue names: a new event, or another report of one already read. */
   private readCue(r: Reading, sc: SentenceReading, ci: number, cue: Cue): void {
-    const { s, f, text, folded, hedges, background, frames, cues, present, stated } = sc;
-    const { events, officials, foreign, pub, pubMonth } = r;
-    const persons = f.facts.persons;
+    const { s, f, text, folded, hedges, background, cues, present, stated } = sc;
+    const { events } = r;
     if (cue.type === "signing") return;
     if (s.isTitle && !events.some((e) => e.type === cue.type)) return;
     if (hedges.some((h) => h.index < cue.index)) return;
@@ -438,6 +437,19 @@ export class ArticleReader {
       }
     }
 
+    const { start, end } = this.cueDates(r, sc, cue, date, isBackground);
+    this.addCueEvents(r, sc, ci, cue, { start, end, own: date !== null, background: isBackground });
+    if (date && !isBackground && !date.relative) {
+      const st = resolveDate(r, date.start, stated);
+      if (st.d !== undefined) r.narrative = st;
+      if (cue.type === "visit" && !r.frame) r.frame = { start: st, end: date.end ? resolveDate(r, date.end, stated) : null };
+    }
+  }
+
+  /** A cue's dates: its own, its sentence's month when a frame takes its day, the story's, or the publication's. */
+  private cueDates(r: Reading, sc: SentenceReading, cue: Cue, date: DateMention | null, isBackground: boolean): { start: DateValue | null; end: DateValue | null } {
+    const { text, frames, cues, stated } = sc;
+    const { pub, pubMonth } = r;
     let start: DateValue | null = null;
     let end: DateValue | null = null;
     if (date?.relative) {
@@ -455,7 +467,14 @@ export class ArticleReader {
       if (cue.type === "visit" && start.d !== undefined && framedAway(frames, date, cue, cues, text)) start = { ...start, from: { ...start.from, d: "first activity" } };
     } else if (r.narrative && !isBackground) start = story(r);
     else start = published(r);
+    return { start, end };
+  }
 
+  /** The events a cue tells of: one, or one per foreign side when talks or a reception name several. */
+  private addCueEvents(r: Reading, sc: SentenceReading, ci: number, cue: Cue, when: { start: DateValue | null; end: DateValue | null; own: boolean; background: boolean }): void {
+    const { s, f, text, cues, present } = sc;
+    const { events, officials, foreign } = r;
+    const persons = f.facts.persons;
     // Counterparts: the people this cue's clause names, up to the next cue.
     const next = cues[ci + 1]?.index ?? text.length;
     // Counterparts: people listed right after the cue ("hội đàm với A, … và B, …").
@@ -489,10 +508,10 @@ export class ArticleReader {
         if (k) participants.add(k);
       }
       const candidate = {
-        type: cue.type, start, end, place: this.place(f.facts, text), countries: this.sentenceCountries(f.facts, foreign),
+        type: cue.type, start: when.start, end: when.end, place: this.place(f.facts, text), countries: this.sentenceCountries(f.facts, foreign),
         participants: [...participants].map((key) => ({ key, role: "attendee" as const })), ministries: this.ministryCodes(f.facts), topics: [],
         summary: "", sentence: text, mechanism: ordinal !== null ? tidy(text.slice(cue.index, cue.index + 120).split(/[,.;]/)[0] ?? "") : null, ordinal,
-        counterparts, receiver, own: date !== null, background: isBackground, evidence: [text],
+        counterparts, receiver, own: when.own, background: when.background, evidence: [text],
       };
       const same = events.find((e) => sameInArticle(e, candidate));
       if (same) {
@@ -503,11 +522,6 @@ export class ArticleReader {
       if (s.isTitle) continue;
       events.push(candidate);
       r.told = candidate;
-    }
-    if (date && !isBackground && !date.relative) {
-      const st = resolveDate(r, date.start, stated);
-      if (st.d !== undefined) r.narrative = st;
-      if (cue.type === "visit" && !r.frame) r.frame = { start: st, end: date.end ? resolveDate(r, date.end, stated) : null };
     }
   }
 
@@ -898,10 +912,19 @@ export class ArticleReader {
   }
 }
 
+/** A day's place in its year, for comparing days of one year (a month alone stands at `day`). */
+function at(x: PartialDate, day = 0): number {
+  return (x.m ?? 0) * 100 + (x.d ?? day);
+}
+
+/** How many parts a date states. */
+function more(x: PartialDate | null): number {
+  return x ? (x.y !== undefined ? 1 : 0) + (x.m !== undefined ? 1 : 0) + (x.d !== undefined ? 1 : 0) : 0;
+}
+
 /** The year of a day or month that falls inside a span (or in its first or last month). */
 function yearInSpan(p: PartialDate, start: PartialDate, end: PartialDate | null): number | undefined {
   if (p.m === undefined) return undefined;
-  const at = (x: PartialDate, day = 0) => (x.m ?? 0) * 100 + (x.d ?? day);
   if (end?.y !== undefined && end.m !== undefined && start.y !== undefined) {
     if (start.y === end.y) {
       if (at(p, 31) >= at(start) && at(p) <= at(end, 31)) return start.y;
@@ -980,7 +1003,6 @@ function count(values: string[]): string | null {
 }
 
 function mergeInto(e: Working, c: Working): void {
-  const more = (x: PartialDate | null) => (x ? (x.y !== undefined ? 1 : 0) + (x.m !== undefined ? 1 : 0) + (x.d !== undefined ? 1 : 0) : 0);
   if ((c.own && !e.own) || (c.own === e.own && more(c.start) > more(e.start))) {
     e.start = c.start;
     e.end = c.end ?? e.end;

@@ -1,8 +1,9 @@
 // Body stage: separates the article from the site around it (navigation,
 // clock, teasers, credits, sign-offs), finds title and publication date, and
-// splits the body into sentences.
+// splits the body into sentences (./sentences.ts).
 import { parseDate, type PartialDate } from "../dates/value.ts";
 import { loadGazetteer, type PageChrome } from "./gazetteer.ts";
+import { splitSentences } from "./sentences.ts";
 import { countOf, fold, foldsLongerThan, normalizeText } from "./text.ts";
 
 export interface Sentence {
@@ -62,6 +63,19 @@ function glued(line: string): boolean {
   return false;
 }
 const SPACES = /\s\s|[^\S ]/;
+/** Whitespace as `\s` sees it, by BMP character. */
+const WHITE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) WHITE[c] = c >= 0xd800 && c <= 0xdfff ? 0 : /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** Whether line.split(/\s+/) has more than n pieces (one more than its runs of whitespace), counted without splitting. */
+function moreWordsThan(line: string, n: number): boolean {
+  if (n < 1) return true;
+  let pieces = 1;
+  for (let i = 0; i < line.length; i++) {
+    if (WHITE[line.charCodeAt(i)] === 1 && (i === 0 || WHITE[line.charCodeAt(i - 1)] !== 1) && ++pieces > n) return true;
+  }
+  return false;
+}
 
 function stripCredits(line: string, page: PageChrome): string {
   const [bracketed, bare] = page.datelines;
@@ -111,16 +125,6 @@ function joinWrapped(lines: string[]): string[] {
     else out.push(line);
   }
   return out;
-}
-
-export function splitSentences(paragraph: string): string[] {
-  return paragraph
-    .replace(/\.\/\.$/u, ".")
-    // A full stop glued to the next sentence ("chủ trì Lễ đón.Phát biểu …") ends it too: a lower-case word
-    // of two letters or more before it, a capitalised word after ("TP.HCM", "1.500" stay whole).
-    .split(/(?<=[.!?…]["”»)]?)\s+(?=[\p{Lu}“"«(])|(?<=\.\/\.)\s*|(?<=\p{Ll}{2}\.)(?=\p{Lu}\p{Ll})/u)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 1);
 }
 
 export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = loadGazetteer().page): ArticleBody {
@@ -184,7 +188,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
       }
     }
     // Chrome phrases mark short lines only: "đăng ký" in a paragraph of the body is text.
-    if ((page.chrome.test(line) && line.split(/\s+/).length <= CHROME_MAX_WORDS) || BARE_LINE.test(line)) continue;
+    if ((!moreWordsThan(line, CHROME_MAX_WORDS) && page.chrome.test(line)) || BARE_LINE.test(line)) continue;
     const clean = stripCredits(line, page);
     if (countOf(clean, " ") < 2 && !".!?".includes(clean.charAt(clean.length - 1) || "-")) continue; // section names, menu items
     kept.push(clean);

@@ -147,11 +147,15 @@ const PATTERNS: Pattern[] = [
 
 const PART_BEFORE = new RegExp(`${PART_WORD}(?:\\s+(?:ngày|hôm|nay))?\\s*\\(?\\s*$`, "iu");
 
+/** Whether [a, b) overlaps none of the places taken. */
+function free(taken: [number, number][], a: number, b: number): boolean {
+  return taken.every(([x, y]) => b <= x || a >= y);
+}
+
 /** Every date expression of a sentence, in text order, without overlaps. */
 export function readDates(sentence: string): DateMention[] {
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
-  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
   const folded = foldAligned(sentence);
   for (const p of PATTERNS) {
     if (!p.may(sentence, folded)) continue;
@@ -159,7 +163,7 @@ export function readDates(sentence: string): DateMention[] {
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       const a = m.index;
       const b = a + m[0].length;
-      if (!free(a, b)) continue;
+      if (!free(taken, a, b)) continue;
       const r = p.read(m);
       if (!r) continue;
       const before = sentence.slice(Math.max(0, a - 14), a);

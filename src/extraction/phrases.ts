@@ -7,6 +7,7 @@
 // the trie is followed while the syllables follow one another across spaces
 // only, and each dictionary keeps its deepest phrase there. The recent texts'
 // scans are remembered, as each sentence is asked about by many readers.
+import { addPhrase, childOf, endEntry, endMatcher, endNext, firstEnd, hasChildren, rootOf } from "./syllable-trie.ts";
 import { fold, foldAligned, isUpperInitial, normalizeText } from "./text.ts";
 
 export interface PhraseHit<T> {
@@ -54,27 +55,33 @@ function forget(): void {
   recent.clear();
   lastText = null;
   lastScan = null;
+  positioned = null;
 }
 
 // Syllable numbers, from 1, of every syllable any dictionary holds; others
 // are 0. An open-addressing table keyed by the characters themselves, so that
 // a text's syllables are looked up where they stand, with no string made.
+// Each slot keeps its syllable's hash too: a probe that meets another syllable
+// moves on without reading that syllable's characters.
 const syllables: string[] = [""];
 let slots = new Int32Array(1 << 12);
+let slotHashes = new Int32Array(1 << 12);
 
 function hashOf(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
 
 /** The number of the syllable s[from, to), or 0. */
 function lookup(s: string, from: number, to: number): number {
   const mask = slots.length - 1;
   const n = to - from;
-  for (let slot = hashOf(s, from, to) & mask; ; slot = (slot + 1) & mask) {
+  const h = hashOf(s, from, to);
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
     const id = slots[slot]!;
     if (id === 0) return 0;
+    if (slotHashes[slot] !== h) continue;
     const t = syllables[id]!;
     if (t.length !== n) continue;
     let i = 0;
@@ -86,9 +93,11 @@ function lookup(s: string, from: number, to: number): number {
 function place(id: number): void {
   const t = syllables[id]!;
   const mask = slots.length - 1;
-  let slot = hashOf(t, 0, t.length) & mask;
+  const h = hashOf(t, 0, t.length);
+  let slot = h & mask;
   while (slots[slot] !== 0) slot = (slot + 1) & mask;
   slots[slot] = id;
+  slotHashes[slot] = h;
 }
 
 const syllableId = (s: string) => {
@@ -97,6 +106,7 @@ const syllableId = (s: string) => {
     id = syllables.push(s) - 1;
     if (syllables.length * 2 > slots.length) {
       slots = new Int32Array(slots.length * 2);
+      slotHashes = new Int32Array(slots.length);
       for (let i = 1; i < syllables.length; i++) place(i);
     } else place(id);
     // Texts cut before knew this syllable as 0.
@@ -152,15 +162,8 @@ function syllableAt(c: Cut, pos: number): number {
   return -1;
 }
 
-// Every dictionary shares one trie: a text is walked once for all of them,
-// and each dictionary's longest phrase at each syllable is kept for it.
-interface Node {
-  next: Map<number, Node> | null;
-  /** The phrases that end here, by dictionary. */
-  ends: { matcher: number; entry: Entry<unknown> }[] | null;
-}
-/** The trie's first level, by syllable number: most syllables of a text stop here. */
-const first: (Node | undefined)[] = [];
+// Every dictionary shares one trie (./syllable-trie.ts): a text is walked once
+// for all of them, and each dictionary's longest phrase at each syllable is kept for it.
 let matcherCount = 0;
 
 /** A dictionary's longest phrase starting at syllable `k`, ending with syllable `last`. */
@@ -193,19 +196,18 @@ function scan(folded: string): Scan {
   for (let k = 0; k < c.count; k++) {
     const id = c.at[4 * k + ID]!;
     if (id === 0) continue;
-    let node = first[id];
+    let node = rootOf(id);
     let n = 0;
-    for (let j = k; node; ) {
-      if (node.ends) {
-        for (const { matcher, entry } of node.ends) {
-          if (deepest[matcher] === null) touched[n++] = matcher;
-          deepest[matcher] = entry;
-          deepestLast[matcher] = j;
-        }
+    for (let j = k; node >= 0; ) {
+      for (let e = firstEnd(node); e >= 0; e = endNext[e]!) {
+        const matcher = endMatcher[e]!;
+        if (deepest[matcher] === null) touched[n++] = matcher;
+        deepest[matcher] = endEntry[e] as Entry<unknown>;
+        deepestLast[matcher] = j;
       }
-      if (!node.next || c.at[4 * j + JOINED] !== 1) break;
+      if (!hasChildren(node) || c.at[4 * j + JOINED] !== 1) break;
       j++;
-      node = node.next.get(c.at[4 * j + ID]!);
+      node = childOf(node, c.at[4 * j + ID]!);
     }
     for (let t = 0; t < n; t++) {
       const m = touched[t]!;
@@ -214,6 +216,38 @@ function scan(folded: string): Scan {
     }
   }
   return { cut: c, byMatcher };
+}
+
+// Where the syllables of the scan last asked about stand, by number: the first
+// of each (stamped with the turn, so that nothing is cleared), and for each
+// syllable the next one with the same number (-1: none).
+let positioned: Scan | null = null;
+let positionTurn = 0;
+let firstTurn = new Int32Array(0);
+let firstAt = new Int32Array(0);
+let nextSame = new Int32Array(256);
+
+function position(s: Scan): void {
+  if (s === positioned) return;
+  if (firstTurn.length < syllables.length) {
+    firstTurn = new Int32Array(syllables.length * 2);
+    firstAt = new Int32Array(syllables.length * 2);
+  }
+  const { count, at } = s.cut;
+  if (nextSame.length < count) nextSame = new Int32Array(count * 2);
+  positionTurn++;
+  for (let k = count - 1; k >= 0; k--) {
+    const id = at[4 * k + ID]!;
+    nextSame[k] = firstTurn[id] === positionTurn ? firstAt[id]! : -1;
+    firstTurn[id] = positionTurn;
+    firstAt[id] = k;
+  }
+  positioned = s;
+}
+
+/** The first syllable with this number in the scan last positioned, or -1. */
+function firstPosition(id: number): number {
+  return firstTurn[id] === positionTurn ? firstAt[id]! : -1;
 }
 
 const RECENT = 512;
@@ -283,31 +317,52 @@ export function patternRuns(folded: string, steps: readonly PatternStep[]): { in
   const { count, at } = s.cut;
   const out: { index: number; length: number }[] = [];
   const opening = openingsOf(steps);
-  for (let k = 0; k < count; ) {
-    const end = opening && !opening.has(at[4 * k + ID]!) ? -1 : stepsAt(s, steps, 0, k);
-    if (end <= k) {
-      k++;
-      continue;
+  if (!opening) {
+    for (let k = 0; k < count; ) {
+      const end = stepsAt(s, steps, 0, k);
+      if (end <= k) {
+        k++;
+        continue;
+      }
+      pushRun(out, at, k, end);
+      k = end;
     }
-    const index = at[4 * k + START]!;
-    out.push({ index, length: at[4 * (end - 1) + END]! - index });
-    k = end;
+    return out;
+  }
+  // Only where an opening syllable stands can a match start: those places, in text order.
+  position(s);
+  const starts: number[] = [];
+  for (const id of opening) for (let k = firstPosition(id); k >= 0; k = nextSame[k]!) starts.push(k);
+  if (opening.length > 1) starts.sort((a, b) => a - b);
+  let free = 0;
+  for (const k of starts) {
+    if (k < free) continue;
+    const end = stepsAt(s, steps, 0, k);
+    if (end <= k) continue;
+    pushRun(out, at, k, end);
+    free = end;
   }
   return out;
 }
 const OTHER_PLANES = /[\uD800-\uDFFF]/;
 
-/** The syllables a match of the steps can open with; null when a dictionary may open it. */
-const openings = new WeakMap<readonly PatternStep[], Set<number> | null>();
-function openingsOf(steps: readonly PatternStep[]): Set<number> | null {
-  let set = openings.get(steps);
-  if (set === undefined) {
+/** The run from syllable k to the one before `end`, as a place in the text. */
+function pushRun(out: { index: number; length: number }[], at: number[], k: number, end: number): void {
+  const index = at[4 * k + START]!;
+  out.push({ index, length: at[4 * (end - 1) + END]! - index });
+}
+
+/** The syllables a match of the steps can open with (each once); null when a dictionary may open it. */
+const openings = new WeakMap<readonly PatternStep[], number[] | null>();
+function openingsOf(steps: readonly PatternStep[]): number[] | null {
+  let ids = openings.get(steps);
+  if (ids === undefined) {
     const step = steps[0]!;
     const runs = "words" in step ? [step.words] : step.optional ? null : step.choices;
-    set = runs && runs.every((r) => Array.isArray(r)) ? new Set((runs as number[][]).map((r) => r[0]!)) : null;
-    openings.set(steps, set);
+    ids = runs && runs.every((r) => Array.isArray(r)) ? [...new Set((runs as number[][]).map((r) => r[0]!))] : null;
+    openings.set(steps, ids);
   }
-  return set;
+  return ids;
 }
 
 // The syllables of the text last asked about by holdsEach, stamped with its turn:
@@ -346,16 +401,7 @@ export class PhraseMatcher<T> {
     if (!entry) {
       entry = { key, values: [], capital: false, forms: new Set<string>() };
       this.byFolded.set(key, entry);
-      const ids = key.split(" ").map(syllableId);
-      while (first.length <= ids[0]!) first.push(undefined);
-      let node = (first[ids[0]!] ??= { next: null, ends: null });
-      for (const id of ids.slice(1)) {
-        node.next ??= new Map();
-        let child = node.next.get(id);
-        if (!child) node.next.set(id, (child = { next: null, ends: null }));
-        node = child;
-      }
-      (node.ends ??= []).push({ matcher: this.id, entry: entry as Entry<unknown> });
+      addPhrase(key.split(" ").map(syllableId), this.id, entry);
       // Texts scanned before knew nothing of this phrase.
       forget();
     }
@@ -405,7 +451,7 @@ export class PhraseMatcher<T> {
   /** The hit that starts exactly at `at` (after spaces), if any. */
   at(text: string, at: number, folded = foldAligned(text)): PhraseHit<T> | null {
     let start = at;
-    while (start < text.length && text[start] === " ") start++;
+    while (text.charCodeAt(start) === 32) start++;
     if (start >= folded.length) return null;
     const s = scanOf(folded);
     const k = syllableAt(s.cut, start);

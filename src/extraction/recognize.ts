@@ -79,9 +79,63 @@ const PARTICLES = new Set(["de", "da", "del", "van", "von", "bin", "al", "la", "
 // Words that open an organisation's name, never a person's.
 const NOT_NAME_START = new Set(["đoàn", "bộ", "cục", "tổng", "vụ", "sở", "công", "thành", "tỉnh", "quận", "huyện", "đại", "hội", "ủy", "ban", "nhà", "trường", "học", "viện", "liên", "hiệp", "tổ", "chính", "đảng", "nước", "phòng", "tòa", "cơ", "cảnh", "lực", "quân", "văn", "trung", "ngay", "tại", "theo", "trong"]);
 const ORG_HEAD = /^\s+(?:Ủy ban|Uỷ ban|Cơ quan|Hội đồng|Tổng cục|Cục|Vụ|Viện|Học viện|Bộ|Tòa án|Quốc hội|Cảnh sát|Lực lượng|Bộ đội|Văn phòng|Ban|Sở|Công an|Tập đoàn|Đảng|Thành phố|Tỉnh|Quân đội|Tổ chức|Trung tâm|Cơ quan|Hiệp hội|Quân khu)(?=\s)/u;
+const INITIALS = /\p{Lu}\.\p{Lu}/u;
 const PREPOSITION_BEFORE = /(?:của|với|tặng|cho|và|về)\s*$/u;
 /** What a pair of one-syllable country forms needs ("Việt - Trung"): a cheap test before the full pattern. */
 const DASHED_PAIR = /\p{Ll}\s?[-–]\s?\p{Lu}/u;
+
+/** Whitespace as `\s` sees it, by BMP character. */
+const WHITE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) WHITE[c] = c >= 0xd800 && c <= 0xdfff ? 0 : /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+const isWordChar = (s: string, i: number) => i < s.length && WHITE[s.charCodeAt(i)] === 0;
+
+/** The one or two spaces at i before the next word of a name (their length), or 0. */
+function gapAt(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 32) return 0;
+  if (s.charCodeAt(i + 1) === 32) return isWordChar(s, i + 2) ? 2 : 0;
+  return isWordChar(s, i + 1) ? 1 : 0;
+}
+
+/** A rank, an office or an honorific: each starts a descriptor chain that may end in a name. */
+interface Anchor {
+  index: number;
+  length: number;
+  kind: "rank" | "office" | "honorific";
+  rank: Rank | null;
+  office: Office | null;
+}
+
+interface Chain extends Descriptors {
+  end: number;
+}
+
+/** One sentence while it is recognised: its anchors, and the organisations its chains have read. */
+interface SentenceScan {
+  text: string;
+  folded: string;
+  ctx: RecognizeContext;
+  anchors: Anchor[];
+  orgs: OrgRef[];
+}
+
+function overlapsAny(taken: [number, number][], a: number, b: number): boolean {
+  return taken.some(([x, y]) => a < y && b > x);
+}
+
+/** Whether [a, b) reaches into a person's name. */
+function inName(persons: PersonMention[], a: number, b: number): boolean {
+  return persons.some((p) => a < p.index + p.length && b > p.index);
+}
+
+/** A ministry of the gazetteer, as a reference. */
+function pick(m: Ministry): MinistryRef {
+  return { code: m.code, country: m.country, vi: m.vi, en: m.en, kind: m.kind };
+}
+
+/** A generic body ("Bộ Nội vụ") of a country, as a ministry reference of its own. */
+function make(c: string, vi: string, en: string | null): MinistryRef {
+  return { code: `${c}-${slug(vi)}`, country: c, vi, en, kind: "ministry" };
+}
 
 export class Recognizer {
   /** Text ending in a division's word ("… tỉnh"): what follows is a place. */
@@ -112,8 +166,6 @@ export class Recognizer {
   resolveMinistry(values: (Ministry | GenericMinistry)[], country: string | null, ctx: RecognizeContext): MinistryRef | null {
     const specific = values.filter((v): v is Ministry => !isGeneric(v));
     const generic = values.find(isGeneric);
-    const pick = (m: Ministry): MinistryRef => ({ code: m.code, country: m.country, vi: m.vi, en: m.en, kind: m.kind });
-    const make = (c: string, vi: string, en: string | null): MinistryRef => ({ code: `${c}-${slug(vi)}`, country: c, vi, en, kind: "ministry" });
     if (country) {
       const s = specific.find((m) => m.country === country);
       if (s) return pick(s);
@@ -136,7 +188,7 @@ export class Recognizer {
   /** An organisation (unit, ministry or international body) starting at `pos`. */
   orgAt(text: string, folded: string, pos: number, ctx: RecognizeContext, short = false): OrgRef | null {
     let start = pos;
-    while (text[start] === " ") start++;
+    while (text.charCodeAt(start) === 32) start++;
     let unitHit = this.g.units.at(text, start, folded);
     // "Lực lượng Cảnh sát Việt Nam": a unit name of one country followed by another country is not that unit.
     const unitCountry = unitHit ? this.countryAt(text, folded, unitHit.index + unitHit.length) : null;
@@ -189,7 +241,7 @@ export class Recognizer {
   /** The name run starting at `pos`: capitalised words, initials, particles inside. */
   private nameAt(text: string, folded: string, pos: number): { name: string; index: number; end: number } | null {
     let at = pos;
-    while (text[at] === " ") at++;
+    while (text.charCodeAt(at) === 32) at++;
     // "Công an tỉnh Thanh Hóa": after a division's name comes a place.
     const before = text.slice(Math.max(0, at - 12), at).toLowerCase();
     if (this.afterDivision.test(before)) return null;
@@ -202,7 +254,9 @@ export class Recognizer {
       if (m) {
         // An office or rank begins here: the name has ended.
         if (words.length && (this.g.offices.at(text, cursor, folded) || this.g.ranks.at(text, cursor, folded))) break;
-        words.push(m[0].replace(/\.$/, (d) => (/\p{Lu}\.\p{Lu}/u.test(m[0]) ? d : "")));
+        // A full stop ends an initial's run ("V.V."), not a word ("Trung.").
+        const w = m[0];
+        words.push(w.endsWith(".") && !INITIALS.test(w) ? w.slice(0, -1) : w);
         cursor += m[0].length;
         end = cursor;
       } else if (words.length) {
@@ -212,9 +266,9 @@ export class Recognizer {
           cursor += p[0].length;
         } else break;
       } else break;
-      const gap = /^ {1,2}(?=\S)/.exec(text.slice(cursor));
+      const gap = gapAt(text, cursor);
       if (!gap) break;
-      cursor += gap[0].length;
+      cursor += gap;
       if (words.length >= 6) break;
     }
     while (words.length && PARTICLES.has(words[words.length - 1]!)) words.pop();
@@ -236,121 +290,121 @@ export class Recognizer {
     return true;
   }
 
+  /** The anchor that starts at `pos` (after spaces), if any. */
+  private anchorAt(sc: SentenceScan, pos: number): Anchor | undefined {
+    let p = pos;
+    while (sc.text.charCodeAt(p) === 32) p++;
+    return sc.anchors.find((a) => a.index === p);
+  }
+
+  /** The descriptor chain an anchor starts: rank, offices with their organisation and country, and the anchors that follow. */
+  private readChain(sc: SentenceScan, start: Anchor): Chain {
+    const { text, folded, ctx, orgs } = sc;
+    const chain: Chain = { rank: null, offices: [], officeCodes: [], org: null, country: null, international: false, end: start.index };
+    let a: Anchor | undefined = start;
+    while (a) {
+      let end: number = a.index + a.length;
+      if (a.kind === "rank") chain.rank ??= a.rank!;
+      if (a.kind === "office") {
+        const office = a.office!;
+        const org = this.orgAt(text, folded, end, ctx, true);
+        let written = text.slice(a.index, end);
+        if (org) {
+          end = org.index + org.length;
+          written = text.slice(a.index, end);
+          orgs.push(org);
+          chain.org ??= org;
+          if (org.organization) chain.international = true;
+          if (org.explicitCountry || org.organization === null) chain.country ??= org.explicitCountry ? org.country : null;
+        } else {
+          // "Ngoại trưởng Hoa Kỳ", "Chủ tịch Cuba", "Đại sứ Việt Nam tại Pháp", "… Thành phố Trùng Khánh, Trung Quốc"
+          const c = this.countryAt(text, folded, end);
+          if (c) {
+            chain.country ??= c.code;
+            end = c.end;
+            written = text.slice(a.index, end);
+          } else if (office.takesOrg && ORG_HEAD.test(text.slice(end))) {
+            // An organisation the gazetteer does not know: its words up to a country (within a clause).
+            const words = /^(?:\s+[\p{L}\p{M}&-]+){1,14}/u.exec(text.slice(end))?.[0] ?? "";
+            for (const w of words.matchAll(/\s+(?=\S)/gu)) {
+              const c2 = w.index > 0 ? this.countryAt(text, folded, end + w.index + w[0].length) : null;
+              if (c2) {
+                chain.country ??= c2.code;
+                end = c2.end;
+                written = text.slice(a.index, end);
+                break;
+              }
+            }
+          }
+        }
+        chain.offices.push(written.trim());
+        chain.officeCodes.push(office.code);
+      }
+      const party = /^\s+(?:Ban Chấp hành Trung ương\s+)?Đảng\s+(?:Cộng sản|Nhân dân Cách mạng|Nhân dân)\s+/u.exec(text.slice(end));
+      if (party) {
+        const c = this.countryAt(text, folded, end + party[0].length);
+        if (c) {
+          chain.country ??= c.code;
+          end = c.end;
+          chain.offices[chain.offices.length - 1] = text.slice(a.index, end).trim();
+        }
+      }
+      chain.end = end;
+      // "tại Trung Quốc" after an ambassador: where, not whose.
+      const at = /^\s+tại\s+/u.exec(text.slice(end));
+      if (at) {
+        const c = this.countryAt(text, folded, end + at[0].length);
+        if (c) chain.end = end = c.end;
+      }
+      // ", Trung Quốc" closing a descriptor.
+      const comma = /^\s*,\s*/u.exec(text.slice(end));
+      if (comma) {
+        const c = this.g.countryNames.at(text, end + comma[0].length, folded);
+        if (c && !/^\s*\p{Lu}/u.test(text.slice(c.index + c.length, c.index + c.length + 2))) {
+          chain.country ??= c.values[0]!.code;
+          chain.end = end = c.index + c.length;
+        }
+      }
+      const next = this.anchorAt(sc, end);
+      if (next) {
+        a = next;
+        continue;
+      }
+      // "của Chủ tịch nước, Bộ trưởng Tô Lâm": an office after "của" names someone else.
+      const possessive = PREPOSITION_BEFORE.test(text.slice(0, start.index));
+      const conn = possessive ? null : CONNECTOR.exec(text.slice(end));
+      const after: Anchor | undefined = conn ? this.anchorAt(sc, end + conn[0].length) : undefined;
+      if (conn && after) {
+        a = after;
+        continue;
+      }
+      a = undefined;
+    }
+    return chain;
+  }
+
   recognize(text: string, ctx: RecognizeContext): SentenceFacts {
     const folded = foldAligned(text);
     const persons: PersonMention[] = [];
     const orgs: OrgRef[] = [];
     const taken: [number, number][] = [];
-    const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
 
     // Anchors in text order; each starts a descriptor chain that may end in a name.
-    type Anchor = { index: number; length: number; kind: "rank" | "office" | "honorific"; rank?: Rank; office?: Office };
-    const anchors: Anchor[] = [
-      ...this.g.ranks.find(text, folded).map((h) => ({ index: h.index, length: h.length, kind: "rank" as const, rank: h.values[0]! })),
-      ...this.g.offices.find(text, folded).map((h) => ({ index: h.index, length: h.length, kind: "office" as const, office: h.values[0]! })),
-      ...this.g.honorifics.find(text, folded).map((h) => ({ index: h.index, length: h.length, kind: "honorific" as const })),
-    ].sort((a, b) => a.index - b.index || b.length - a.length);
-    const anchorAt = (pos: number): Anchor | undefined => {
-      let p = pos;
-      while (text[p] === " ") p++;
-      return anchors.find((a) => a.index === p);
-    };
-
-    interface Chain extends Descriptors {
-      end: number;
-    }
-    const readChain = (start: Anchor): Chain => {
-      const chain: Chain = { rank: null, offices: [], officeCodes: [], org: null, country: null, international: false, end: start.index };
-      let a: Anchor | undefined = start;
-      while (a) {
-        let end: number = a.index + a.length;
-        if (a.kind === "rank") chain.rank ??= a.rank!;
-        if (a.kind === "office") {
-          const office = a.office!;
-          const org = this.orgAt(text, folded, end, ctx, true);
-          let written = text.slice(a.index, end);
-          if (org) {
-            end = org.index + org.length;
-            written = text.slice(a.index, end);
-            orgs.push(org);
-            chain.org ??= org;
-            if (org.organization) chain.international = true;
-            if (org.explicitCountry || org.organization === null) chain.country ??= org.explicitCountry ? org.country : null;
-          } else {
-            // "Ngoại trưởng Hoa Kỳ", "Chủ tịch Cuba", "Đại sứ Việt Nam tại Pháp", "… Thành phố Trùng Khánh, Trung Quốc"
-            const c = this.countryAt(text, folded, end);
-            if (c) {
-              chain.country ??= c.code;
-              end = c.end;
-              written = text.slice(a.index, end);
-            } else if (office.takesOrg && ORG_HEAD.test(text.slice(end))) {
-              // An organisation the gazetteer does not know: its words up to a country (within a clause).
-              const words = /^(?:\s+[\p{L}\p{M}&-]+){1,14}/u.exec(text.slice(end))?.[0] ?? "";
-              for (const w of words.matchAll(/\s+(?=\S)/gu)) {
-                const c2 = w.index > 0 ? this.countryAt(text, folded, end + w.index + w[0].length) : null;
-                if (c2) {
-                  chain.country ??= c2.code;
-                  end = c2.end;
-                  written = text.slice(a.index, end);
-                  break;
-                }
-              }
-            }
-          }
-          chain.offices.push(written.trim());
-          chain.officeCodes.push(office.code);
-        }
-        const party = /^\s+(?:Ban Chấp hành Trung ương\s+)?Đảng\s+(?:Cộng sản|Nhân dân Cách mạng|Nhân dân)\s+/u.exec(text.slice(end));
-        if (party) {
-          const c = this.countryAt(text, folded, end + party[0].length);
-          if (c) {
-            chain.country ??= c.code;
-            end = c.end;
-            chain.offices[chain.offices.length - 1] = text.slice(a.index, end).trim();
-          }
-        }
-        chain.end = end;
-        // "tại Trung Quốc" after an ambassador: where, not whose.
-        const at = /^\s+tại\s+/u.exec(text.slice(end));
-        if (at) {
-          const c = this.countryAt(text, folded, end + at[0].length);
-          if (c) chain.end = end = c.end;
-        }
-        // ", Trung Quốc" closing a descriptor.
-        const comma = /^\s*,\s*/u.exec(text.slice(end));
-        if (comma) {
-          const c = this.g.countryNames.at(text, end + comma[0].length, folded);
-          if (c && !/^\s*\p{Lu}/u.test(text.slice(c.index + c.length, c.index + c.length + 2))) {
-            chain.country ??= c.values[0]!.code;
-            chain.end = end = c.index + c.length;
-          }
-        }
-        const next = anchorAt(end);
-        if (next) {
-          a = next;
-          continue;
-        }
-        // "của Chủ tịch nước, Bộ trưởng Tô Lâm": an office after "của" names someone else.
-        const possessive = PREPOSITION_BEFORE.test(text.slice(0, start.index));
-        const conn = possessive ? null : CONNECTOR.exec(text.slice(end));
-        const after: Anchor | undefined = conn ? anchorAt(end + conn[0].length) : undefined;
-        if (conn && after) {
-          a = after;
-          continue;
-        }
-        a = undefined;
-      }
-      return chain;
-    };
+    const anchors: Anchor[] = [];
+    for (const h of this.g.ranks.find(text, folded)) anchors.push({ index: h.index, length: h.length, kind: "rank", rank: h.values[0]!, office: null });
+    for (const h of this.g.offices.find(text, folded)) anchors.push({ index: h.index, length: h.length, kind: "office", rank: null, office: h.values[0]! });
+    for (const h of this.g.honorifics.find(text, folded)) anchors.push({ index: h.index, length: h.length, kind: "honorific", rank: null, office: null });
+    anchors.sort((a, b) => a.index - b.index || b.length - a.length);
+    const sc: SentenceScan = { text, folded, ctx, anchors, orgs };
 
     let i = 0;
     while (i < anchors.length) {
       const start = anchors[i]!;
-      if (overlaps(start.index, start.index + start.length)) {
+      if (overlapsAny(taken, start.index, start.index + start.length)) {
         i++;
         continue;
       }
-      const chain = readChain(start);
+      const chain = this.readChain(sc, start);
       const nm = this.nameAt(text, folded, chain.end);
       if (nm && nm.index - chain.end <= 2 && this.isNameLike(nm.name, text, folded, nm.index)) {
         const person: PersonMention = {
@@ -371,9 +425,9 @@ export class Recognizer {
         // Trailing appositives: ", Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an" (until a chain that names someone else).
         for (;;) {
           const conn = /^\s*(?:,|-|–|—|\(|là)\s*/u.exec(text.slice(end));
-          const next = conn ? anchorAt(end + conn[0].length) : undefined;
+          const next = conn ? this.anchorAt(sc, end + conn[0].length) : undefined;
           if (!conn || !next || next.kind === "honorific") break;
-          const tail = readChain(next);
+          const tail = this.readChain(sc, next);
           const other = this.nameAt(text, folded, tail.end);
           if (other && other.index - tail.end <= 2 && this.isNameLike(other.name, text, folded, other.index)) break;
           if (tail.rank) person.rank ??= tail.rank;
@@ -394,15 +448,14 @@ export class Recognizer {
     }
 
     // Free-standing organisations and countries (outside people's names).
-    const inName = (a: number, b: number) => persons.some((p) => a < p.index + p.length && b > p.index);
     for (const h of [...this.g.ministryNames.find(text, folded), ...this.g.units.find(text, folded), ...this.g.organizations.find(text, folded)]) {
-      if (inName(h.index, h.index + h.length) || orgs.some((o) => h.index >= o.index && h.index < o.index + o.length)) continue;
+      if (inName(persons, h.index, h.index + h.length) || orgs.some((o) => h.index >= o.index && h.index < o.index + o.length)) continue;
       const org = this.orgAt(text, folded, h.index, ctx);
       if (org) orgs.push(org);
     }
     const countries: CountryMention[] = [];
     for (const h of this.g.countryNames.find(text, folded)) {
-      if (inName(h.index, h.index + h.length)) continue;
+      if (inName(persons, h.index, h.index + h.length)) continue;
       const attached = taken.some(([a, b]) => h.index >= a && h.index < b) || orgs.some((o) => h.index >= o.index && h.index < o.index + o.length);
       countries.push({ code: h.values[0]!.code, index: h.index, length: h.length, attached });
     }
@@ -415,7 +468,7 @@ export class Recognizer {
     }
     const places = this.g.places
       .find(text, folded)
-      .filter((h) => !inName(h.index, h.index + h.length))
+      .filter((h) => !inName(persons, h.index, h.index + h.length))
       .map((h) => ({ name: h.text, country: h.values[0]!.code, index: h.index }));
     return { countries, orgs, persons, places };
   }
