@@ -277,7 +277,9 @@ try {
   ).rows[0]!;
   console.log(`${sizes.events} events, ${sizes.officials} officials, ${sizes.agreements} agreements, ${sizes.articles} articles`);
   let cases = values.events !== undefined ? await synthCases(db) : await seedCases(db);
-  if (values.only) cases = cases.filter((c) => c.name.includes(values.only!) || c.path.includes(values.only!));
+  // --only a|b: the queries whose name or path contains any of these.
+  const only = values.only?.split("|");
+  if (only) cases = cases.filter((c) => only.some((o) => c.name.includes(o) || c.path.includes(o)));
 
   // The SQL each request runs, read by running it once in-process.
   reader = poolReader([databaseUrl], { poolSize: 2 });

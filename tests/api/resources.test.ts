@@ -2,6 +2,8 @@
 // over the seed articles.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { search, searchSql, SEARCH_KINDS } from "../../src/api/query/search.ts";
+import { primaryReader } from "../../src/db/reader.ts";
 import { allPages, expectProblemShape, getJson, seededKb, type Event, type Kb, type List } from "./kb.ts";
 
 interface Ref {
@@ -426,6 +428,16 @@ describe("search", () => {
     const ministries = await getJson<{ data: Hit[] }>(kb.app, "/v1/search?q=bo%20cong%20an&type=ministry&limit=2");
     expect(ministries.data).toHaveLength(2);
     expect(ministries.data.every((h) => h.type === "ministry" && h.label === "Bộ Công an")).toBe(true);
+  });
+
+  it("gives what one statement with the similar hits gives, reading them only when too few hits contain the query", async () => {
+    const db = primaryReader(kb.db.prisma);
+    for (const q of ["to lam", "cuba", "bo cong an", "Lazaro Alvares", "trung quoc", "an ninh", "zzzz"]) {
+      for (const limit of [1, 2, 5, 20, 100]) {
+        const whole = await db.query(searchSql(q, SEARCH_KINDS, limit, undefined, { similar: true }));
+        expect(await search(db, q, SEARCH_KINDS, limit), `${q}, limit ${limit}`).toEqual(whole);
+      }
+    }
   });
 
   it("refuses a missing or too short query and unknown kinds", async () => {

@@ -168,13 +168,22 @@ describe("events' ready list items (event_docs)", () => {
     await expectItemsAsRepresented();
   });
 
-  it("come with the count of their list, read in the same statement when the rollups know it", async () => {
+  it("come with the count of their list, read in the same statement when the rollups or an official's links know it", async () => {
     const filters: EventFilters[] = [{}, { countries: ["CU"] }, { countries: ["CU", "CN"] }, { types: ["visit"], from: "2024-01-01" }, { q: "cuba" }];
     for (const f of filters) {
       const page = await eventDocPage(reader, f, "-date", null, 2);
       expect(page.count, JSON.stringify(f)).toEqual(await countEvents(reader, f));
       expect(page.rows!.length).toBe(Math.min(3, page.count.count));
     }
+    // An official alone is counted exactly from its links, in the page's own statement.
+    const [official] = await reader.query<{ id: number }>(sql`SELECT official_id AS id FROM event_participants GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+    const [events] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM events WHERE official_ids @> ARRAY[${official!.id}]::int[]`);
+    let statements = 0;
+    const counting: Reader = { query: (q) => (statements++, reader.query(q)), close: async () => {} };
+    const page = await eventDocPage(counting, { official: official!.id, countries: [] }, "date", null, 1);
+    expect(page.count).toEqual({ count: events!.n, estimated: false });
+    expect(page.rows!.length).toBe(Math.min(2, events!.n)); // the page and the row that tells another follows
+    expect(statements).toBe(1);
   });
 
   it("follow an article imported again with new text, and one whose title changed", async () => {

@@ -8,7 +8,7 @@ import { changedSince } from "./changes.ts";
 import { countRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
-import { after, dateSortKey, direction, foldedContains, join, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, foldedContains, join, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface AgreementFilters {
   /** Agreements with every one of these countries as a party. */
@@ -44,22 +44,24 @@ function conditions(f: AgreementFilters): Sql[] {
 const COLUMNS = sql`a.id, a.type::text AS type, a.title, a.signed, a.signed_precision::text AS signed_precision,
   (SELECT json_build_object('id', e.id, 'type', e.type, 'start', e.start, 'summary', e.summary) FROM events e WHERE e.id = a.event_id) AS event`;
 
-/** Parties and sources of these agreements in one statement, each a JSON array of [agreement id, item] pairs in order. */
-function partsSql(ids: number[], evidence: boolean): Sql {
-  return sql`SELECT
-    (SELECT json_agg(json_build_array(ap.agreement_id, json_build_object('country', ${countryJson("c")},
+/**
+ * Parties and sources of the agreements whose ids `ids` gives (an int[]
+ * expression), each a JSON array of [agreement id, item] pairs in order.
+ */
+function partsColumns(ids: Sql, evidence: boolean): Sql {
+  return sql`(SELECT json_agg(json_build_array(ap.agreement_id, json_build_object('country', ${countryJson("c")},
         'ministry', ${orNull("mi", ministryJson("mi"))}, 'unit', ${orNull("u", unitJson("u"))})) ORDER BY ap.agreement_id, c.code)
       FROM agreement_parties ap JOIN countries c ON c.code = ap.country_code
       LEFT JOIN ministries mi ON mi.id = ap.ministry_id LEFT JOIN units u ON u.id = ap.unit_id
-      WHERE ap.agreement_id = ANY(${ids}::int[])) AS parties,
+      WHERE ap.agreement_id = ANY(${ids})) AS parties,
     (SELECT json_agg(json_build_array(s.agreement_id, ${sourceJson("ar", evidence ? "s" : undefined)}) ORDER BY s.agreement_id, ar.id)
-      FROM agreement_sources s JOIN articles ar ON ar.id = s.article_id WHERE s.agreement_id = ANY(${ids}::int[])) AS sources`;
+      FROM agreement_sources s JOIN articles ar ON ar.id = s.article_id WHERE s.agreement_id = ANY(${ids})) AS sources`;
 }
 
-/** The rows with their parties and sources, in the order the representation lists them. */
-async function withParts<R extends { id: number }>(db: Reader, rows: R[], evidence: boolean): Promise<(R & Pick<AgreementRow, "parties" | "sources">)[]> {
-  if (!rows.length) return [];
-  const [parts] = await db.query<{ parties: Pairs; sources: Pairs }>(partsSql(rows.map((r) => r.id), evidence));
+type Parts = { parties: Pairs; sources: Pairs };
+
+/** The rows with the parties and sources of `parts`, in the order the representation lists them. */
+function withParts<R extends { id: number }>(rows: R[], parts: Parts | undefined): (R & Pick<AgreementRow, "parties" | "sources">)[] {
   const parties = groupPairs(parts?.parties ?? null);
   const sources = groupPairs(parts?.sources ?? null);
   return rows.map((r) => {
@@ -75,23 +77,31 @@ export function countAgreements(db: Reader, f: AgreementFilters): Promise<ListCo
 /**
  * One page (limit + 1 rows), newest signing first unless `desc` is false;
  * agreements without a date last. The page's ids come from an index-only walk
- * of the date index (it carries the filter keys), then their rows.
+ * of the date index (it carries the filter keys), then their rows, parties
+ * and sources, all in one statement: the rows as one JSON array, the parties
+ * and sources of the whole page each as one.
  */
 export async function agreementPage(db: Reader, f: AgreementFilters, desc: boolean, position: CursorPosition | null, limit: number) {
   const key = dateSortKey(sql`a.signed_from`, desc);
+  const dir = direction(desc);
   const cursor = position ? [after(key, sql`a.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
-  const rows = await db.query<Omit<AgreementRow, "parties" | "sources"> & { sort_key: string }>(sql`
-    WITH page AS (
+  type Row = Omit<AgreementRow, "parties" | "sources"> & { sort_key: string; key?: unknown };
+  const [read] = await db.query<Parts & { rows: Row[] | null }>(sql`
+    WITH page AS MATERIALIZED (
       SELECT a.id, ${key} AS sort_key FROM agreements a ${where([...conditions(f), ...cursor])}
-      ORDER BY sort_key ${direction(desc)}, a.id ${direction(desc)} LIMIT ${limit + 1})
-    SELECT ${COLUMNS}, page.sort_key::text AS sort_key FROM page JOIN agreements a ON a.id = page.id
-    ORDER BY page.sort_key ${direction(desc)}, a.id ${direction(desc)}`);
-  return withParts(db, rows, false);
+      ORDER BY sort_key ${dir}, a.id ${dir} LIMIT ${limit + 1})
+    SELECT (SELECT json_agg(r ORDER BY r.key ${dir}, r.id ${dir}) FROM (
+        SELECT ${COLUMNS}, page.sort_key::text AS sort_key, page.sort_key AS key FROM page JOIN agreements a ON a.id = page.id) r) AS rows,
+      ${partsColumns(sql`ARRAY(SELECT id FROM page)`, false)}`);
+  const rows = (read?.rows ?? []).map(({ key: _, ...row }) => row);
+  return withParts(rows, read);
 }
 
 export async function agreementById(db: Reader, id: number) {
-  const rows = await db.query<Omit<AgreementRow, "parties" | "sources">>(sql`SELECT ${COLUMNS} FROM agreements a WHERE a.id = ${id}`);
-  const [row] = await withParts(db, rows, true);
+  const [read] = await db.query<Parts & { rows: Omit<AgreementRow, "parties" | "sources">[] | null }>(
+    samePlan(sql`SELECT (SELECT json_agg(r) FROM (SELECT ${COLUMNS} FROM agreements a WHERE a.id = ${id}) r) AS rows, ${partsColumns(sql`ARRAY[${id}]::int[]`, true)}`),
+  );
+  const [row] = withParts(read?.rows ?? [], read);
   return row ? represent(row) : null;
 }
 

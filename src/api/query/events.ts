@@ -60,8 +60,22 @@ function dateBounds(f: EventFilters, key: Sql, desc: boolean): Sql[] {
   return desc && f.to !== undefined ? [sql`${key} <= ${f.to}::date`] : [];
 }
 
+/**
+ * How many events match, exactly and cheaply, or null: from the rollups, or
+ * for an official alone from its links (one row per event in
+ * event_participants, counted in the index on the official), so that an
+ * official's page and its count are one statement whatever its events.
+ */
+export function exactCountSql(f: EventFilters): Sql | null {
+  const rolled = rollupTotalSql(f);
+  if (rolled) return rolled;
+  const { official, ...rest } = f;
+  const others = Object.entries(rest).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  return official !== undefined && !others.length ? sql`SELECT count(*)::int AS count FROM event_participants WHERE official_id = ${official}` : null;
+}
+
 export function eventCountSql(f: EventFilters): Sql {
-  return rollupTotalSql(f) ?? sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM events e ${where(eventConditions(f))} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
+  return exactCountSql(f) ?? sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM events e ${where(eventConditions(f))} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
 }
 
 /** The lists nested in an event, read for a whole page at once by eventParts. */
@@ -268,9 +282,9 @@ export function represent<R extends { type: EventTypeCode }>(row: R): Omit<R, "s
   return { ...rest, type_label: EVENT_TYPE_LABELS[row.type] };
 }
 
-/** How many events match: exact from the rollup or when few, else an estimate. */
+/** How many events match: exact from the rollups or an official's links, or when few; else an estimate. */
 export async function countEvents(db: Reader, f: EventFilters): Promise<ListCount> {
-  return countRows(db, sql`FROM events e ${where(eventConditions(f))}`, rollupTotalSql(f));
+  return countRows(db, sql`FROM events e ${where(eventConditions(f))}`, exactCountSql(f));
 }
 
 export async function eventPage(
@@ -282,14 +296,14 @@ export async function eventPage(
 
 /**
  * One page of events as list items' JSON text, with how many events match:
- * from the rollups in the same statement when they know it, else counted
+ * in the same statement when it is cheap to know (exactCountSql), else counted
  * beside it (countEvents). Null rows when an item is missing from event_docs
  * (then read them as eventPage does).
  */
 export async function eventDocPage(
   db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number,
 ): Promise<{ rows: EventDocRow[] | null; count: ListCount }> {
-  const total = rollupTotalSql(f);
+  const total = exactCountSql(f);
   const counted = total ? null : countEvents(db, f);
   counted?.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
   const read = await db.query<EventDocRow & { total?: number; id: number | null }>(eventDocPageSql(f, sort, position, limit, total));

@@ -3,10 +3,10 @@
 // says of them), and their representation.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
-import { countRows, type ListCount } from "./count.ts";
+import { countRows, EXACT_COUNT_LIMIT, plannedRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
-import { after, dateSortKey, direction, foldedContains, raw, samePlan, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, empty, foldedContains, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface OfficialFilters {
   /** Name or alias, ignoring case and diacritics. */
@@ -20,10 +20,14 @@ export interface OfficialFilters {
 /** How many of the latest mentions one official carries; the rest are paged at /officials/{id}/mentions. */
 export const RECENT_MENTIONS = 5;
 
-const columns = sql`o.id, o.name, (SELECT ${countryJson("c")} FROM countries c WHERE c.code = o.country_code) AS country,
+/** The columns of `officials o` joined to its country (`officialFrom`). */
+const columns = sql`o.id, o.name, CASE WHEN c.code IS NULL THEN NULL ELSE ${countryJson("c")} END AS country,
   o.name_en, o.name_native, o.aliases,
   (SELECT count(*)::int FROM event_participants ep WHERE ep.official_id = o.id) AS event_count,
   (SELECT count(*)::int FROM official_mentions om WHERE om.official_id = o.id) AS mention_count`;
+
+/** An official and their country: a join, not a lookup per row, when a page has many. */
+const officialFrom = sql`officials o LEFT JOIN countries c ON c.code = o.country_code`;
 
 const latest = sql`(SELECT json_build_object('rank', om.rank, 'offices', om.offices, 'observed_on', om.observed_on, 'ministry', ${orNull("mi", ministryJson("mi"))})
     FROM official_mentions om LEFT JOIN ministries mi ON mi.id = om.ministry_id
@@ -49,7 +53,7 @@ function officialDetailSql(id: number): Sql {
         SELECT om.observed_from, om.article_id, ${mentionItem} AS item
         FROM official_mentions om ${mentionJoins}
         WHERE om.official_id = o.id ORDER BY om.observed_from DESC NULLS LAST, om.article_id DESC LIMIT ${RECENT_MENTIONS}) r), '[]'::json) AS recent_mentions
-    FROM officials o WHERE o.id = ${id}`);
+    FROM ${officialFrom} WHERE o.id = ${id}`);
 }
 
 export async function officialExists(db: Reader, id: number): Promise<boolean> {
@@ -66,16 +70,30 @@ function conditions(f: OfficialFilters): Sql[] {
   return c;
 }
 
-export function countOfficials(db: Reader, f: OfficialFilters): Promise<ListCount> {
-  return countRows(db, sql`FROM officials o ${where(conditions(f))}`);
-}
-
-/** One page in name order (limit + 1 rows), each with its latest rank and offices. */
-export function officialPage<T>(db: Reader, f: OfficialFilters, position: CursorPosition | null, limit: number): Promise<(T & { sort_key: string })[]> {
-  const cursor = position ? [after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false)] : [];
-  return db.query<T & { sort_key: string }>(sql`
-    SELECT ${columns}, ${latest}, o.name AS sort_key
-    FROM officials o ${where([...conditions(f), ...cursor])} ORDER BY o.name, o.id LIMIT ${limit + 1}`);
+/**
+ * One page in name order (limit + 1 rows), each with its latest rank and
+ * offices, and how many officials match. A first page whose matches the
+ * planner expects to be few (at most EXACT_COUNT_LIMIT) counts them in the
+ * same statement, over the rows it reads anyway to sort them; more are
+ * estimated; a later page is counted beside it (countRows).
+ */
+export async function officialPage<T>(db: Reader, f: OfficialFilters, position: CursorPosition | null, limit: number) {
+  const fromWhere = sql`FROM officials o ${where(conditions(f))}`;
+  const page = (total: Sql) => {
+    const cursor = position ? [after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false)] : [];
+    return db.query<T & { sort_key: string; total?: number }>(sql`
+      SELECT ${columns}, ${latest}, o.name AS sort_key${total}
+      FROM ${officialFrom} ${where([...conditions(f), ...cursor])} ORDER BY o.name, o.id LIMIT ${limit + 1}`);
+  };
+  if (position) {
+    const [rows, count] = await Promise.all([page(empty), countRows(db, fromWhere)]);
+    return { rows, count };
+  }
+  const estimate = await plannedRows(db, fromWhere);
+  if (estimate > EXACT_COUNT_LIMIT) return { rows: await page(empty), count: { count: estimate, estimated: true } satisfies ListCount };
+  const read = await page(sql`, count(*) OVER ()::int AS total`);
+  const rows = read.map(({ total: _, ...row }) => row as T & { sort_key: string });
+  return { rows, count: { count: read[0]?.total ?? 0, estimated: false } satisfies ListCount };
 }
 
 export async function officialById<T>(db: Reader, id: number): Promise<T | null> {

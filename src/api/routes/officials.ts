@@ -4,7 +4,7 @@ import { notFound, problemResponses } from "../problem.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { countMeta } from "../query/count.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
-import { countOfficials, mentionPage, officialById, officialExists, officialPage, RECENT_MENTIONS } from "../query/officials.ts";
+import { mentionPage, officialById, officialExists, officialPage, RECENT_MENTIONS } from "../query/officials.ts";
 import { isDateKey } from "../query/sql.ts";
 import { CountryCode, Cursor, eventListShape, Id, IdParams, Limit, queryObject, SearchText, Sort, UpdatedSince } from "../schemas/params.ts";
 import { CountryRefSchema, listOf, MinistryRefSchema, SourceSchema, UnitRefSchema } from "../schemas/resources.ts";
@@ -98,9 +98,9 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
       const { q, country, ministry, limit, cursor } = request.query;
       const filters = { q, country, ministry, updatedSince: request.query.updated_since };
       const position = cursor === undefined ? null : decodeCursor(cursor, "officials", "name", (k) => k !== null);
-      const [rows, total] = await Promise.all([officialPage<z.infer<typeof OfficialSchema>>(app.db, filters, position, limit), countOfficials(app.db, filters)]);
+      const { rows, count } = await officialPage<z.infer<typeof OfficialSchema>>(app.db, filters, position, limit);
       const page = paginate(rows, limit, "officials", "name", (r) => ({ key: r.sort_key, id: r.id }));
-      return { data: page.rows.map((r) => pick(r, request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
+      return { data: page.rows.map((r) => pick(r, request.query.select)), meta: { ...countMeta(count), next_cursor: page.next } };
     },
   );
 

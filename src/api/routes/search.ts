@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../problem.ts";
-import { SEARCH_KINDS, searchSql, type SearchKind, type SearchRow } from "../query/search.ts";
+import { search, SEARCH_KINDS, type SearchKind } from "../query/search.ts";
 import { Limit, NO_NUL, noNul, queryObject, repeatable, UpdatedSince } from "../schemas/params.ts";
 
 const KINDS = SEARCH_KINDS;
@@ -68,9 +68,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { q, limit } = request.query;
       const kinds = request.query.type ? [...new Set(request.query.type)] : [...KINDS];
-      const rows = await app.db.query<SearchRow>(
-        searchSql(q, kinds, limit, request.query.updated_since),
-      );
+      const rows = await search(app.db, q, kinds, limit, request.query.updated_since);
       const data = rows.map((r) => {
         const id = r.code ?? r.num_id!;
         return { type: r.type, id, label: r.label, detail: r.detail || null, score: r.score, href: `/v1/${PATHS[r.type]}/${id}` };
