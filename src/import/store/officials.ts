@@ -103,19 +103,15 @@ export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: Pendi
   const like = (column: Prisma.Sql) => Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(${column}) LIKE ${`%${w}%`}`), " OR ");
   // The officials the batch renamed are matched on the search text they will be written with.
   const renamed = held.renamedIn(o.country);
-  const candidates = renamed.length
-    ? await tx.$queryRaw<OfficialRow[]>`
-      SELECT * FROM (
-        SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
-        FROM officials o WHERE o.country_code = ${o.country} AND NOT (o.id = ANY(${renamed.map((r) => r.id)}::int[])) AND (${like(Prisma.sql`o.search_text`)})
-        UNION ALL
-        SELECT x.id, x.name, x.aliases, x."countryCode", x."nameEn", x."nameNative"
-        FROM jsonb_to_recordset(${JSON.stringify(renamed)}::jsonb) AS x(id int, name text, aliases text[], "countryCode" text, "nameEn" text, "nameNative" text, "searchText" text)
-        WHERE ${like(Prisma.sql`x."searchText"`)}
-      ) c ORDER BY id`
-    : await tx.$queryRaw<OfficialRow[]>`
+  const candidates = await tx.$queryRaw<OfficialRow[]>`
+    SELECT * FROM (
       SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
-      FROM officials o WHERE o.country_code = ${o.country} AND (${like(Prisma.sql`o.search_text`)}) ORDER BY o.id`;
+      FROM officials o WHERE o.country_code = ${o.country} AND NOT (o.id = ANY(${renamed.map((r) => r.id)}::int[])) AND (${like(Prisma.sql`o.search_text`)})
+      UNION ALL
+      SELECT x.id, x.name, x.aliases, x."countryCode", x."nameEn", x."nameNative"
+      FROM jsonb_to_recordset(${JSON.stringify(renamed)}::jsonb) AS x(id int, name text, aliases text[], "countryCode" text, "nameEn" text, "nameNative" text, "searchText" text)
+      WHERE ${like(Prisma.sql`x."searchText"`)}
+    ) c ORDER BY id`;
   const me = { names, country: o.country, offices: o.offices };
   const nameless = (c: OfficialRow) => ({ names: [c.name, ...c.aliases], country: c.countryCode, offices: [] as string[] });
   // Accepted without offices: names that agree. Else only a slip of the pen in the same office can join them.
