@@ -54,6 +54,8 @@ const { values } = parseArgs({
     only: { type: "string" },
     // Another checkout of hoptac to serve the API from (an older version as the baseline); its SQL is not compared.
     "api-dir": { type: "string" },
+    // A folder for the API process's CPU profile (node --cpu-prof), written when it stops.
+    profile: { type: "string" },
   },
 });
 const seconds = Number(values.seconds);
@@ -91,9 +93,10 @@ async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: nu
   return { rate: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function startApi(databaseUrl: string, dir = "."): Promise<{ url: string; child: ChildProcess }> {
+async function startApi(databaseUrl: string, dir = ".", profileDir?: string): Promise<{ url: string; child: ChildProcess }> {
   const port = String(await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts"], {
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/cli/serve.ts"], {
     cwd: dir,
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_READ_URL: "", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_MAX: "1000000000", API_KEY: "" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -296,7 +299,7 @@ try {
   await prisma.$disconnect();
 
   const apiDir = values["api-dir"];
-  const started = await startApi(databaseUrl, apiDir);
+  const started = await startApi(databaseUrl, apiDir, values.profile);
   api = started.child;
   console.log(`API: ${started.url} (npm run serve in its own process${apiDir ? `, from ${apiDir}` : ""}); ${connections} connections, ${seconds} s per run, ${runs} run(s) per query (medians)`);
   console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}\n`);
