@@ -219,3 +219,43 @@ describe("events' ready list items (event_docs)", () => {
     expect(gone!.n).toBe(0);
   });
 });
+
+describe("officials' counts of events and mentions (official_counts)", () => {
+  const counts = async (id: number) =>
+    (await reader.query<{ events: number; mentions: number }>(sql`SELECT
+      (SELECT count(*)::int FROM event_participants WHERE official_id = ${id}) AS events,
+      (SELECT count(*)::int FROM official_mentions WHERE official_id = ${id}) AS mentions`))[0]!;
+  const stored = async (id: number) =>
+    (await reader.query<{ events: number; mentions: number }>(sql`SELECT events, mentions FROM official_counts WHERE official_id = ${id}`))[0] ?? null;
+
+  it("hold each official's links after an import, and follow links removed, moved and added", async () => {
+    const [busy] = await reader.query<{ id: number }>(sql`SELECT official_id AS id FROM event_participants GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+    const [other] = await reader.query<{ id: number }>(sql`SELECT id FROM officials WHERE id <> ${busy!.id} ORDER BY id LIMIT 1`);
+    const before = await counts(busy!.id);
+    expect(before.events).toBeGreaterThan(1);
+    expect(await stored(busy!.id)).toEqual(before);
+
+    await db.prisma.$executeRaw`DELETE FROM official_mentions WHERE official_id = ${busy!.id} AND article_id = (SELECT min(article_id) FROM official_mentions WHERE official_id = ${busy!.id})`;
+    await db.prisma.$executeRaw`UPDATE event_participants SET official_id = ${other!.id} WHERE official_id = ${busy!.id}
+      AND event_id = (SELECT min(event_id) FROM event_participants p WHERE p.official_id = ${busy!.id}
+        AND NOT EXISTS (SELECT 1 FROM event_participants q WHERE q.event_id = p.event_id AND q.official_id = ${other!.id}))`;
+    await db.prisma.$executeRaw`UPDATE event_participants SET role = 'host' WHERE official_id = ${busy!.id}`;
+    const after = await counts(busy!.id);
+    expect(after.events).toBe(before.events - 1);
+    expect(await stored(busy!.id)).toEqual(after);
+    expect(await stored(other!.id)).toEqual(await counts(other!.id));
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+  });
+
+  it("go with an official deleted, and start from nothing for a new one", async () => {
+    const [gone] = await reader.query<{ id: number }>(sql`SELECT official_id AS id FROM official_mentions ORDER BY official_id LIMIT 1`);
+    await db.prisma.$executeRaw`DELETE FROM officials WHERE id = ${gone!.id}`;
+    expect(await stored(gone!.id)).toBeNull();
+    const [fresh] = await db.prisma.$queryRaw<{ id: number }[]>`INSERT INTO officials (key, name, search_text) VALUES ('--:nguoi moi', 'Người Mới', 'Người Mới') RETURNING id`;
+    expect(await stored(fresh!.id)).toBeNull();
+    const [event] = await reader.query<{ id: number }>(sql`SELECT min(id) AS id FROM events`);
+    await db.prisma.$executeRaw`INSERT INTO event_participants (event_id, official_id, role) VALUES (${event!.id}, ${fresh!.id}, 'attendee')`;
+    expect(await stored(fresh!.id)).toEqual({ events: 1, mentions: 0 });
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+  });
+});
