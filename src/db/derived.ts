@@ -45,3 +45,15 @@ export async function eventDocsDrift(db: Reader): Promise<number> {
     WHERE d.list_json IS DISTINCT FROM j.list_json`);
   return row!.n;
 }
+
+/**
+ * How many agreements' ready list items (agreement_docs) differ from what
+ * their rows make now, are missing, or belong to agreements gone: zero when
+ * the triggers did their work.
+ */
+export async function agreementDocsDrift(db: Reader): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n
+    FROM hoptac_agreement_list_json(ARRAY(SELECT id FROM agreements)) j FULL JOIN agreement_docs d ON d.agreement_id = j.agreement_id
+    WHERE d.list_json IS DISTINCT FROM j.list_json`);
+  return row!.n;
+}

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { z } from "zod";
 import { notFound, problemResponses } from "../problem.ts";
 import { countMeta } from "../query/count.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
-import { agreementById, agreementPage, countAgreements, represent } from "../query/agreements.ts";
+import { agreementById, agreementDocPage, agreementItemText, agreementPage, countAgreements, represent } from "../query/agreements.ts";
 import { isDateKey } from "../query/sql.ts";
 import {
   AgreementTypeParam, CountryCode, Cursor, dateRange, Id, IdParams, Limit, PartialDate, queryObject, repeatable, SearchText, Sort, UpdatedSince,
@@ -31,6 +32,9 @@ const AgreementListQuery = queryObject({
   select: selectParam(Object.keys(AgreementSchema.shape)),
 });
 
+const AgreementListSchema = listOf(AgreementSchema).meta({ id: "AgreementList" });
+type AgreementList = z.infer<typeof AgreementListSchema>;
+
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/agreements",
@@ -42,7 +46,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
           "Agreements, memoranda, minutes and plans, filtered by party country or ministry, type, signing date and text; newest first unless sort=date. " +
           "Repeated country values mean agreements with all of them as parties.",
         querystring: AgreementListQuery,
-        response: { 200: listOf(AgreementSchema).meta({ id: "AgreementList" }), ...problemResponses(400) },
+        response: { 200: AgreementListSchema, ...problemResponses(400) },
       },
     },
     async (request, reply) => {
@@ -51,7 +55,19 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       const range = dateRange(request.query.from, request.query.to);
       const filters = { countries: country, ministry, types: type, from: range.from, to: range.to, q, updatedSince: request.query.updated_since };
       const position = cursor === undefined ? null : decodeCursor(cursor, "agreements", sort, isDateKey);
-      const [rows, total] = await Promise.all([agreementPage(app.db, filters, sort === "-date", position, limit), countAgreements(app.db, filters)]);
+      const counted = countAgreements(app.db, filters);
+      counted.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+      if (!request.query.select) {
+        // The items' ready JSON text, joined into the response's text.
+        const docs = await agreementDocPage(app.db, filters, sort === "-date", position, limit);
+        if (docs) {
+          const page = paginate(docs, limit, "agreements", sort, (r) => ({ key: r.sort_key, id: r.id }));
+          const meta = { ...countMeta(await counted), next_cursor: page.next };
+          reply.type("application/json; charset=utf-8");
+          return `{"data":[${page.rows.map(agreementItemText).join(",")}],"meta":${JSON.stringify(meta)}}` as unknown as AgreementList;
+        }
+      }
+      const [rows, total] = await Promise.all([agreementPage(app.db, filters, sort === "-date", position, limit), counted]);
       const page = paginate(rows, limit, "agreements", sort, (r) => ({ key: r.sort_key, id: r.id }));
       return { data: page.rows.map((r) => pick(represent(r), request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
