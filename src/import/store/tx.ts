@@ -1,5 +1,5 @@
 // The store's transaction: statements go straight to a node-postgres
-// connection of the Prisma client's pool, composed with Prisma.sql as
+// connection to the Prisma client's database (poolOf), composed with Prisma.sql as
 // elsewhere. A batch sends hundreds of them, and Prisma's own work per
 // statement would cost more than Postgres' (README, Importing articles).
 import type pg from "pg";
