@@ -55,11 +55,11 @@ export function registerListFormats(app: FastifyInstance): void {
     const columns = csvColumns(item);
     LIST_ROUTES.set(openApiPath(route.url), { item, columns });
     const limitMax = maxLimit(query);
-    const handler = route.handler as (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => Promise<ListPage | string>;
+    const handler = route.handler as (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => Promise<ListPage | string | Buffer>;
     // A handler may answer with the page's JSON text (events do); streaming reads its items.
     const page = async (request: FastifyRequest, reply: FastifyReply, self: FastifyInstance): Promise<ListPage> => {
       const answer = await handler.call(self, request, reply);
-      return typeof answer === "string" ? (JSON.parse(answer) as ListPage) : answer;
+      return typeof answer === "string" || Buffer.isBuffer(answer) ? (JSON.parse(answer.toString()) as ListPage) : answer;
     };
 
     const wrapped = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {

@@ -244,21 +244,22 @@ const LABEL_JSON = JSON.stringify(
 
 /**
  * One page of events as one row: the first `limit` of the page's events
- * (limit + 1 are read, to tell whether another page follows) as their ready
- * list items (event_docs, each behind its `{"id":…,"type":…,"type_label":…,`)
- * joined by commas, the text between a list's brackets, so that the driver
- * reads one value instead of a row per event and the API joins nothing; with
- * how many events were read, the position of the page's last event, whether
- * an item is missing from event_docs, and `total` (a one-row count, such as a
- * rollup's) when given: the page and its count in one statement.
+ * (limit + 1 rows are read, to tell whether another page follows) as their
+ * ready list items (event_docs, each behind its `{"id":…,"type":…,"type_label":…,`)
+ * joined by commas, the text between a list's brackets, handed over in base64
+ * so that the API sends the page's bytes as they come instead of decoding
+ * 60 KB of UTF-8 into a string and encoding it again; with how many events
+ * were read, the position of the page's last event, whether an item is missing
+ * from event_docs, and `total` (a one-row count, such as a rollup's) when
+ * given: the page and its count in one statement.
  */
 export function eventDocBodySql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, total?: Sql | null): Sql {
   const dir = direction(sort === "-date");
   return sql`SELECT ${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, count(n.id)::int AS rows,
       coalesce(bool_or(n.list_json IS NULL), false) AS missing,
       max(n.id) FILTER (WHERE n.i = ${limit}) AS last_id, max(n.sort_key) FILTER (WHERE n.i = ${limit}) AS last_key,
-      coalesce(string_agg('{"id":' || n.id || ',"type":' || (${LABEL_JSON}::jsonb ->> n.type) || n.list_json, ',' ORDER BY n.i)
-        FILTER (WHERE n.i <= ${limit}), '') AS items
+      encode(convert_to(coalesce(string_agg('{"id":' || n.id || ',"type":' || (${LABEL_JSON}::jsonb ->> n.type) || n.list_json, ',' ORDER BY n.i)
+        FILTER (WHERE n.i <= ${limit}), ''), 'UTF8'), 'base64') AS items
     FROM (SELECT page.id, page.type::text AS type, page.sort_key::text AS sort_key, d.list_json,
         row_number() OVER (ORDER BY page.sort_key ${dir}, page.id ${dir}) AS i
       FROM (${pageIdsSql(f, sort, position, limit)}) page LEFT JOIN event_docs d ON d.event_id = page.id) n`;
@@ -297,10 +298,10 @@ export async function eventPage(
   return (await eventParts(db, rows, fields, false)) as unknown as EventRow[];
 }
 
-/** A page of events as the text of its items (eventDocBodySql) and the position of its last event, for the next cursor. */
+/** A page of events as the bytes of its items (eventDocBodySql) and the position of its last event, for the next cursor. */
 export interface EventDocPage {
-  /** The list items' JSON, comma-separated. */
-  items: string;
+  /** The list items' JSON, comma-separated, as UTF-8. */
+  items: Buffer;
   /** The events read: limit + 1 when another page follows. */
   rows: number;
   last: CursorPosition | null;
@@ -322,7 +323,7 @@ export async function eventDocPage(
   const count = counted ? await counted : { count: row?.total ?? 0, estimated: false };
   if (!row || row.missing) return { page: null, count };
   const last = row.last_id === null ? null : { key: row.last_key, id: row.last_id };
-  return { page: { items: row.items, rows: row.rows, last }, count };
+  return { page: { items: Buffer.from(row.items, "base64"), rows: row.rows, last }, count };
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {

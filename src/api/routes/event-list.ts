@@ -41,12 +41,14 @@ export function eventFilters(query: EventFilterQuery, fixed: Partial<EventFilter
   };
 }
 
+const DATA_OPEN = Buffer.from(`{"data":[`);
+
 /**
- * A page of events: without select=, the response's text, the items' ready
+ * A page of events: without select=, the response's bytes, the items' ready
  * JSON (event_docs) as Postgres joined them with the meta around; with it, or
  * when an item is missing, the rows read and represented here.
  */
-export async function listEvents(db: Reader, query: EventListQuery, fixed: Partial<EventFilters> = {}): Promise<EventList | string> {
+export async function listEvents(db: Reader, query: EventListQuery, fixed: Partial<EventFilters> = {}): Promise<EventList | Buffer> {
   const filters = eventFilters(query, fixed);
   const sort: EventSort = query.sort;
   const position = query.cursor === undefined ? null : decodeCursor(query.cursor, "events", sort, isDateKey);
@@ -55,7 +57,7 @@ export async function listEvents(db: Reader, query: EventListQuery, fixed: Parti
     if (page) {
       const next = page.rows > query.limit && page.last ? encodeCursor("events", sort, page.last) : null;
       const meta = { ...countMeta(count), next_cursor: next };
-      return `{"data":[${page.items}],"meta":${JSON.stringify(meta)}}`;
+      return Buffer.concat([DATA_OPEN, page.items, Buffer.from(`],"meta":${JSON.stringify(meta)}}`)]);
     }
   }
   const [rows, count] = await Promise.all([eventPage(db, filters, sort, position, query.limit, query.select), countEvents(db, filters)]);
@@ -65,8 +67,8 @@ export async function listEvents(db: Reader, query: EventListQuery, fixed: Parti
 
 type EventList = z.infer<typeof EventListSchema>;
 
-/** Sends what listEvents made: JSON text as it is, an object through the route's serializer. */
-export function sendEventList(reply: FastifyReply, list: EventList | string): EventList {
-  if (typeof list === "string") reply.type("application/json; charset=utf-8");
+/** Sends what listEvents made: JSON bytes as they are, an object through the route's serializer. */
+export function sendEventList(reply: FastifyReply, list: EventList | Buffer): EventList {
+  if (Buffer.isBuffer(list)) reply.type("application/json; charset=utf-8");
   return list as EventList;
 }
