@@ -388,6 +388,45 @@ export function holdsEach(folded: string, needs: readonly (readonly number[])[])
   return true;
 }
 
+/**
+ * Items each filed under syllables one of which it needs (an item with none is
+ * always a candidate): a text's candidates are the items filed under one of its
+ * syllables, so that a sentence is not tried against every item in turn.
+ */
+export class SyllableIndex {
+  private readonly filed: (number[] | undefined)[] = [];
+  private readonly always: number[] = [];
+  private seen = new Int32Array(0);
+  private turn = 0;
+
+  /** `needs[i]`: the syllable numbers of which item i needs one. */
+  constructor(needs: readonly (readonly number[])[]) {
+    needs.forEach((any, i) => {
+      if (!any.length) this.always.push(i);
+      for (const id of new Set(any)) (this.filed[id] ??= []).push(i);
+    });
+    this.seen = new Int32Array(needs.length);
+  }
+
+  /** The numbers of the items filed under a syllable of the folded text, ascending. */
+  candidates(folded: string): number[] {
+    const { count, at } = scanOf(folded).cut;
+    const turn = ++this.turn;
+    const out = [...this.always];
+    for (const i of out) this.seen[i] = turn;
+    for (let k = 0; k < count; k++) {
+      const items = this.filed[at[4 * k + ID]!];
+      if (items === undefined) continue;
+      for (const i of items) {
+        if (this.seen[i] === turn) continue;
+        this.seen[i] = turn;
+        out.push(i);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
+}
+
 export class PhraseMatcher<T> {
   private readonly byFolded = new Map<string, Entry<T>>();
   private readonly id = matcherCount++;
