@@ -1,5 +1,5 @@
 // Checks the columns and tables the database derives from the knowledge base
-// (events' and agreements' filter keys, event_rollups with its listed officials and its totals) against what they
+// (events' and agreements' filter keys, officials' counts of events and mentions, event_rollups with its listed officials and its totals) against what they
 // derive from: how many events' and agreements' keys and how many rollup cells and totals disagree. Zero and zero when the
 // triggers did their work; tests and the synthetic generator's check use it.
 import { sql } from "../api/query/sql.ts";
@@ -13,7 +13,10 @@ export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups:
        OR e.official_ids IS DISTINCT FROM coalesce((SELECT array_agg(l.official_id ORDER BY l.official_id) FROM event_participants l WHERE l.event_id = e.id), ARRAY[]::int[]))
     + (SELECT count(*)::int FROM agreements a WHERE
        a.country_codes IS DISTINCT FROM coalesce((SELECT array_agg(DISTINCT l.country_code::text ORDER BY l.country_code::text) FROM agreement_parties l WHERE l.agreement_id = a.id), ARRAY[]::text[])
-       OR a.ministry_ids IS DISTINCT FROM coalesce((SELECT array_agg(DISTINCT l.ministry_id ORDER BY l.ministry_id) FROM agreement_parties l WHERE l.agreement_id = a.id AND l.ministry_id IS NOT NULL), ARRAY[]::int[])) AS keys,
+       OR a.ministry_ids IS DISTINCT FROM coalesce((SELECT array_agg(DISTINCT l.ministry_id ORDER BY l.ministry_id) FROM agreement_parties l WHERE l.agreement_id = a.id AND l.ministry_id IS NOT NULL), ARRAY[]::int[]))
+    + (SELECT count(*)::int FROM officials o LEFT JOIN official_counts c ON c.official_id = o.id WHERE
+       coalesce(c.events, 0) <> (SELECT count(*) FROM event_participants l WHERE l.official_id = o.id)
+       OR coalesce(c.mentions, 0) <> (SELECT count(*) FROM official_mentions l WHERE l.official_id = o.id)) AS keys,
     (SELECT count(*)::int FROM (
        SELECT c.scope, c.dim, c.key, e.type, coalesce(extract(year FROM e.span_from)::int, 0) AS year_from,
               coalesce(extract(year FROM e.span_to)::int, 0) AS year_to, count(*)::int AS events
@@ -39,6 +42,18 @@ export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups:
 export async function eventDocsDrift(db: Reader): Promise<number> {
   const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n
     FROM hoptac_event_list_json(ARRAY(SELECT id FROM events)) j FULL JOIN event_docs d ON d.event_id = j.event_id
+    WHERE d.list_json IS DISTINCT FROM j.list_json`);
+  return row!.n;
+}
+
+/**
+ * How many agreements' ready list items (agreement_docs) differ from what
+ * their rows make now, are missing, or belong to agreements gone: zero when
+ * the triggers did their work.
+ */
+export async function agreementDocsDrift(db: Reader): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n
+    FROM hoptac_agreement_list_json(ARRAY(SELECT id FROM agreements)) j FULL JOIN agreement_docs d ON d.agreement_id = j.agreement_id
     WHERE d.list_json IS DISTINCT FROM j.list_json`);
   return row!.n;
 }

@@ -75,8 +75,9 @@ export async function synthesize(client: pg.ClientBase, g: Gazetteer, options: S
   if (have.rows[0]!.n > 0) throw new Error("the database already holds articles; synthesize into an empty one");
 
   await q("SET LOCAL synchronous_commit = off");
-  // Events' list items are written once at the end, in one statement, rather than by the triggers chunk after chunk.
+  // Events' and agreements' list items are written once at the end, in one statement each, rather than by the triggers chunk after chunk.
   await q("SET LOCAL hoptac.event_docs_written = on");
+  await q("SET LOCAL hoptac.agreement_docs_written = on");
   step("reference data");
   const countries = [...g.countries.values()];
   await q(`INSERT INTO countries (code, name_vi, name_en, aliases) VALUES ${countries
@@ -289,6 +290,9 @@ export async function synthesize(client: pg.ClientBase, g: Gazetteer, options: S
   step("events' list items");
   await q("SELECT hoptac_write_event_docs(NULL)");
   await q("SET LOCAL hoptac.event_docs_written = off");
+  step("agreements' list items");
+  await q("SELECT hoptac_write_agreement_docs(NULL)");
+  await q("SET LOCAL hoptac.agreement_docs_written = off");
 
   // The rollup trigger lists officials with many events only for writes that touch few officials.
   step("officials with many events in the rollups");

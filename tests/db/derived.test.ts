@@ -13,8 +13,9 @@ import { eventTotalSql, liveStatsSql, STATS_GROUPS, statsSql } from "../../src/a
 import fastJson from "fast-json-stringify";
 import { z } from "zod";
 import { countEvents, eventDocPage, eventItemText, eventPage, represent } from "../../src/api/query/events.ts";
-import { EventSchema } from "../../src/api/schemas/resources.ts";
-import { derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
+import { AgreementSchema, EventSchema } from "../../src/api/schemas/resources.ts";
+import { agreementDocPage, agreementItemText, agreementPage, represent as representAgreement } from "../../src/api/query/agreements.ts";
+import { agreementDocsDrift, derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
 import { primaryReader, type Reader } from "../../src/db/reader.ts";
 import { importPaths } from "../../src/import/run.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
@@ -151,7 +152,22 @@ describe("events' filter keys and the rollups", () => {
 /** Every event's list item as the API wrote it before event_docs: its rows represented and serialized by the list's schema. */
 const serializeItem = fastJson(z.toJSONSchema(EventSchema, { io: "output", target: "draft-7" }) as Parameters<typeof fastJson>[0]);
 
+const serializeAgreement = fastJson(z.toJSONSchema(AgreementSchema, { io: "output", target: "draft-7" }) as Parameters<typeof fastJson>[0]);
+
+/** Every agreement's ready item is byte for byte what the list wrote from its rows before agreement_docs. */
+async function expectAgreementItemsAsRepresented() {
+  expect(await agreementDocsDrift(reader)).toBe(0);
+  for (const desc of [true, false]) {
+    const rows = await agreementPage(reader, {}, desc, null, 10_000);
+    const docs = await agreementDocPage(reader, {}, desc, null, 10_000);
+    expect(docs).not.toBeNull();
+    expect(docs!.length).toBeGreaterThan(0);
+    expect(docs!.map(agreementItemText)).toEqual(rows.map((r) => serializeAgreement(representAgreement(r))));
+  }
+}
+
 async function expectItemsAsRepresented() {
+  await expectAgreementItemsAsRepresented();
   expect(await eventDocsDrift(reader)).toBe(0);
   for (const sort of ["-date", "date"] as const) {
     const rows = await eventPage(reader, {}, sort, null, 10_000);
@@ -217,5 +233,60 @@ describe("events' ready list items (event_docs)", () => {
     await expectItemsAsRepresented();
     const [gone] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_docs WHERE event_id = ${pair!.gone}`);
     expect(gone!.n).toBe(0);
+  });
+
+  it("follow, for agreements, their event's summary edited, a party and a source gone, and an agreement deleted", async () => {
+    const [a] = await reader.query<{ id: number; event_id: number }>(sql`SELECT id, event_id FROM agreements WHERE event_id IS NOT NULL ORDER BY id LIMIT 1`);
+    await db.prisma.$executeRaw`UPDATE events SET summary = summary || ' (cập nhật)' WHERE id = ${a!.event_id}`;
+    await expectAgreementItemsAsRepresented();
+    const [doc] = await reader.query<{ list_json: string }>(sql`SELECT list_json FROM agreement_docs WHERE agreement_id = ${a!.id}`);
+    expect(doc!.list_json).toContain("(cập nhật)");
+    await db.prisma.$executeRaw`DELETE FROM agreement_parties WHERE agreement_id = ${a!.id} AND country_code = (SELECT max(country_code) FROM agreement_parties WHERE agreement_id = ${a!.id})`;
+    await db.prisma.$executeRaw`DELETE FROM agreement_sources WHERE agreement_id = ${a!.id} AND article_id = (SELECT max(article_id) FROM agreement_sources WHERE agreement_id = ${a!.id})`;
+    await expectAgreementItemsAsRepresented();
+    await db.prisma.$executeRaw`DELETE FROM agreements WHERE id = ${a!.id}`;
+    await expectAgreementItemsAsRepresented();
+    const [gone] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM agreement_docs WHERE agreement_id = ${a!.id}`);
+    expect(gone!.n).toBe(0);
+  });
+});
+
+describe("officials' counts of events and mentions (official_counts)", () => {
+  const counts = async (id: number) =>
+    (await reader.query<{ events: number; mentions: number }>(sql`SELECT
+      (SELECT count(*)::int FROM event_participants WHERE official_id = ${id}) AS events,
+      (SELECT count(*)::int FROM official_mentions WHERE official_id = ${id}) AS mentions`))[0]!;
+  const stored = async (id: number) =>
+    (await reader.query<{ events: number; mentions: number }>(sql`SELECT events, mentions FROM official_counts WHERE official_id = ${id}`))[0] ?? null;
+
+  it("hold each official's links after an import, and follow links removed, moved and added", async () => {
+    const [busy] = await reader.query<{ id: number }>(sql`SELECT official_id AS id FROM event_participants GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+    const [other] = await reader.query<{ id: number }>(sql`SELECT id FROM officials WHERE id <> ${busy!.id} ORDER BY id LIMIT 1`);
+    const before = await counts(busy!.id);
+    expect(before.events).toBeGreaterThan(1);
+    expect(await stored(busy!.id)).toEqual(before);
+
+    await db.prisma.$executeRaw`DELETE FROM official_mentions WHERE official_id = ${busy!.id} AND article_id = (SELECT min(article_id) FROM official_mentions WHERE official_id = ${busy!.id})`;
+    await db.prisma.$executeRaw`UPDATE event_participants SET official_id = ${other!.id} WHERE official_id = ${busy!.id}
+      AND event_id = (SELECT min(event_id) FROM event_participants p WHERE p.official_id = ${busy!.id}
+        AND NOT EXISTS (SELECT 1 FROM event_participants q WHERE q.event_id = p.event_id AND q.official_id = ${other!.id}))`;
+    await db.prisma.$executeRaw`UPDATE event_participants SET role = 'host' WHERE official_id = ${busy!.id}`;
+    const after = await counts(busy!.id);
+    expect(after.events).toBe(before.events - 1);
+    expect(await stored(busy!.id)).toEqual(after);
+    expect(await stored(other!.id)).toEqual(await counts(other!.id));
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+  });
+
+  it("go with an official deleted, and start from nothing for a new one", async () => {
+    const [gone] = await reader.query<{ id: number }>(sql`SELECT official_id AS id FROM official_mentions ORDER BY official_id LIMIT 1`);
+    await db.prisma.$executeRaw`DELETE FROM officials WHERE id = ${gone!.id}`;
+    expect(await stored(gone!.id)).toBeNull();
+    const [fresh] = await db.prisma.$queryRaw<{ id: number }[]>`INSERT INTO officials (key, name, search_text) VALUES ('--:nguoi moi', 'Người Mới', 'Người Mới') RETURNING id`;
+    expect(await stored(fresh!.id)).toBeNull();
+    const [event] = await reader.query<{ id: number }>(sql`SELECT min(id) AS id FROM events`);
+    await db.prisma.$executeRaw`INSERT INTO event_participants (event_id, official_id, role) VALUES (${event!.id}, ${fresh!.id}, 'attendee')`;
+    expect(await stored(fresh!.id)).toEqual({ events: 1, mentions: 0 });
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
   });
 });

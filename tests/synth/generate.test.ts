@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.ts";
 import { loadConfig } from "../../src/config/env.ts";
-import { derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
+import { agreementDocsDrift, derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
 import { primaryReader } from "../../src/db/reader.ts";
 import { loadGazetteer } from "../../src/extraction/gazetteer.ts";
 import { synthesize, synthSizes } from "../../src/synth/generate.ts";
@@ -82,6 +82,9 @@ describe("npm run synth", () => {
     expect(text!.name).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
     expect(await derivedDrift(primaryReader(a.prisma))).toEqual({ keys: 0, rollups: 0 });
     expect(await eventDocsDrift(primaryReader(a.prisma))).toBe(0);
+    expect(await agreementDocsDrift(primaryReader(a.prisma))).toBe(0);
+    const [docs] = await a.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM agreement_docs`;
+    expect(docs!.n).toBeGreaterThan(0);
   });
 
   it("is listed with exact counts where they are cheap, and estimates marked as such beyond", async () => {

@@ -1,5 +1,7 @@
 // Agreements: the list's filters and keyset page, one agreement by id, and the
-// representation. Parties and sources are read for a whole page at once.
+// representation. A page is its agreements' ready list items (agreement_docs,
+// kept by the database's triggers); with select= (or an item missing) its
+// rows, parties and sources are read for the whole page at once.
 import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import type { AgreementDetailSchema } from "../schemas/resources.ts";
@@ -95,6 +97,36 @@ export async function agreementPage(db: Reader, f: AgreementFilters, desc: boole
       ${partsColumns(sql`ARRAY(SELECT id FROM page)`, false)}`);
   const rows = (read?.rows ?? []).map(({ key: _, ...row }) => row);
   return withParts(rows, read);
+}
+
+/**
+ * One page (limit + 1 rows) as the agreements' ready list items: the ids of
+ * the same index walk as agreementPage (the type is in the index too) and
+ * each item's text from agreement_docs. Null when an item is missing (then
+ * read the rows as agreementPage does).
+ */
+export async function agreementDocPage(db: Reader, f: AgreementFilters, desc: boolean, position: CursorPosition | null, limit: number) {
+  const key = dateSortKey(sql`a.signed_from`, desc);
+  const dir = direction(desc);
+  const cursor = position ? [after(key, sql`a.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
+  const rows = await db.query<AgreementDocRow>(sql`
+    SELECT page.id, page.type::text AS type, page.sort_key::text AS sort_key, d.list_json
+    FROM (SELECT a.id, a.type, ${key} AS sort_key FROM agreements a ${where([...conditions(f), ...cursor])}
+      ORDER BY sort_key ${dir}, a.id ${dir} LIMIT ${limit + 1}) page
+    LEFT JOIN agreement_docs d ON d.agreement_id = page.id
+    ORDER BY page.sort_key ${dir}, page.id ${dir}`);
+  return rows.every((r) => r.list_json !== null) ? (rows as (AgreementDocRow & { list_json: string })[]) : null;
+}
+
+/** A row of agreementDocPage. */
+export type AgreementDocRow = { id: number; type: AgreementTypeCode; sort_key: string; list_json: string | null };
+
+/** The start of each type's list item, up to the stored text: `"mou","type_label":{…},`. */
+const LABEL_TEXT = new Map(Object.entries(AGREEMENT_TYPE_LABELS).map(([type, l]) => [type, `${JSON.stringify(type)},"type_label":${JSON.stringify({ vi: l.vi, en: l.en })},`]));
+
+/** The list item of a row of agreementDocPage as JSON text, as the list's schema writes it. */
+export function agreementItemText(row: AgreementDocRow & { list_json: string }): string {
+  return `{"id":${row.id},"type":${LABEL_TEXT.get(row.type)}${row.list_json}`;
 }
 
 export async function agreementById(db: Reader, id: number) {

@@ -20,11 +20,14 @@ export interface OfficialFilters {
 /** How many of the latest mentions one official carries; the rest are paged at /officials/{id}/mentions. */
 export const RECENT_MENTIONS = 5;
 
-/** The columns of `officials o` joined to its country (`officialFrom`). */
+/**
+ * The columns of `officials o` joined to its country (`officialFrom`); the
+ * counts are kept ready in official_counts (a busy official has thousands of links).
+ */
 const columns = sql`o.id, o.name, CASE WHEN c.code IS NULL THEN NULL ELSE ${countryJson("c")} END AS country,
   o.name_en, o.name_native, o.aliases,
-  (SELECT count(*)::int FROM event_participants ep WHERE ep.official_id = o.id) AS event_count,
-  (SELECT count(*)::int FROM official_mentions om WHERE om.official_id = o.id) AS mention_count`;
+  coalesce((SELECT oc.events FROM official_counts oc WHERE oc.official_id = o.id), 0) AS event_count,
+  coalesce((SELECT oc.mentions FROM official_counts oc WHERE oc.official_id = o.id), 0) AS mention_count`;
 
 /** An official and their country: a join, not a lookup per row, when a page has many. */
 const officialFrom = sql`officials o LEFT JOIN countries c ON c.code = o.country_code`;
@@ -131,7 +134,7 @@ function mentionKeysSql(official: number, desc: boolean, position: CursorPositio
 /**
  * One page of an official's mentions (limit + 1 rows) with, in the same
  * statement, whether the official exists and how many mentions they have
- * (exact: an index-only count of one official's entries). Only the page's
+ * (exact: kept in official_counts). Only the page's
  * rows are read. Every step is a walk of one official's index entries, the
  * same plan whatever the official: planned once per connection (samePlan).
  */
@@ -139,7 +142,7 @@ function mentionPageSql(official: number, desc: boolean, position: CursorPositio
   const dir = direction(desc);
   return samePlan(sql`SELECT t.found, t.total, p.article_id, p.sort_key::text AS sort_key, p.item
     FROM (SELECT EXISTS (SELECT 1 FROM officials WHERE id = ${official}) AS found,
-        (SELECT count(*)::int FROM official_mentions WHERE official_id = ${official}) AS total) t
+        coalesce((SELECT mentions FROM official_counts WHERE official_id = ${official}), 0) AS total) t
     LEFT JOIN LATERAL (
       SELECT page.article_id, page.sort_key, ${mentionItem} AS item
       FROM (${mentionKeysSql(official, desc, position, limit)}) page

@@ -3,7 +3,7 @@ import { notFound, problemResponses } from "../problem.ts";
 import { countMeta } from "../query/count.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
-import { agreementById, agreementPage, countAgreements, represent } from "../query/agreements.ts";
+import { agreementById, agreementDocPage, agreementItemText, agreementPage, countAgreements, represent } from "../query/agreements.ts";
 import { isDateKey } from "../query/sql.ts";
 import {
   AgreementTypeParam, CountryCode, Cursor, dateRange, Id, IdParams, Limit, PartialDate, queryObject, repeatable, SearchText, Sort, UpdatedSince,
@@ -51,7 +51,20 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       const range = dateRange(request.query.from, request.query.to);
       const filters = { countries: country, ministry, types: type, from: range.from, to: range.to, q, updatedSince: request.query.updated_since };
       const position = cursor === undefined ? null : decodeCursor(cursor, "agreements", sort, isDateKey);
-      const [rows, total] = await Promise.all([agreementPage(app.db, filters, sort === "-date", position, limit), countAgreements(app.db, filters)]);
+      const counted = countAgreements(app.db, filters);
+      counted.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+      if (!request.query.select) {
+        // The items' ready JSON text, joined into the response's text.
+        const docs = await agreementDocPage(app.db, filters, sort === "-date", position, limit);
+        if (docs) {
+          const page = paginate(docs, limit, "agreements", sort, (r) => ({ key: r.sort_key, id: r.id }));
+          const meta = { ...countMeta(await counted), next_cursor: page.next };
+          // JSON text is sent as it is, past the list's serializer.
+          reply.type("application/json; charset=utf-8");
+          return `{"data":[${page.rows.map(agreementItemText).join(",")}],"meta":${JSON.stringify(meta)}}` as never;
+        }
+      }
+      const [rows, total] = await Promise.all([agreementPage(app.db, filters, sort === "-date", position, limit), counted]);
       const page = paginate(rows, limit, "agreements", sort, (r) => ({ key: r.sort_key, id: r.id }));
       return { data: page.rows.map((r) => pick(represent(r), request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
