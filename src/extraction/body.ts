@@ -201,11 +201,11 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
     // Chrome phrases mark short lines only: "đăng ký" in a paragraph of the body is text.
     if ((!moreWordsThan(line, CHROME_MAX_WORDS) && page.chrome.test(line)) || BARE_LINE.test(line)) continue;
     const clean = stripCredits(line, page);
-    if (countOf(clean, " ") < 2 && !".!?".includes(clean.charAt(clean.length - 1) || "-")) continue; // section names, menu items
+    if (countOf(clean, " ", 2) < 2 && !".!?".includes(clean.charAt(clean.length - 1) || "-")) continue; // section names, menu items
     kept.push(clean);
   }
   if (!title) {
-    const t = kept.slice(0, 3).find((l) => l.length <= 220 && !/[.!?:]$/.test(l) && countOf(l, " ") >= 3);
+    const t = kept.slice(0, 3).find((l) => l.length <= 220 && !/[.!?:]$/.test(l) && countOf(l, " ", 3) >= 3);
     if (t && kept.length > 1) title = t;
   }
   const paragraphs = kept.filter(Boolean);

@@ -58,7 +58,9 @@ export function dashedPairs(text: string): DashedPair[] {
 }
 
 function nextDash(text: string, from: number): number {
-  const a = text.indexOf("-", from);
-  const b = text.indexOf("–", from);
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2d || c === 0x2013) return i;
+  }
+  return -1;
 }

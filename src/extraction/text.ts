@@ -183,10 +183,11 @@ export function foldsLongerThan(s: string, n: number): boolean {
   return false;
 }
 
-/** How many times a character stands in a string. */
-export function countOf(s: string, ch: string): number {
+/** How many times a character stands in a string, counted up to `atMost`. */
+export function countOf(s: string, ch: string, atMost = Infinity): number {
+  const code = ch.charCodeAt(0);
   let n = 0;
-  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  for (let i = 0; i < s.length && n < atMost; i++) if (s.charCodeAt(i) === code) n++;
   return n;
 }
 
