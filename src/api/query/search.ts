@@ -86,56 +86,53 @@ const KINDS: Record<SearchKind, KindSql> = {
  * Each index holds the rows whose label and folded text fit in an index row
  * (`carried`, written out literally so that the planner matches the partial
  * index), nearly all; the others are walked apart on a small index.
+ *
+ * `perHit`: how many index entries the first walk reads for each hit asked
+ * for. A common word's first hits lie within it (at 1 M events, the 20th
+ * event containing "cuba" is the 5,494th shortest summary; the 20th of
+ * 50,000 agreements the 411th); a rarer word's are left to the planner. It
+ * stays a small part of the table (agreements are a twentieth of events), for
+ * which the planner walks the index rather than sort the table.
  */
-const LABEL_WALKS: Partial<Record<SearchKind, { table: string; alias: string; label: string; folded: string; carried: string; long: string }>> = {
+const LABEL_WALKS: Partial<Record<SearchKind, { table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number }>> = {
   event: {
-    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded",
+    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 500,
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
   },
   agreement: {
-    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded",
+    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50,
     carried: "octet_length(a.title) + octet_length(a.search_folded) <= 2400",
     long: "octet_length(a.title) + octet_length(a.search_folded) > 2400",
   },
 };
 
 /**
- * How many index entries the first walk reads for each hit asked for. A
- * common word's first hits lie within it (at 1 M events, the 20th event
- * containing "cuba" is the 5,494th shortest summary); past it, the rest of the
- * index is left to the planner, from where the walk stopped: walked on for a
- * word it expects often, else its matches found by the trigram index and sorted.
- */
-export const WALK_ENTRIES_PER_HIT = 500;
-
-/**
  * The ids and label lengths of a walked kind's first `limit` hits that contain
- * the query, in label order, in three parts: the first `budget` entries of the
- * label index, tested on the index; only when they hold fewer than `limit`
- * hits, the entries after them; and the long rows, apart. The same hits as one
- * walk of every entry, whatever the planner expects of the query.
+ * the query, in label order: the first `entries` entries of the label index,
+ * tested on the index; only when they hold fewer than `limit` hits, the
+ * carried rows' first hits as the planner finds them (their walk again, or
+ * the trigram index and a sort); and the long rows, apart. The same hits as
+ * one walk of every entry, whatever the planner expects of the query.
  */
-function labelWalk(kind: SearchKind, pattern: Sql, recent: (id: Sql) => Sql, limit: number, budget: number): Sql {
+function labelWalk(kind: SearchKind, pattern: Sql, recent: (id: Sql) => Sql, limit: number, entries?: number): Sql {
   const w = LABEL_WALKS[kind]!;
+  const budget = entries ?? w.perHit * limit;
   const [table, label, folded] = [raw(`${w.table} ${w.alias}`), raw(w.label), raw(w.folded)];
   const id = raw(`${w.alias}.id`);
   const order = sql`ORDER BY ${label}, ${id}`;
   const contains = sql`${folded} LIKE ${pattern}`;
   return sql`(WITH head AS MATERIALIZED (
       SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table} WHERE ${raw(w.carried)} ${order} LIMIT ${budget}) h
-      WHERE h.folded LIKE ${pattern}${recent(sql`h.id`)} LIMIT ${limit}),
-    edge AS MATERIALIZED (SELECT ${label} AS len, ${id} AS id FROM ${table} WHERE ${raw(w.carried)} ${order} OFFSET ${budget - 1} LIMIT 1)
-    SELECT id, len FROM head
+      WHERE h.folded LIKE ${pattern}${recent(sql`h.id`)} LIMIT ${limit})
+    SELECT id, len FROM head WHERE (SELECT count(*) FROM head) >= ${limit}
     UNION ALL
-    (SELECT ${id}, ${label} FROM ${table}
-      WHERE (SELECT count(*) FROM head) < ${limit} AND ${raw(w.carried)} AND (${label}, ${id}) > ((SELECT len FROM edge), (SELECT id FROM edge))
-        AND ${contains}${recent(id)} ${order} LIMIT ${limit})
+    (SELECT ${id}, ${label} FROM ${table} WHERE (SELECT count(*) FROM head) < ${limit} AND ${raw(w.carried)} AND ${contains}${recent(id)} ${order} LIMIT ${limit})
     UNION ALL
     (SELECT ${id}, ${label} FROM ${table} WHERE ${raw(w.long)} AND ${contains}${recent(id)} ${order} LIMIT ${limit}))`;
 }
 
-/** Which parts of the search a statement reads. */
+/** Which parts of the search a statement reads; `budget`, the first walks' entries (else their kind's perHit × limit). */
 type Parts = { similar: boolean; budget?: number };
 
 export function searchSql(q: string, kinds: readonly SearchKind[], limit: number, updatedSince: Date | undefined, parts: Parts): Sql {
@@ -143,7 +140,6 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
   // Only records changed since then (updated_since), tested before each kind keeps its best.
   const recentId = (kind: SearchKind) => (id: Sql) => (updatedSince ? sql` AND ${changedSince(kind, id, updatedSince)}` : sql``);
   const recent = (kind: SearchKind) => recentId(kind)(KINDS[kind].id);
-  const budget = parts.budget ?? WALK_ENTRIES_PER_HIT * limit;
   const query = sql`hoptac_fold(${text})`;
   const contains = (k: KindSql) => sql`${k.folded} LIKE '%' || hoptac_fold(${escapeLike(text)}) || '%'`;
   // A two-letter query may also be an ISO code ("cu"), scored by its similarity like a typo.
@@ -153,7 +149,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
     const w = LABEL_WALKS[kind];
     if (w) {
       // The ids first, from index-only walks, then only their rows.
-      const walks = labelWalk(kind, sql`'%' || hoptac_fold(${escapeLike(text)}) || '%'`, recentId(kind), limit, budget);
+      const walks = labelWalk(kind, sql`'%' || hoptac_fold(${escapeLike(text)}) || '%'`, recentId(kind), limit, parts.budget);
       return sql`(SELECT ${k.columns}, 1::float8 AS score
         FROM (SELECT * FROM ${walks} w ORDER BY w.len, w.id LIMIT ${limit}) x
         JOIN ${raw(`${w.table} ${w.alias}`)} ON ${raw(w.alias)}.id = x.id ORDER BY x.len, x.id)`;
