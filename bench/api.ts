@@ -34,7 +34,7 @@ import { synthesize } from "../src/synth/generate.ts";
 import { readArticles, shiftedCorpus } from "./corpus.ts";
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -54,6 +54,8 @@ const { values } = parseArgs({
     only: { type: "string" },
     // Another checkout of hoptac to serve the API from (an older version as the baseline); its SQL is not compared.
     "api-dir": { type: "string" },
+    // A folder for the API process's CPU profile (node --cpu-prof), written when it stops.
+    profile: { type: "string" },
   },
 });
 const seconds = Number(values.seconds);
@@ -73,8 +75,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** `connections` loops each running `op` back to back for the duration; ops/s and latency percentiles in ms. */
-async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: number; p99: number }> {
+async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: number; p99: number; cpu: number }> {
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
   const end = performance.now() + seconds * 1000;
   const start = performance.now();
   await Promise.all(
@@ -87,13 +90,15 @@ async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: nu
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
-  return { rate: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { rate: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu: (used.user + used.system) / 1000 / latencies.length };
 }
 
-async function startApi(databaseUrl: string, dir = "."): Promise<{ url: string; child: ChildProcess }> {
+async function startApi(databaseUrl: string, dir = ".", profileDir?: string): Promise<{ url: string; child: ChildProcess }> {
   const port = String(await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts"], {
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/cli/serve.ts"], {
     cwd: dir,
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_READ_URL: "", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_MAX: "1000000000", API_KEY: "" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -136,6 +141,17 @@ function rssMiB(pid: number): number {
     let kib = 0;
     for (const p of tree) kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
     return kib / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU time (user + system) a process has used, in ms; NaN where /proc is missing. Linux counts it in ticks of 10 ms. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return Number.NaN;
   }
@@ -296,7 +312,7 @@ try {
   await prisma.$disconnect();
 
   const apiDir = values["api-dir"];
-  const started = await startApi(databaseUrl, apiDir);
+  const started = await startApi(databaseUrl, apiDir, values.profile);
   api = started.child;
   console.log(`API: ${started.url} (npm run serve in its own process${apiDir ? `, from ${apiDir}` : ""}); ${connections} connections, ${seconds} s per run, ${runs} run(s) per query (medians)`);
   console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}\n`);
@@ -310,15 +326,18 @@ try {
     for (let i = 0; i < 20; i++) await direct(); // warm up both paths
     await autocannon({ url: started.url + c.path, connections, duration: 1 });
     const https: AutocannonResult[] = [];
-    const raws: { rate: number; p50: number; p99: number }[] = [];
+    const raws: { rate: number; p50: number; p99: number; cpu: number }[] = [];
+    const apiCpu: number[] = [];
     for (let run = 0; run < runs; run++) {
+      const cpuBefore = cpuMs(api.pid!);
       const http = await autocannon({ url: started.url + c.path, connections, duration: seconds });
+      apiCpu.push((cpuMs(api.pid!) - cpuBefore) / http.requests.total);
       if ((http.non2xx || http.errors || http.timeouts) && apiDir === undefined) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
       https.push(http);
-      raws.push(apiDir === undefined ? await loop(direct) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN });
+      raws.push(apiDir === undefined ? await loop(direct) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN, cpu: Number.NaN });
     }
     const http = { rate: median(https.map((h) => h.requests.average)), p50: median(https.map((h) => h.latency.p50)), p99: median(https.map((h) => h.latency.p99)) };
-    const raw = { rate: median(raws.map((r) => r.rate)), p50: median(raws.map((r) => r.p50)), p99: median(raws.map((r) => r.p99)) };
+    const raw = { rate: median(raws.map((r) => r.rate)), p50: median(raws.map((r) => r.p50)), p99: median(raws.map((r) => r.p99)), cpu: median(raws.map((r) => r.cpu)) };
     rows.push([
       c.name,
       http.rate.toFixed(0),
@@ -329,17 +348,19 @@ try {
       raw.p99.toFixed(1),
       (http.rate / raw.rate).toFixed(2),
       String(queries.length),
+      median(apiCpu).toFixed(2),
+      raw.cpu.toFixed(2),
       rssMiB(api.pid!).toFixed(0),
     ]);
     console.log(`${c.path}: ${https.map((h) => `${h.requests.average.toFixed(0)} req/s p99 ${h.latency.p99} ms`).join("; ")}`);
   }
-  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", "SQL", "API RSS MiB"];
+  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", "SQL", "API CPU ms/req", "pg client CPU ms/q", "API RSS MiB"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
   console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
   for (const r of rows) console.log(line(r));
   console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
-  console.log("API/pg: the API's requests per second over the same SQL's run directly with pg (SQL: statements per request, run side by side); API RSS: the API process's resident memory after the query's runs.");
+  console.log("API/pg: the API's requests per second over the same SQL's run directly with pg (SQL: statements per request, run side by side); API CPU: the CPU time (user + system) the API process used per request while under load, pg client CPU: the benchmark's own per run of the SQL over pg; API RSS: its resident memory after the query's runs.");
 } finally {
   if (api && api.exitCode === null) {
     const exited = new Promise((resolve) => api!.once("exit", resolve));

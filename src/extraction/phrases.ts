@@ -388,6 +388,62 @@ export function holdsEach(folded: string, needs: readonly (readonly number[])[])
   return true;
 }
 
+/**
+ * Items each filed under syllables one of which it needs (an item with none is
+ * always a candidate): a text's candidates are the items filed under one of its
+ * syllables, so that a sentence is not tried against every item in turn.
+ */
+export class SyllableIndex {
+  // The items filed under syllable id: filedItems[filedFrom[id] … filedFrom[id + 1]).
+  private readonly filedFrom: Int32Array;
+  private readonly filedItems: Int32Array;
+  private readonly always: number[] = [];
+  private readonly seen: Int32Array;
+  private turn = 0;
+
+  /** `needs[i]`: the syllable numbers of which item i needs one. */
+  constructor(needs: readonly (readonly number[])[]) {
+    const pairs: [number, number][] = [];
+    needs.forEach((any, i) => {
+      if (!any.length) this.always.push(i);
+      for (const id of new Set(any)) pairs.push([id, i]);
+    });
+    const top = Math.max(0, ...pairs.map(([id]) => id)) + 1;
+    this.filedFrom = new Int32Array(top + 1);
+    for (const [id] of pairs) this.filedFrom[id + 1]!++;
+    for (let id = 0; id < top; id++) this.filedFrom[id + 1]! += this.filedFrom[id]!;
+    this.filedItems = new Int32Array(pairs.length);
+    const next = this.filedFrom.slice(0, top);
+    for (const [id, i] of pairs.sort((a, b) => a[1] - b[1])) this.filedItems[next[id]!++] = i;
+    this.seen = new Int32Array(needs.length);
+  }
+
+  /** The numbers of the items filed under a syllable of the folded text, ascending. */
+  candidates(folded: string): number[] {
+    const { count, at } = scanOf(folded).cut;
+    const { filedFrom, filedItems, seen } = this;
+    const top = filedFrom.length - 1;
+    const turn = ++this.turn;
+    const out = this.always.slice();
+    for (const i of out) seen[i] = turn;
+    for (let k = 0; k < count; k++) {
+      const id = at[4 * k + ID]!;
+      if (id >= top) continue;
+      for (let f = filedFrom[id]!, to = filedFrom[id + 1]!; f < to; f++) {
+        const i = filedItems[f]!;
+        if (seen[i] === turn) continue;
+        seen[i] = turn;
+        // In order as they come: a sentence has few.
+        let j = out.length;
+        out.push(i);
+        for (; j > 0 && out[j - 1]! > i; j--) out[j] = out[j - 1]!;
+        out[j] = i;
+      }
+    }
+    return out;
+  }
+}
+
 export class PhraseMatcher<T> {
   private readonly byFolded = new Map<string, Entry<T>>();
   private readonly id = matcherCount++;

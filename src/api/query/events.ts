@@ -237,32 +237,35 @@ export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorP
     ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
 }
 
+/** The start of each type's list item after `{"id":…,"type":`, up to its ready text: `"visit","type_label":{…},`. */
+const LABEL_JSON = JSON.stringify(
+  Object.fromEntries(Object.entries(EVENT_TYPE_LABELS).map(([type, l]) => [type, `${JSON.stringify(type)},"type_label":${JSON.stringify({ vi: l.vi, en: l.en })},`])),
+);
+
 /**
- * One page of events (limit + 1 rows) as their ready list items: the ids of
- * the index walk and each event's item text from event_docs (null if missing).
- * With `total` (a one-row count, such as a rollup's), every row carries it as
- * `total`, and a page without events is one row of nulls with it: the page
- * and its count in one statement.
+ * One page of events as one row: the first `limit` of the page's events
+ * (limit + 1 are read, to tell whether another page follows) as their ready
+ * list items (event_docs, each behind its `{"id":…,"type":…,"type_label":…,`)
+ * joined by commas, the text between a list's brackets, so that the driver
+ * reads one value instead of a row per event and the API joins nothing; with
+ * how many events were read, the position of the page's last event, whether
+ * an item is missing from event_docs, and `total` (a one-row count, such as a
+ * rollup's) when given: the page and its count in one statement.
  */
-export function eventDocPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, total?: Sql | null): Sql {
+export function eventDocBodySql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, total?: Sql | null): Sql {
   const dir = direction(sort === "-date");
-  const page = sql`SELECT page.id, page.type::text AS type, page.sort_key AS key, page.sort_key::text AS sort_key, d.list_json
-    FROM (${pageIdsSql(f, sort, position, limit)}) page LEFT JOIN event_docs d ON d.event_id = page.id`;
-  if (!total) return sql`SELECT p.id, p.type, p.sort_key, p.list_json FROM (${page}) p ORDER BY p.key ${dir}, p.id ${dir}`;
-  return sql`SELECT t.count AS total, p.id, p.type, p.sort_key, p.list_json
-    FROM (${total}) t LEFT JOIN LATERAL (${page}) p ON true ORDER BY p.key ${dir}, p.id ${dir}`;
+  return sql`SELECT ${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, count(n.id)::int AS rows,
+      coalesce(bool_or(n.list_json IS NULL), false) AS missing,
+      max(n.id) FILTER (WHERE n.i = ${limit}) AS last_id, max(n.sort_key) FILTER (WHERE n.i = ${limit}) AS last_key,
+      coalesce(string_agg('{"id":' || n.id || ',"type":' || (${LABEL_JSON}::jsonb ->> n.type) || n.list_json, ',' ORDER BY n.i)
+        FILTER (WHERE n.i <= ${limit}), '') AS items
+    FROM (SELECT page.id, page.type::text AS type, page.sort_key::text AS sort_key, d.list_json,
+        row_number() OVER (ORDER BY page.sort_key ${dir}, page.id ${dir}) AS i
+      FROM (${pageIdsSql(f, sort, position, limit)}) page LEFT JOIN event_docs d ON d.event_id = page.id) n`;
 }
 
-/** A row of eventDocPageSql. */
-export type EventDocRow = { id: number; type: EventTypeCode; sort_key: string | null; list_json: string | null };
-
-/** The start of each type's list item, up to the stored text: `{"id":…,"type":…,"type_label":…,`. */
-const LABEL_TEXT = new Map(Object.entries(EVENT_TYPE_LABELS).map(([type, l]) => [type, `${JSON.stringify(type)},"type_label":${JSON.stringify({ vi: l.vi, en: l.en })},`]));
-
-/** The list item of a row of eventDocPageSql as JSON text, as the list's schema writes it. */
-export function eventItemText(row: EventDocRow & { list_json: string }): string {
-  return `{"id":${row.id},"type":${LABEL_TEXT.get(row.type)}${row.list_json}`;
-}
+/** The row of eventDocBodySql. */
+export type EventDocBodyRow = { total: number | null; rows: number; missing: boolean; last_id: number | null; last_key: string | null; items: string };
 
 /** One event with its nested lists, the evidence sentences included, in one statement. */
 export function eventByIdSql(id: number): Sql {
@@ -294,22 +297,32 @@ export async function eventPage(
   return (await eventParts(db, rows, fields, false)) as unknown as EventRow[];
 }
 
+/** A page of events as the text of its items (eventDocBodySql) and the position of its last event, for the next cursor. */
+export interface EventDocPage {
+  /** The list items' JSON, comma-separated. */
+  items: string;
+  /** The events read: limit + 1 when another page follows. */
+  rows: number;
+  last: CursorPosition | null;
+}
+
 /**
- * One page of events as list items' JSON text, with how many events match:
- * in the same statement when it is cheap to know (exactCountSql), else counted
- * beside it (countEvents). Null rows when an item is missing from event_docs
- * (then read them as eventPage does).
+ * One page of events as list items' JSON, with how many events match: in the
+ * same statement when it is cheap to know (exactCountSql), else counted beside
+ * it (countEvents). A null page when an item is missing from event_docs (then
+ * read the rows as eventPage does).
  */
 export async function eventDocPage(
   db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number,
-): Promise<{ rows: EventDocRow[] | null; count: ListCount }> {
+): Promise<{ page: EventDocPage | null; count: ListCount }> {
   const total = exactCountSql(f);
   const counted = total ? null : countEvents(db, f);
   counted?.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
-  const read = await db.query<EventDocRow & { total?: number; id: number | null }>(eventDocPageSql(f, sort, position, limit, total));
-  const rows = read.filter((r): r is EventDocRow & { total?: number } => r.id !== null);
-  const count = counted ? await counted : { count: read[0]?.total ?? 0, estimated: false };
-  return { rows: rows.every((r) => r.list_json !== null) ? rows : null, count };
+  const [row] = await db.query<EventDocBodyRow>(eventDocBodySql(f, sort, position, limit, total));
+  const count = counted ? await counted : { count: row?.total ?? 0, estimated: false };
+  if (!row || row.missing) return { page: null, count };
+  const last = row.last_id === null ? null : { key: row.last_key, id: row.last_id };
+  return { page: { items: row.items, rows: row.rows, last }, count };
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {

@@ -4,8 +4,8 @@ import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { countMeta } from "../query/count.ts";
 import { pick } from "../query/select.ts";
-import { decodeCursor, paginate } from "../query/cursor.ts";
-import { countEvents, eventDocPage, eventItemText, eventPage, represent, type EventDocRow, type EventFilters, type EventSort } from "../query/events.ts";
+import { decodeCursor, encodeCursor, paginate } from "../query/cursor.ts";
+import { countEvents, eventDocPage, eventPage, represent, type EventFilters, type EventSort } from "../query/events.ts";
 import { isDateKey } from "../query/sql.ts";
 import { dateRange, eventFilterShape, eventListShape, queryObject } from "../schemas/params.ts";
 import { EventSchema, listOf } from "../schemas/resources.ts";
@@ -42,20 +42,20 @@ export function eventFilters(query: EventFilterQuery, fixed: Partial<EventFilter
 }
 
 /**
- * A page of events: without select=, the items' ready JSON text (event_docs)
- * joined into the response's text; with it, or when an item is missing, the
- * rows read and represented here.
+ * A page of events: without select=, the response's text, the items' ready
+ * JSON (event_docs) as Postgres joined them with the meta around; with it, or
+ * when an item is missing, the rows read and represented here.
  */
 export async function listEvents(db: Reader, query: EventListQuery, fixed: Partial<EventFilters> = {}): Promise<EventList | string> {
   const filters = eventFilters(query, fixed);
   const sort: EventSort = query.sort;
   const position = query.cursor === undefined ? null : decodeCursor(query.cursor, "events", sort, isDateKey);
   if (!query.select) {
-    const docs = await eventDocPage(db, filters, sort, position, query.limit);
-    if (docs.rows) {
-      const page = paginate(docs.rows as (EventDocRow & { list_json: string })[], query.limit, "events", sort, (row) => ({ key: row.sort_key, id: row.id }));
-      const meta = { ...countMeta(docs.count), next_cursor: page.next };
-      return `{"data":[${page.rows.map(eventItemText).join(",")}],"meta":${JSON.stringify(meta)}}`;
+    const { page, count } = await eventDocPage(db, filters, sort, position, query.limit);
+    if (page) {
+      const next = page.rows > query.limit && page.last ? encodeCursor("events", sort, page.last) : null;
+      const meta = { ...countMeta(count), next_cursor: next };
+      return `{"data":[${page.items}],"meta":${JSON.stringify(meta)}}`;
     }
   }
   const [rows, count] = await Promise.all([eventPage(db, filters, sort, position, query.limit, query.select), countEvents(db, filters)]);

@@ -1,9 +1,10 @@
 // Agreements: like events, one row merged from every article that reports it.
+import { Prisma } from "../../db/generated/client.ts";
 import { formatDate, spanOf } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import { agreementMatch, mergeAgreements, titleKey, type AgreementFacts } from "../../identity/agreements.ts";
-import { agreementFactsOf, factsJson } from "./facts.ts";
-import { datePrecision, foldFacts, searchText, toDate, type Tx } from "./rows.ts";
+import { agreementFactsOf } from "./facts.ts";
+import { datePrecision, foldFacts, searchText, type Tx } from "./rows.ts";
 
 /**
  * The stored agreement this report is another report of, if any: the first
@@ -27,48 +28,77 @@ export async function findAgreement(tx: Tx, articleId: number, f: AgreementFacts
   return null;
 }
 
+/** The agreement row's columns (as named in the table) for these merged facts. */
 function agreementColumns(f: AgreementFacts, g: Gazetteer) {
   const span = spanOf(f.signed);
   return {
-    type: f.type as never, title: f.title, titleKey: titleKey(f.title), signed: formatDate(f.signed), signedPrecision: datePrecision(f.signed),
-    signedFrom: toDate(span?.[0]), signedTo: toDate(span?.[1]), eventId: f.event,
-    searchText: searchText([f.title, ...f.parties.flatMap((pp) => [g.countries.get(pp.country)?.vi, g.countries.get(pp.country)?.en])]),
+    type: f.type, title: f.title, title_key: titleKey(f.title), signed: formatDate(f.signed), signed_precision: datePrecision(f.signed),
+    signed_from: span?.[0] ?? null, signed_to: span?.[1] ?? null, event_id: f.event,
+    search_text: searchText([f.title, ...f.parties.flatMap((pp) => [g.countries.get(pp.country)?.vi, g.countries.get(pp.country)?.en])]),
   };
 }
 
-const partyRows = (f: AgreementFacts) => f.parties.map((pp) => ({ countryCode: pp.country, ministryId: pp.ministry, unitId: pp.unit }));
+/** The parties as agreement_parties rows, in order (a country twice: its first). */
+const partiesJson = (f: AgreementFacts) =>
+  JSON.stringify(f.parties.map((pp) => ({ country_code: pp.country, ministry_id: pp.ministry, unit_id: pp.unit })));
 
-/** A new agreement, whole: its row, its first source and its parties. */
+/** The parties of `f` (rows of (country_code, ministry_id, unit_id, n), in order). */
+const parties = (f: AgreementFacts) => Prisma.sql`
+  ROWS FROM (jsonb_to_recordset(${partiesJson(f)}::jsonb) AS (country_code text, ministry_id int, unit_id int)) WITH ORDINALITY AS x(country_code, ministry_id, unit_id, n)`;
+
+/** Inserts the agreement's parties, in order, a country once. */
+async function insertParties(tx: Tx, id: number, f: AgreementFacts): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO agreement_parties (agreement_id, country_code, ministry_id, unit_id)
+    SELECT ${id}::int, x.country_code, x.ministry_id, x.unit_id FROM ${parties(f)} ORDER BY n ON CONFLICT DO NOTHING`;
+}
+
+/** A new agreement, whole, in one statement: its row, its first source and its parties. */
 export async function createAgreement(tx: Tx, g: Gazetteer, f: AgreementFacts, source: { articleId: number; sentence: string }): Promise<number> {
-  const row = await tx.agreement.create({
-    data: {
-      ...agreementColumns(f, g),
-      sources: { create: { articleId: source.articleId, sentence: source.sentence, facts: factsJson(f) } },
-      parties: { createMany: { data: partyRows(f), skipDuplicates: true } },
-    },
-    select: { id: true },
-  });
-  return row.id;
+  const c = agreementColumns(f, g);
+  const [row] = await tx.$queryRaw<{ id: number }[]>`
+    WITH a AS (
+      INSERT INTO agreements (type, title, title_key, signed, signed_precision, signed_from, signed_to, event_id, search_text)
+      VALUES (${c.type}::agreement_type, ${c.title}, ${c.title_key}, ${c.signed}, ${c.signed_precision}::date_precision, ${c.signed_from}::date,
+              ${c.signed_to}::date, ${c.event_id}::int, ${c.search_text})
+      RETURNING id
+    ), s AS (
+      INSERT INTO agreement_sources (agreement_id, article_id, sentence, facts)
+      SELECT a.id, ${source.articleId}::int, ${source.sentence}, ${JSON.stringify(f)}::jsonb FROM a
+    ), p AS (
+      INSERT INTO agreement_parties (agreement_id, country_code, ministry_id, unit_id)
+      SELECT a.id, x.country_code, x.ministry_id, x.unit_id FROM a, ${parties(f)} ORDER BY n ON CONFLICT DO NOTHING
+    )
+    SELECT id FROM a`;
+  return row!.id;
 }
 
 /** `unwritten`: an event of the batch whose row comes at its end (it exists all the same). */
 export async function addAgreementSource(
   tx: Tx, g: Gazetteer, id: number, f: AgreementFacts, source: { articleId: number; sentence: string }, unwritten: (eventId: number) => boolean,
 ): Promise<void> {
-  await tx.agreementSource.create({ data: { agreementId: id, articleId: source.articleId, sentence: source.sentence, facts: factsJson(f) } });
+  await tx.$executeRaw`
+    INSERT INTO agreement_sources (agreement_id, article_id, sentence, facts) VALUES (${id}::int, ${source.articleId}::int, ${source.sentence}, ${JSON.stringify(f)}::jsonb)`;
   await rebuildAgreement(tx, id, g, unwritten);
 }
 
 export async function rebuildAgreement(tx: Tx, id: number, g: Gazetteer, unwritten: (eventId: number) => boolean = () => false): Promise<void> {
-  const sources = await tx.agreementSource.findMany({ where: { agreementId: id }, select: { facts: true }, orderBy: { articleId: "asc" } });
-  const facts = foldFacts(agreementFactsOf(sources.map((s) => s.facts)), mergeAgreements);
+  const [row] = await tx.$queryRaw<{ facts: unknown[] | null }[]>`
+    SELECT (SELECT json_agg(facts ORDER BY article_id) FROM agreement_sources WHERE agreement_id = ${id}::int) AS facts`;
+  const facts = foldFacts(agreementFactsOf(row?.facts ?? []), mergeAgreements);
   if (!facts) {
-    await tx.agreement.delete({ where: { id } });
+    await tx.$executeRaw`DELETE FROM agreements WHERE id = ${id}::int`;
     return;
   }
   // The signing event may have gone with an article that alone reported it.
-  const event = facts.event !== null && (unwritten(facts.event) || (await tx.event.count({ where: { id: facts.event } })) > 0) ? facts.event : null;
-  await tx.agreement.update({ where: { id }, data: agreementColumns({ ...facts, event }, g) });
-  await tx.agreementParty.deleteMany({ where: { agreementId: id } });
-  await tx.agreementParty.createMany({ data: partyRows(facts).map((p) => ({ agreementId: id, ...p })), skipDuplicates: true });
+  const event = facts.event !== null && (unwritten(facts.event) || (await tx.$queryRaw<unknown[]>`SELECT 1 FROM events WHERE id = ${facts.event}::int`).length > 0)
+    ? facts.event : null;
+  const c = agreementColumns({ ...facts, event }, g);
+  await tx.$executeRaw`
+    UPDATE agreements SET type = ${c.type}::agreement_type, title = ${c.title}, title_key = ${c.title_key}, signed = ${c.signed},
+      signed_precision = ${c.signed_precision}::date_precision, signed_from = ${c.signed_from}::date, signed_to = ${c.signed_to}::date,
+      event_id = ${c.event_id}::int, search_text = ${c.search_text}
+    WHERE id = ${id}::int`;
+  await tx.$executeRaw`DELETE FROM agreement_parties WHERE agreement_id = ${id}::int`;
+  await insertParties(tx, id, facts);
 }

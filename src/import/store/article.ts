@@ -137,7 +137,8 @@ export async function writeFacts(
 }
 
 async function participantNames(tx: Tx, f: EventFacts): Promise<(id: number) => string[]> {
-  const rows = await tx.official.findMany({ where: { id: { in: f.participants.map((p) => p.official) } }, select: { id: true, name: true, aliases: true } });
+  const rows = await tx.$queryRaw<{ id: number; name: string; aliases: string[] }[]>`
+    SELECT id, name, aliases FROM officials WHERE id = ANY(${f.participants.map((p) => p.official)}::int[])`;
   const byId = new Map(rows.map((r) => [r.id, [r.name, ...r.aliases]]));
   return (id) => byId.get(id) ?? [];
 }
@@ -149,22 +150,29 @@ async function participantNames(tx: Tx, f: EventFacts): Promise<(id: number) => 
  * goes; officials no article mentions any more go.
  */
 export async function removeArticleFacts(tx: Tx, articleId: number, g: Gazetteer): Promise<void> {
-  const events = (await tx.eventSource.findMany({ where: { articleId }, select: { eventId: true } })).map((r) => r.eventId);
-  const agreements = (await tx.agreementSource.findMany({ where: { articleId }, select: { agreementId: true } })).map((r) => r.agreementId);
-  const officials = (await tx.officialMention.findMany({ where: { articleId }, select: { officialId: true } })).map((r) => r.officialId);
-  await tx.eventSource.deleteMany({ where: { articleId } });
-  await tx.agreementSource.deleteMany({ where: { articleId } });
-  await tx.officialMention.deleteMany({ where: { articleId } });
-  await tx.articleCountry.deleteMany({ where: { articleId } });
-  await tx.articleMinistry.deleteMany({ where: { articleId } });
+  // What it reported and whom it mentioned, in the order the rows come (each list as the tables' keys give it).
+  const [had] = await tx.$queryRaw<{ events: number[]; agreements: number[]; officials: number[] }[]>`
+    SELECT ARRAY(SELECT event_id FROM event_sources WHERE article_id = ${articleId}::int) AS events,
+           ARRAY(SELECT agreement_id FROM agreement_sources WHERE article_id = ${articleId}::int) AS agreements,
+           ARRAY(SELECT official_id FROM official_mentions WHERE article_id = ${articleId}::int) AS officials`;
+  const { events, agreements, officials } = had!;
+  await tx.$executeRaw`DELETE FROM event_sources WHERE article_id = ${articleId}::int`;
+  await tx.$executeRaw`DELETE FROM agreement_sources WHERE article_id = ${articleId}::int`;
+  await tx.$executeRaw`DELETE FROM official_mentions WHERE article_id = ${articleId}::int`;
+  await tx.$executeRaw`DELETE FROM article_countries WHERE article_id = ${articleId}::int`;
+  await tx.$executeRaw`DELETE FROM article_ministries WHERE article_id = ${articleId}::int`;
 
   for (const id of events) await rebuildEvent(tx, id, g);
   for (const id of agreements) await rebuildAgreement(tx, id, g);
   // Their removal takes their event links with it: the filter keys' trigger keeps those events.
   await tx.$executeRaw`SELECT set_config('hoptac.event_keys_written', 'off', true)`;
-  await tx.official.deleteMany({ where: { id: { in: officials }, mentions: { none: {} } } });
+  const left = await tx.$queryRaw<{ id: number }[]>`
+    WITH gone AS (
+      DELETE FROM officials o WHERE o.id = ANY(${officials}::int[]) AND NOT EXISTS (SELECT 1 FROM official_mentions m WHERE m.official_id = o.id) RETURNING id
+    )
+    SELECT id FROM officials WHERE id = ANY(${officials}::int[]) AND id NOT IN (SELECT id FROM gone) ORDER BY id`;
   await tx.$executeRaw`SELECT set_config('hoptac.event_keys_written', 'on', true)`;
-  for (const o of await tx.official.findMany({ where: { id: { in: officials } }, select: { id: true } })) await refreshOfficial(tx, o.id);
+  for (const o of left) await refreshOfficial(tx, o.id);
 }
 
 function dedupeParticipants(list: EventFacts["participants"]): EventFacts["participants"] {

@@ -35,3 +35,13 @@ export async function insertArticles(tx: Tx, list: PreparedArticle[]): Promise<M
     RETURNING id, source_key AS "sourceKey"`;
   return new Map(created.map((r) => [r.sourceKey, r.id]));
 }
+
+/** A changed article's row takes its new content. */
+export async function updateArticle(tx: Tx, id: number, p: PreparedArticle): Promise<void> {
+  const r = articleRow(p);
+  await tx.$executeRaw`
+    UPDATE articles SET file = ${r.file}, url = ${r.url}, outlet = ${r.outlet}, title = ${r.title}, published_at = ${r.publishedAt},
+      published_precision = ${r.publishedPrecision}::date_precision, site_clock = ${r.siteClock}, text = ${r.text}, content_hash = ${r.contentHash},
+      updated_at = CURRENT_TIMESTAMP
+    WHERE id = ${id}`;
+}

@@ -2,7 +2,6 @@
 // what one article says of an event or agreement, as written and read back.
 // Dates are written as values (parts with their sources); documents written
 // before dates carried their sources hold ISO strings and a reason, read here.
-import type { Prisma } from "../../db/generated/client.ts";
 import { dateFromJson } from "../../dates/value.ts";
 import type { AgreementFacts } from "../../identity/agreements.ts";
 import type { EventFacts } from "../../identity/events.ts";
@@ -28,5 +27,3 @@ function agreementFactsFromJson(json: unknown): AgreementFacts {
   const f = json as Stored<AgreementFacts>;
   return { ...(f as object), signed: dateFromJson(f.signed) } as AgreementFacts;
 }
-
-export const factsJson = (f: EventFacts | AgreementFacts) => f as unknown as Prisma.InputJsonValue;

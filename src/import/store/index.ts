@@ -9,17 +9,17 @@
 // transaction, so concurrent imports (the CLI and the HTTP ingest) resolve
 // against each other safely; within a process one writer stores what the
 // extraction threads read.
-import type { PrismaClient } from "../../db/generated/client.ts";
+import { poolOf, type PrismaClient } from "../../db/client.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import type { FactCounts, ImportStatus } from "../types.ts";
 import { removeArticleFacts, writeFacts } from "./article.ts";
 import { countFacts, type ArticleIdentity, type PreparedArticle } from "./identity.ts";
 import { ReferenceRows } from "./reference.ts";
-import { articleRow, insertArticles } from "./articles.ts";
+import { insertArticles, updateArticle } from "./articles.ts";
 import { OfficialKeys } from "./officials.ts";
 import { OpenEvents } from "./open-events.ts";
 import { OpenMentions } from "./open-mentions.ts";
-import type { Tx } from "./rows.ts";
+import { transaction, type Tx } from "./tx.ts";
 
 export { countFacts, identify, prepareArticle, type ArticleIdentity, type PreparedArticle } from "./identity.ts";
 
@@ -55,7 +55,8 @@ export class ArticleStore {
   /** Of these identities, the ones stored with the same content, by source key → article id. */
   async unchangedMany(ids: ArticleIdentity[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
-    const rows = await this.prisma.article.findMany({ where: { sourceKey: { in: ids.map((i) => i.sourceKey) } }, select: { id: true, sourceKey: true, contentHash: true } });
+    const { rows } = await poolOf(this.prisma).query<{ id: number; sourceKey: string; contentHash: string }>(
+      `SELECT id, source_key AS "sourceKey", content_hash AS "contentHash" FROM articles WHERE source_key = ANY($1::text[])`, [ids.map((i) => i.sourceKey)]);
     const hash = new Map(ids.map((i) => [i.sourceKey, i.contentHash]));
     return new Map(rows.filter((r) => hash.get(r.sourceKey) === r.contentHash).map((r) => [r.sourceKey, r.id]));
   }
@@ -77,41 +78,38 @@ export class ArticleStore {
     if (!batch.length) return [];
     let at = 0;
     try {
-      const out = await this.prisma.$transaction(
-        async (tx) => {
-          // The store writes the events' filter keys itself (events.ts): the trigger stands aside.
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK}), set_config('hoptac.event_keys_written', 'on', true)`;
-          // Agreements may name an event of the batch before its row is written (open-events.ts): checked at commit.
-          await tx.$executeRaw`SET CONSTRAINTS agreements_event_id_fkey DEFERRED`;
-          await this.ref.ensureCountries(tx);
-          const existing = new Map(
-            (await tx.$queryRaw<{ id: number; sourceKey: string; contentHash: string }[]>`
-              SELECT id, source_key AS "sourceKey", content_hash AS "contentHash" FROM articles WHERE source_key = ANY(${batch.map((p) => p.sourceKey)}::text[])`)
-              .map((r) => [r.sourceKey, r]),
-          );
-          // The batch's new articles first, in one statement (a source key twice: its second comes as an update),
-          // and the officials its articles name by key; then each article's facts in order.
-          const keys = new Set<string>();
-          const ids = await insertArticles(tx, batch.filter((p) => !existing.has(p.sourceKey) && !keys.has(p.sourceKey) && keys.add(p.sourceKey)));
-          const officials = new OfficialKeys();
-          await officials.load(tx, batch.flatMap((p) => p.extraction.officials.map((o) => o.key)));
-          const held = new OpenMentions();
-          const events = new OpenEvents(this.g, held);
-          const results: StoreOutcome[] = [];
-          for (at = 0; at < batch.length; at++) {
-            const p = batch[at]!;
-            const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null, ids.get(p.sourceKey), officials, held, events);
-            if (r.status !== "unchanged") existing.set(p.sourceKey, { id: r.articleId, sourceKey: p.sourceKey, contentHash: p.contentHash });
-            results.push(r);
-          }
-          // The batch's mentions and events, written at once (a failure here is the batch's: it is redone in halves).
-          at = batch.length;
-          await held.flush(tx);
-          await events.flush(tx);
-          return results;
-        },
-        { timeout: 120_000, maxWait: 120_000 },
-      );
+      const out = await transaction(poolOf(this.prisma), async (tx) => {
+        // The store writes the events' filter keys itself (events.ts): the trigger stands aside.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK}), set_config('hoptac.event_keys_written', 'on', true)`;
+        // Agreements may name an event of the batch before its row is written (open-events.ts): checked at commit.
+        await tx.$executeRaw`SET CONSTRAINTS agreements_event_id_fkey DEFERRED`;
+        await this.ref.ensureCountries(tx);
+        const existing = new Map(
+          (await tx.$queryRaw<{ id: number; sourceKey: string; contentHash: string }[]>`
+            SELECT id, source_key AS "sourceKey", content_hash AS "contentHash" FROM articles WHERE source_key = ANY(${batch.map((p) => p.sourceKey)}::text[])`)
+            .map((r) => [r.sourceKey, r]),
+        );
+        // The batch's new articles first, in one statement (a source key twice: its second comes as an update),
+        // and the officials its articles name by key; then each article's facts in order.
+        const keys = new Set<string>();
+        const ids = await insertArticles(tx, batch.filter((p) => !existing.has(p.sourceKey) && !keys.has(p.sourceKey) && keys.add(p.sourceKey)));
+        const officials = new OfficialKeys();
+        await officials.load(tx, batch.flatMap((p) => p.extraction.officials.map((o) => o.key)));
+        const held = new OpenMentions();
+        const events = new OpenEvents(this.g, held);
+        const results: StoreOutcome[] = [];
+        for (at = 0; at < batch.length; at++) {
+          const p = batch[at]!;
+          const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null, ids.get(p.sourceKey), officials, held, events);
+          if (r.status !== "unchanged") existing.set(p.sourceKey, { id: r.articleId, sourceKey: p.sourceKey, contentHash: p.contentHash });
+          results.push(r);
+        }
+        // The batch's mentions and events, written at once (a failure here is the batch's: it is redone in halves).
+        at = batch.length;
+        await held.flush(tx);
+        await events.flush(tx);
+        return results;
+      });
       this.ref.commit();
       return out;
     } catch (error) {
@@ -143,7 +141,7 @@ export class ArticleStore {
       await held.flush(tx);
       await events.flush(tx);
       await removeArticleFacts(tx, existing.id, this.g);
-      await tx.article.update({ where: { id: existing.id }, data: articleRow(p), select: { id: true } });
+      await updateArticle(tx, existing.id, p);
       await writeFacts(tx, this.g, this.ref, officials, held, events, existing.id, p.extraction, false);
       officials.forget();
       return { status: "updated", articleId: existing.id, facts };

@@ -153,10 +153,9 @@ export const namesChanged = (row: OfficialRow, next: { name: string; aliases: st
 
 async function saveNames(tx: Tx, row: OfficialRow, next: { name: string; aliases: string[] }): Promise<void> {
   if (!namesChanged(row, next)) return;
-  await tx.official.update({
-    where: { id: row.id },
-    data: { name: next.name, aliases: next.aliases, searchText: searchText([next.name, ...next.aliases, row.nameEn, row.nameNative]) },
-  });
+  await tx.$executeRaw`
+    UPDATE officials SET name = ${next.name}, aliases = ${next.aliases}::text[], search_text = ${searchText([next.name, ...next.aliases, row.nameEn, row.nameNative])}
+    WHERE id = ${row.id}::int`;
 }
 
 /**
@@ -164,10 +163,12 @@ async function saveNames(tx: Tx, row: OfficialRow, next: { name: string; aliases
  * every other form its articles use (the union over its mentions).
  */
 export async function refreshOfficial(tx: Tx, id: number): Promise<void> {
-  const o = await tx.official.findUniqueOrThrow({
-    where: { id },
-    include: { mentions: { select: { nameAsWritten: true, aliases: true }, orderBy: { articleId: "asc" } } },
-  });
+  const [o] = await tx.$queryRaw<(OfficialRow & { mentions: { nameAsWritten: string; aliases: string[] }[] })[]>`
+    SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative",
+      coalesce((SELECT json_agg(json_build_object('nameAsWritten', m.name_as_written, 'aliases', m.aliases) ORDER BY m.article_id)
+                FROM official_mentions m WHERE m.official_id = o.id), '[]') AS mentions
+    FROM officials o WHERE o.id = ${id}::int`;
+  if (!o) throw new Error(`official ${id} is not stored`);
   const name = o.mentions[0]?.nameAsWritten ?? o.name;
   await saveNames(tx, o, { name, aliases: uniqueNames(o.mentions.flatMap((m) => [m.nameAsWritten, ...m.aliases]), name) });
 }

@@ -31,12 +31,13 @@ export class ReferenceRows {
   /** The countries table is reference data: every gazetteer country, once. */
   async ensureCountries(tx: Tx): Promise<void> {
     if (this.countriesReady || this.pending.countries) return;
-    const have = await tx.country.count();
+    const [{ have }] = await tx.$queryRaw<[{ have: number }]>`SELECT count(*)::int AS have FROM countries`;
     if (have < this.g.countries.size) {
-      await tx.country.createMany({
-        data: [...this.g.countries.values()].map((c) => ({ code: c.code, nameVi: c.vi, nameEn: c.en, aliases: c.aliases })),
-        skipDuplicates: true,
-      });
+      const list = [...this.g.countries.values()].map((c) => ({ code: c.code, name_vi: c.vi, name_en: c.en, aliases: c.aliases }));
+      await tx.$executeRaw`
+        INSERT INTO countries (code, name_vi, name_en, aliases)
+        SELECT x.code, x.name_vi, x.name_en, x.aliases FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(code text, name_vi text, name_en text, aliases text[])
+        ON CONFLICT DO NOTHING`;
     }
     this.pending.countries = true;
   }
@@ -65,13 +66,13 @@ export class ReferenceRows {
         ids.set(code, known);
         continue;
       }
-      const found =
-        (await tx.ministry.findUnique({ where: { code }, select: { id: true } })) ??
-        (await tx.ministry.findUnique({ where: { countryCode_nameVi: { countryCode: ref.country, nameVi: ref.vi } }, select: { id: true } }));
-      const id = found?.id ?? (await tx.ministry.create({
-        data: { code, countryCode: ref.country, nameVi: ref.vi, nameEn: ref.en, kind: ref.kind, aliases: this.g.ministries.find((m) => m.code === code)?.aliases ?? [] },
-        select: { id: true },
-      })).id;
+      // Known by its code, else by its name in its country; else new.
+      const [found] = await tx.$queryRaw<{ id: number }[]>`
+        SELECT id FROM ministries WHERE code = ${code} OR (country_code = ${ref.country} AND name_vi = ${ref.vi}) ORDER BY (code = ${code}) DESC LIMIT 1`;
+      const aliases = this.g.ministries.find((m) => m.code === code)?.aliases ?? [];
+      const id = found?.id ?? (await tx.$queryRaw<{ id: number }[]>`
+        INSERT INTO ministries (code, country_code, name_vi, name_en, kind, aliases)
+        VALUES (${code}, ${ref.country}, ${ref.vi}, ${ref.en}, ${ref.kind}, ${aliases}::text[]) RETURNING id`)[0]!.id;
       this.pending.ministries.set(code, id);
       ids.set(code, id);
     }
@@ -91,10 +92,10 @@ export class ReferenceRows {
         ids.set(u.code, known);
         continue;
       }
-      const found =
-        (await tx.unit.findUnique({ where: { code: u.code }, select: { id: true } })) ??
-        (await tx.unit.findUnique({ where: { ministryId_nameVi: { ministryId, nameVi: u.vi } }, select: { id: true } }));
-      const id = found?.id ?? (await tx.unit.create({ data: { code: u.code, ministryId, nameVi: u.vi, nameEn: u.en }, select: { id: true } })).id;
+      const [found] = await tx.$queryRaw<{ id: number }[]>`
+        SELECT id FROM units WHERE code = ${u.code} OR (ministry_id = ${ministryId}::int AND name_vi = ${u.vi}) ORDER BY (code = ${u.code}) DESC LIMIT 1`;
+      const id = found?.id ?? (await tx.$queryRaw<{ id: number }[]>`
+        INSERT INTO units (code, ministry_id, name_vi, name_en) VALUES (${u.code}, ${ministryId}::int, ${u.vi}, ${u.en}) RETURNING id`)[0]!.id;
       this.pending.units.set(cacheKey, id);
       ids.set(u.code, id);
     }

@@ -1,10 +1,7 @@
 // Small helpers shared by the row writers.
 import { precisionOf, type PartialDate } from "../../dates/value.ts";
-import type { Prisma } from "../../db/generated/client.ts";
 
-export type Tx = Prisma.TransactionClient;
-
-export const toDate = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+export type { Tx } from "./tx.ts";
 
 export function datePrecision(p: PartialDate | null) {
   return precisionOf(p);
