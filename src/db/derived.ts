@@ -1,5 +1,5 @@
 // Checks the columns and tables the database derives from the knowledge base
-// (events' and agreements' filter keys, officials' counts of events and mentions, event_rollups with its listed officials and its totals) against what they
+// (events' and agreements' filter keys, agreements' folded text, officials' counts of events and mentions, event_rollups with its listed officials and its totals) against what they
 // derive from: how many events' and agreements' keys and how many rollup cells and totals disagree. Zero and zero when the
 // triggers did their work; tests and the synthetic generator's check use it.
 import { sql } from "../api/query/sql.ts";
@@ -13,7 +13,8 @@ export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups:
        OR e.official_ids IS DISTINCT FROM coalesce((SELECT array_agg(l.official_id ORDER BY l.official_id) FROM event_participants l WHERE l.event_id = e.id), ARRAY[]::int[]))
     + (SELECT count(*)::int FROM agreements a WHERE
        a.country_codes IS DISTINCT FROM coalesce((SELECT array_agg(DISTINCT l.country_code::text ORDER BY l.country_code::text) FROM agreement_parties l WHERE l.agreement_id = a.id), ARRAY[]::text[])
-       OR a.ministry_ids IS DISTINCT FROM coalesce((SELECT array_agg(DISTINCT l.ministry_id ORDER BY l.ministry_id) FROM agreement_parties l WHERE l.agreement_id = a.id AND l.ministry_id IS NOT NULL), ARRAY[]::int[]))
+       OR a.ministry_ids IS DISTINCT FROM coalesce((SELECT array_agg(DISTINCT l.ministry_id ORDER BY l.ministry_id) FROM agreement_parties l WHERE l.agreement_id = a.id AND l.ministry_id IS NOT NULL), ARRAY[]::int[])
+       OR a.search_folded IS DISTINCT FROM hoptac_fold(a.search_text))
     + (SELECT count(*)::int FROM officials o LEFT JOIN official_counts c ON c.official_id = o.id WHERE
        coalesce(c.events, 0) <> (SELECT count(*) FROM event_participants l WHERE l.official_id = o.id)
        OR coalesce(c.mentions, 0) <> (SELECT count(*) FROM official_mentions l WHERE l.official_id = o.id)) AS keys,

@@ -226,7 +226,8 @@ export class ArticleReader {
   private cues(text: string): Cue[] {
     const folded = foldAligned(text);
     const found: Cue[] = [];
-    for (const c of this.g.eventCues) {
+    for (const i of this.g.eventCueIndex.candidates(folded)) {
+      const c = this.g.eventCues[i]!;
       if (!holdsEach(folded, c.needs)) continue;
       const runs = c.steps ? patternRuns(folded, c.steps) : null;
       if (runs) {

@@ -62,10 +62,21 @@ function glued(line: string): boolean {
   }
   return false;
 }
-const SPACES = /\s\s|[^\S ]/;
 /** Whitespace as `\s` sees it, by BMP character. */
 const WHITE = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) WHITE[c] = c >= 0xd800 && c <= 0xdfff ? 0 : /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** Whether `/\s\s|[^\S ]/` matches: whitespace other than a space, or two in a row. */
+function oddSpacing(line: string): boolean {
+  let before = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const white = WHITE[c] === 1;
+    if (white && (before || c !== 32)) return true;
+    before = white;
+  }
+  return false;
+}
 
 /** Whether line.split(/\s+/) has more than n pieces (one more than its runs of whitespace), counted without splitting. */
 function moreWordsThan(line: string, n: number): boolean {
@@ -91,7 +102,7 @@ function stripCredits(line: string, page: PageChrome): string {
   // Words glued by lost line breaks: "Bộ trưởngĐiều phối" → "Bộ trưởng Điều phối".
   if (glued(out)) out = out.replace(/(\p{Ll}{3})(\p{Lu})/gu, "$1 $2");
   out = out.replace(bracketed, "").replace(bare, "");
-  if (SPACES.test(out)) out = out.replace(/\s+/g, " ");
+  if (oddSpacing(out)) out = out.replace(/\s+/g, " ");
   return out.trim();
 }
 
@@ -190,11 +201,11 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
     // Chrome phrases mark short lines only: "đăng ký" in a paragraph of the body is text.
     if ((!moreWordsThan(line, CHROME_MAX_WORDS) && page.chrome.test(line)) || BARE_LINE.test(line)) continue;
     const clean = stripCredits(line, page);
-    if (countOf(clean, " ") < 2 && !".!?".includes(clean.charAt(clean.length - 1) || "-")) continue; // section names, menu items
+    if (countOf(clean, " ", 2) < 2 && !".!?".includes(clean.charAt(clean.length - 1) || "-")) continue; // section names, menu items
     kept.push(clean);
   }
   if (!title) {
-    const t = kept.slice(0, 3).find((l) => l.length <= 220 && !/[.!?:]$/.test(l) && countOf(l, " ") >= 3);
+    const t = kept.slice(0, 3).find((l) => l.length <= 220 && !/[.!?:]$/.test(l) && countOf(l, " ", 3) >= 3);
     if (t && kept.length > 1) title = t;
   }
   const paragraphs = kept.filter(Boolean);

@@ -58,7 +58,9 @@ const separated = (text: string) => SEPARATED.test(text);
 const span = (text: string, folded: string) =>
   separated(text) && (text.includes("-") || text.includes("–") || text.includes("—") || folded.includes("den") || folded.includes("toi"));
 const twoDays = (text: string, folded: string) => separated(text) && folded.includes("va");
-const relative = (_: string, folded: string) => folded.includes("nay") || folded.includes("qua") || folded.includes("day");
+// The relative words folded, in one pass: "qua" alone is in "quan" (most sentences), "nay" in "này".
+const RELATIVE_WORDS = /(?:hom|sang|trua|chieu|toi|dem) nay|(?:hom|vua) qua|moi day/;
+const relative = (_: string, folded: string) => RELATIVE_WORDS.test(folded);
 
 // Ordered: longer, more specific forms first; overlaps keep the first found.
 const PATTERNS: Pattern[] = [

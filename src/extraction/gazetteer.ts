@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { PhraseMatcher, syllableNumber, type PatternStep } from "./phrases.ts";
+import { PhraseMatcher, SyllableIndex, syllableNumber, type PatternStep } from "./phrases.ts";
 import { escapeRegExp, fold, normalizeText } from "./text.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("../../data/gazetteer/", import.meta.url));
@@ -186,6 +186,8 @@ export interface Gazetteer {
    * numbers) and, for most, the same pattern as steps over the sentence's syllables (cueSteps).
    */
   eventCues: { type: EventTypeCode; re: RegExp; needs: number[][]; steps: PatternStep[] | null }[];
+  /** The cues filed by the syllables of their first need: a sentence tries only those it may hold. */
+  eventCueIndex: SyllableIndex;
   /** Hedge words; hits whose value is "" are exceptions ("lời mời" is no invitation to come). */
   hedges: PhraseMatcher<string>;
   cueBlockers: Set<string>;
@@ -505,6 +507,7 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     agreementTypeInfo,
     eventTypes,
     eventCues,
+    eventCueIndex: new SyllableIndex(eventCues.map((c) => c.needs[0] ?? [])),
     hedges: (() => {
       const m = phraseSet(ef.hedges.before);
       for (const e of ef.hedges.exceptions) m.add(e, "");

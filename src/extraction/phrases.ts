@@ -75,9 +75,13 @@ function hashOf(s: string, from: number, to: number): number {
 
 /** The number of the syllable s[from, to), or 0. */
 function lookup(s: string, from: number, to: number): number {
+  return lookupHashed(s, from, to, hashOf(s, from, to));
+}
+
+/** lookup, with the syllable's hash already worked out. */
+function lookupHashed(s: string, from: number, to: number, h: number): number {
   const mask = slots.length - 1;
   const n = to - from;
-  const h = hashOf(s, from, to);
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
     const id = slots[slot]!;
     if (id === 0) return 0;
@@ -140,10 +144,12 @@ function cut(folded: string): Cut {
       continue;
     }
     const s = i;
-    while (i < n && WORD[folded.charCodeAt(i)] === 1) i++;
+    // The syllable's hash as hashOf works it out, on the way through its characters.
+    let h = 0x811c9dc5;
+    for (let c = folded.charCodeAt(i); i < n && WORD[c] === 1; c = folded.charCodeAt(++i)) h = Math.imul(h ^ c, 0x01000193);
     let j = i;
     while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++;
-    at.push(s, i, lookup(folded, s, i), j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0);
+    at.push(s, i, lookupHashed(folded, s, i, h | 0), j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0);
   }
   return { count: at.length / 4, at };
 }
@@ -166,30 +172,29 @@ function syllableAt(c: Cut, pos: number): number {
 // for all of them, and each dictionary's longest phrase at each syllable is kept for it.
 let matcherCount = 0;
 
-/** A dictionary's longest phrase starting at syllable `k`, ending with syllable `last`. */
-interface Candidate {
-  k: number;
-  last: number;
-  entry: Entry<unknown>;
-}
-
-/** A folded text cut into syllables, with every dictionary's candidates in text order. */
+/**
+ * A folded text cut into syllables, with every dictionary's candidates in text
+ * order: its longest phrase at each syllable, as three numbers (the first
+ * syllable, the last, and the phrase's place in the trie's end lists).
+ */
 interface Scan {
   cut: Cut;
-  byMatcher: (Candidate[] | undefined)[];
+  byMatcher: (number[] | undefined)[];
 }
+const FIRST = 0;
+const LAST = 1;
+const PHRASE = 2;
 
-const NONE: Candidate[] = [];
-// Scratch for one walk: the deepest entry per dictionary, and the dictionaries touched.
-let deepest: (Entry<unknown> | null)[] = [];
+// Scratch for one walk: the deepest phrase per dictionary (-1: none), and the dictionaries touched.
+let deepest = new Int32Array(0);
 let deepestLast = new Int32Array(0);
 let touched = new Int32Array(0);
 
 function scan(folded: string): Scan {
   const c = cut(folded);
-  const byMatcher: (Candidate[] | undefined)[] = [];
+  const byMatcher: (number[] | undefined)[] = [];
   if (deepest.length < matcherCount) {
-    deepest = new Array<Entry<unknown> | null>(matcherCount).fill(null);
+    deepest = new Int32Array(matcherCount).fill(-1);
     deepestLast = new Int32Array(matcherCount);
     touched = new Int32Array(matcherCount);
   }
@@ -201,8 +206,8 @@ function scan(folded: string): Scan {
     for (let j = k; node >= 0; ) {
       for (let e = firstEnd(node); e >= 0; e = endNext[e]!) {
         const matcher = endMatcher[e]!;
-        if (deepest[matcher] === null) touched[n++] = matcher;
-        deepest[matcher] = endEntry[e] as Entry<unknown>;
+        if (deepest[matcher] === -1) touched[n++] = matcher;
+        deepest[matcher] = e;
         deepestLast[matcher] = j;
       }
       if (!hasChildren(node) || c.at[4 * j + JOINED] !== 1) break;
@@ -211,8 +216,8 @@ function scan(folded: string): Scan {
     }
     for (let t = 0; t < n; t++) {
       const m = touched[t]!;
-      (byMatcher[m] ??= []).push({ k, last: deepestLast[m]!, entry: deepest[m]! });
-      deepest[m] = null;
+      (byMatcher[m] ??= []).push(k, deepestLast[m]!, deepest[m]!);
+      deepest[m] = -1;
     }
   }
   return { cut: c, byMatcher };
@@ -388,6 +393,62 @@ export function holdsEach(folded: string, needs: readonly (readonly number[])[])
   return true;
 }
 
+/**
+ * Items each filed under syllables one of which it needs (an item with none is
+ * always a candidate): a text's candidates are the items filed under one of its
+ * syllables, so that a sentence is not tried against every item in turn.
+ */
+export class SyllableIndex {
+  // The items filed under syllable id: filedItems[filedFrom[id] … filedFrom[id + 1]).
+  private readonly filedFrom: Int32Array;
+  private readonly filedItems: Int32Array;
+  private readonly always: number[] = [];
+  private readonly seen: Int32Array;
+  private turn = 0;
+
+  /** `needs[i]`: the syllable numbers of which item i needs one. */
+  constructor(needs: readonly (readonly number[])[]) {
+    const pairs: [number, number][] = [];
+    needs.forEach((any, i) => {
+      if (!any.length) this.always.push(i);
+      for (const id of new Set(any)) pairs.push([id, i]);
+    });
+    const top = Math.max(0, ...pairs.map(([id]) => id)) + 1;
+    this.filedFrom = new Int32Array(top + 1);
+    for (const [id] of pairs) this.filedFrom[id + 1]!++;
+    for (let id = 0; id < top; id++) this.filedFrom[id + 1]! += this.filedFrom[id]!;
+    this.filedItems = new Int32Array(pairs.length);
+    const next = this.filedFrom.slice(0, top);
+    for (const [id, i] of pairs.sort((a, b) => a[1] - b[1])) this.filedItems[next[id]!++] = i;
+    this.seen = new Int32Array(needs.length);
+  }
+
+  /** The numbers of the items filed under a syllable of the folded text, ascending. */
+  candidates(folded: string): number[] {
+    const { count, at } = scanOf(folded).cut;
+    const { filedFrom, filedItems, seen } = this;
+    const top = filedFrom.length - 1;
+    const turn = ++this.turn;
+    const out = this.always.slice();
+    for (const i of out) seen[i] = turn;
+    for (let k = 0; k < count; k++) {
+      const id = at[4 * k + ID]!;
+      if (id >= top) continue;
+      for (let f = filedFrom[id]!, to = filedFrom[id + 1]!; f < to; f++) {
+        const i = filedItems[f]!;
+        if (seen[i] === turn) continue;
+        seen[i] = turn;
+        // In order as they come: a sentence has few.
+        let j = out.length;
+        out.push(i);
+        for (; j > 0 && out[j - 1]! > i; j--) out[j] = out[j - 1]!;
+        out[j] = i;
+      }
+    }
+    return out;
+  }
+}
+
 export class PhraseMatcher<T> {
   private readonly byFolded = new Map<string, Entry<T>>();
   private readonly id = matcherCount++;
@@ -425,27 +486,31 @@ export class PhraseMatcher<T> {
   /** Non-overlapping hits in text order; `folded` may be passed when already computed. */
   find(text: string, folded = foldAligned(text)): PhraseHit<T>[] {
     const s = scanOf(folded);
-    const candidates = s.byMatcher[this.id] ?? NONE;
+    const candidates = s.byMatcher[this.id];
     const hits: PhraseHit<T>[] = [];
+    if (candidates === undefined) return hits;
     let free = 0;
-    for (const m of candidates) {
-      if (m.k < free) continue;
-      const entry = m.entry as Entry<T>;
-      const index = s.cut.at[4 * m.k + START]!;
-      const end = s.cut.at[4 * m.last + END]!;
+    for (let x = 0; x < candidates.length; x += 3) {
+      const k = candidates[x + FIRST]!;
+      if (k < free) continue;
+      const last = candidates[x + LAST]!;
+      const entry = endEntry[candidates[x + PHRASE]!] as Entry<T>;
+      const index = s.cut.at[4 * k + START]!;
+      const end = s.cut.at[4 * last + END]!;
       const original = text.slice(index, end);
       // Refused here, the next try is at the next syllable.
       if (!this.accepts(entry, original)) continue;
       hits.push({ index, length: end - index, text: original, values: entry.values });
-      free = m.last + 1;
+      free = last + 1;
     }
     return hits;
   }
 
   /** The syllable after this dictionary's longest phrase starting at syllable k of a scan, or -1 (no capital or diacritic test). */
   endAt(s: Scan, k: number): number {
-    const m = candidateAt(s.byMatcher[this.id], k);
-    return m ? m.last + 1 : -1;
+    const candidates = s.byMatcher[this.id];
+    const x = candidateAt(candidates, k);
+    return x >= 0 ? candidates![x + LAST]! + 1 : -1;
   }
 
   /** The hit that starts exactly at `at` (after spaces), if any. */
@@ -456,27 +521,28 @@ export class PhraseMatcher<T> {
     const s = scanOf(folded);
     const k = syllableAt(s.cut, start);
     if (k < 0) return null;
-    const m = candidateAt(s.byMatcher[this.id], k);
-    if (!m) return null;
-    const entry = m.entry as Entry<T>;
-    const end = s.cut.at[4 * m.last + END]!;
+    const candidates = s.byMatcher[this.id];
+    const x = candidateAt(candidates, k);
+    if (x < 0) return null;
+    const entry = endEntry[candidates![x + PHRASE]!] as Entry<T>;
+    const end = s.cut.at[4 * candidates![x + LAST]! + END]!;
     const original = text.slice(start, end);
     if (!this.accepts(entry, original)) return null;
     return { index: start, length: end - start, text: original, values: entry.values };
   }
 }
 
-/** The candidate starting at syllable k; candidates are in syllable order. */
-function candidateAt(candidates: Candidate[] | undefined, k: number): Candidate | undefined {
-  if (!candidates) return undefined;
+/** Where the candidate starting at syllable k stands among a dictionary's (in syllable order), or -1. */
+function candidateAt(candidates: number[] | undefined, k: number): number {
+  if (!candidates) return -1;
   let lo = 0;
-  let hi = candidates.length - 1;
+  let hi = candidates.length / 3 - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const m = candidates[mid]!;
-    if (m.k < k) lo = mid + 1;
-    else if (m.k > k) hi = mid - 1;
-    else return m;
+    const at = candidates[3 * mid + FIRST]!;
+    if (at < k) lo = mid + 1;
+    else if (at > k) hi = mid - 1;
+    else return 3 * mid;
   }
-  return undefined;
+  return -1;
 }

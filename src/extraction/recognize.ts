@@ -5,6 +5,7 @@
 // Công an Trung Quốc Vương Tiểu Hồng", "ông Quách Thanh Côn, Ủy viên Quốc vụ").
 import { isGeneric, type Country, type Gazetteer, type GenericMinistry, type Ministry, type Office, type Organization, type Rank, type Unit } from "./gazetteer.ts";
 import type { PhraseHit } from "./phrases.ts";
+import { dashedPairs } from "./dashed-pairs.ts";
 import { escapeRegExp, fold, foldAligned } from "./text.ts";
 
 export interface MinistryRef {
@@ -81,8 +82,6 @@ const NOT_NAME_START = new Set(["đoàn", "bộ", "cục", "tổng", "vụ", "s�
 const ORG_HEAD = /^\s+(?:Ủy ban|Uỷ ban|Cơ quan|Hội đồng|Tổng cục|Cục|Vụ|Viện|Học viện|Bộ|Tòa án|Quốc hội|Cảnh sát|Lực lượng|Bộ đội|Văn phòng|Ban|Sở|Công an|Tập đoàn|Đảng|Thành phố|Tỉnh|Quân đội|Tổ chức|Trung tâm|Cơ quan|Hiệp hội|Quân khu)(?=\s)/u;
 const INITIALS = /\p{Lu}\.\p{Lu}/u;
 const PREPOSITION_BEFORE = /(?:của|với|tặng|cho|và|về)\s*$/u;
-/** What a pair of one-syllable country forms needs ("Việt - Trung"): a cheap test before the full pattern. */
-const DASHED_PAIR = /\p{Ll}\s?[-–]\s?\p{Lu}/u;
 
 /** Whitespace as `\s` sees it, by BMP character. */
 const WHITE = new Uint8Array(0x10000);
@@ -460,11 +459,10 @@ export class Recognizer {
       countries.push({ code: h.values[0]!.code, index: h.index, length: h.length, attached });
     }
     // "Việt - Trung", "Việt-Nga": one-syllable forms in pairs.
-    const dashed = (text.includes("-") || text.includes("–")) && DASHED_PAIR.test(text);
-    for (const m of dashed ? text.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+)\s?[-–]\s?(\p{Lu}\p{Ll}+)(?!\p{L})/gu) : []) {
-      const a = this.g.countryShort.get(fold(m[1]!));
-      const b = this.g.countryShort.get(fold(m[2]!));
-      if (a && b) for (const c of [a, b]) countries.push({ code: c.code, index: m.index, length: m[0].length, attached: false });
+    for (const m of dashedPairs(text)) {
+      const a = this.g.countryShort.get(fold(m.first));
+      const b = this.g.countryShort.get(fold(m.second));
+      if (a && b) for (const c of [a, b]) countries.push({ code: c.code, index: m.index, length: m.length, attached: false });
     }
     const places = this.g.places
       .find(text, folded)

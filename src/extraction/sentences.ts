@@ -25,6 +25,9 @@ const ASTRAL_UPPER = /^\p{Lu}$/u;
 const isEndMark = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026; // . ! ? …
 const isCloser = (c: number) => c === 0x22 || c === 0x201d || c === 0xbb || c === 0x29; // " ” » )
 const isOpener = (c: number) => c === 0x201c || c === 0x22 || c === 0xab || c === 0x28; // “ " « (
+/** End marks and closers, by BMP character. */
+const MARK = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) MARK[c] = isEndMark(c) || isCloser(c) ? 1 : 0;
 const isSpace = (s: string, i: number) => i < s.length && (KIND[s.charCodeAt(i)]! & SPACE) !== 0;
 
 /** The letter case of the code point starting at i (LOWER, UPPER or 0), and where it ends. */
@@ -88,13 +91,12 @@ export function splitSentences(paragraph: string): string[] {
   // As a split with a regular expression does: a cut may not be empty where the last one ended.
   let p = 0;
   let q = 0;
-  while (q < s.length) {
-    // Every cut follows an end mark, a closer or a full stop.
-    const before = q >= 1 ? s.charCodeAt(q - 1) : -1;
-    const e = isEndMark(before) || isCloser(before) ? cutAt(s, q) : -1;
+  const n = s.length;
+  while (q < n) {
+    // Every cut follows an end mark, a closer or a full stop (never inside a surrogate pair).
+    const e = q >= 1 && MARK[s.charCodeAt(q - 1)] === 1 ? cutAt(s, q) : -1;
     if (e < 0 || e === p) {
-      const c = s.charCodeAt(q);
-      q += c >= 0xd800 && c <= 0xdbff && q + 1 < s.length && (s.charCodeAt(q + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      q++;
       continue;
     }
     parts.push(s.slice(p, q));

@@ -24,7 +24,42 @@ export function normalizeText(input: string): string {
 let lastInput: string | null = null;
 let lastNormal = "";
 
+// Characters that leave a text in its normal form wherever they stand, by BMP
+// character: not touched by normalize's rewrites, their own NFC, and not a mark
+// or Hangul vowel or final that could compose with the character before.
+// (Letters that bear a tone mark are checked apart: "oà", "uỳ" at a syllable's end move it.)
+const INERT = new Uint8Array(0x10000);
+const TONED_A_E = 1;
+const TONED_Y = 2;
+const OLD_STYLE_TONE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  const ch = String.fromCharCode(c);
+  const composes = /\p{M}/u.test(ch) || (c >= 0x1161 && c <= 0x1175) || (c >= 0x11a8 && c <= 0x11c2);
+  INERT[c] = !composes && !/[\r\u00A0\u200B-\u200D\u2060\uFEFF]/.test(ch) && ch.normalize("NFC") === ch ? 1 : 0;
+}
+for (const ch of "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ") OLD_STYLE_TONE[ch.charCodeAt(0)] = TONED_A_E;
+for (const ch of "ỳýỷỹỵỲÝỶỸỴ") OLD_STYLE_TONE[ch.charCodeAt(0)] = TONED_Y;
+
+const isAsciiLetter = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+
+/** Whether normalize would leave the text as it is, told from its characters alone (false: maybe not). */
+export function surelyNormal(input: string): boolean {
+  const n = input.length;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (INERT[c] !== 1) return false;
+    const tone = OLD_STYLE_TONE[c]!;
+    if (tone !== 0 && i > 0 && !(i + 1 < n && isAsciiLetter(input.charCodeAt(i + 1)))) {
+      const before = input.charCodeAt(i - 1) | 0x20;
+      if (tone === TONED_A_E ? before === 0x6f : before === 0x75) return false;
+    }
+  }
+  return true;
+}
+
 function normalize(input: string): string {
+  if (surelyNormal(input)) return input;
   if (!MAY_CHANGE.test(input) && input.normalize("NFC") === input) return input;
   return input
     .replace(/^\uFEFF/, "")
@@ -148,10 +183,11 @@ export function foldsLongerThan(s: string, n: number): boolean {
   return false;
 }
 
-/** How many times a character stands in a string. */
-export function countOf(s: string, ch: string): number {
+/** How many times a character stands in a string, counted up to `atMost`. */
+export function countOf(s: string, ch: string, atMost = Infinity): number {
+  const code = ch.charCodeAt(0);
   let n = 0;
-  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  for (let i = 0; i < s.length && n < atMost; i++) if (s.charCodeAt(i) === code) n++;
   return n;
 }
 

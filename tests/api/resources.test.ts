@@ -3,6 +3,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { search, searchSql, SEARCH_KINDS } from "../../src/api/query/search.ts";
+import { sql } from "../../src/api/query/sql.ts";
 import { primaryReader } from "../../src/db/reader.ts";
 import { allPages, expectProblemShape, getJson, seededKb, type Event, type Kb, type List } from "./kb.ts";
 
@@ -438,6 +439,34 @@ describe("search", () => {
         expect(await search(db, q, SEARCH_KINDS, limit), `${q}, limit ${limit}`).toEqual(whole);
       }
     }
+  });
+
+  it("gives the same hits whether the first walk of the label index holds them or the walk goes on past it", async () => {
+    const db = primaryReader(kb.db.prisma);
+    // What each walked kind's hits are: every row containing the query, shortest label first.
+    const reference = {
+      event: (q: string, limit: number) => sql`SELECT e.id FROM events e WHERE e.search_folded LIKE '%' || hoptac_fold(${q}) || '%' ORDER BY length(e.summary), e.id LIMIT ${limit}`,
+      agreement: (q: string, limit: number) =>
+        sql`SELECT a.id FROM agreements a WHERE hoptac_fold(a.search_text) LIKE '%' || hoptac_fold(${q}) || '%' ORDER BY length(a.title), a.id LIMIT ${limit}`,
+    };
+    let walkedOn = 0;
+    for (const q of ["cuba", "an ninh", "bo cong an", "hop tac", "trung quoc", "zzzz"]) {
+      for (const limit of [1, 3, 20]) {
+        for (const kind of ["event", "agreement"] as const) {
+          const want = (await db.query<{ id: number }>(reference[kind](q, limit))).map((r) => r.id);
+          for (const budget of [1, 2, 5, 1_000_000]) {
+            const hits = await db.query<{ num_id: number }>(searchSql(q, [kind], limit, undefined, { similar: false, budget }));
+            expect(hits.map((h) => h.num_id), `${kind} ${q}, limit ${limit}, budget ${budget}`).toEqual(want);
+            if (budget < want.length) walkedOn++;
+          }
+        }
+        const all = await db.query(searchSql(q, SEARCH_KINDS, limit, undefined, { similar: false }));
+        expect(await db.query(searchSql(q, SEARCH_KINDS, limit, undefined, { similar: false, budget: 2 })), q).toEqual(all);
+        const since = new Date(0);
+        expect(await db.query(searchSql(q, SEARCH_KINDS, limit, since, { similar: false, budget: 2 })), q).toEqual(all);
+      }
+    }
+    expect(walkedOn).toBeGreaterThan(0);
   });
 
   it("refuses a missing or too short query and unknown kinds", async () => {

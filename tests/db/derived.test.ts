@@ -146,6 +146,11 @@ describe("events' filter keys and the rollups", () => {
     await db.prisma.$executeRaw`INSERT INTO agreement_parties (agreement_id, country_code, ministry_id) VALUES (${id}, 'AD', ${agreement!.ministry_ids[0]})`;
     expect(await keys()).toEqual({ country_codes: ["AD", kept].sort(), ministry_ids: [agreement!.ministry_ids[0]] });
     expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+    // Its folded text (search_folded) follows its text.
+    await db.prisma.$executeRaw`UPDATE agreements SET search_text = search_text || ' | Đà Nẵng' WHERE id = ${id}`;
+    const [folded] = await reader.query<{ search_folded: string }>(sql`SELECT search_folded FROM agreements WHERE id = ${id}`);
+    expect(folded!.search_folded).toMatch(/ \| da nang$/);
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
   });
 });
 

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../../src/dates/value.ts";
 import { readBody } from "../../src/extraction/body.ts";
-import { fold, normalizeText } from "../../src/extraction/text.ts";
+import { fold, normalizeText, surelyNormal } from "../../src/extraction/text.ts";
+import { pick, seeded } from "../helpers/fuzz.ts";
 
 const seed = (name: string) => readFileSync(new URL(`../../data/seeds/${name}`, import.meta.url), "utf8");
 
@@ -77,5 +78,18 @@ describe("text normalisation", () => {
     expect(normalizeText("\uFEFFa\r\nb")).toBe("a\nb");
     expect(normalizeText("hoàn thành")).toBe("hoàn thành");
     expect(fold("Quách Thành Côn")).toBe(fold("Quách Thanh Côn"));
+  });
+
+  it("passes a text through untouched only when normalising would not change it", () => {
+    expect(surelyNormal("Bộ trưởng Tô Lâm tiếp Đại sứ, hoàn thành.")).toBe(true);
+    for (const s of ["Hoà bình", "Thuỷ", "a\r\nb", "a\u00A0b", "Tô Lâm".normalize("NFD"), "\u212B", "\u1100\u1161", "x\uD835\uDC00"]) expect(surelyNormal(s), s).toBe(false);
+    const random = seeded(11);
+    const pieces = ["a", "o", "O", "u", "U", "y", "à", "á", "ả", "ã", "ạ", "è", "Ẹ", "ỳ", "ý", "ỵ", "Ỷ", "n", "q", " ", "\n", "\r", "\u00A0", "\u200B", "\uFEFF", "\u0300", "\u0323", "\u0302", "ộ", "Đ", "\u212B", "\u1100", "\u1161", "\u11A8", "가", "\uD835\uDC00", "\u0958", "-", "."];
+    for (let n = 0; n < 20000; n++) {
+      let text = "";
+      const len = 1 + Math.floor(random() * 8);
+      for (let i = 0; i < len; i++) text += pick(random, pieces);
+      if (surelyNormal(text)) expect(normalizeText(text), JSON.stringify(text)).toBe(text);
+    }
   });
 });

@@ -1,7 +1,9 @@
 // The dictionary matcher: longest phrase first, on word boundaries, across
 // any run of spaces, ignoring case and diacritics.
 import { describe, expect, it } from "vitest";
-import { PhraseMatcher } from "../../src/extraction/phrases.ts";
+import { holdsEach, PhraseMatcher, SyllableIndex, syllableNumber } from "../../src/extraction/phrases.ts";
+import { foldAligned } from "../../src/extraction/text.ts";
+import { pick, seeded } from "../helpers/fuzz.ts";
 
 const matcher = (phrases: string[], options = {}) => {
   const m = new PhraseMatcher<string>(options);
@@ -40,5 +42,29 @@ describe("PhraseMatcher", () => {
   it("refuses a lower-case hit of a capitalised phrase and tries the next word", () => {
     const m = matcher(["Anh"], { matchCapital: true, exactOneWord: true });
     expect(m.find("anh ấy gặp Anh và Ánh").map((h) => h.index)).toEqual([11]);
+  });
+});
+
+describe("SyllableIndex", () => {
+  const words = ["hội", "đàm", "tiếp", "thăm", "làm", "việc", "ký", "kết", "Bộ", "Công", "an", "và"];
+  const ids = (list: string[]) => list.map((w) => syllableNumber(foldAligned(w).toLowerCase()));
+
+  it("gives the items filed under a syllable of the text, each once and in filing order, and those that need nothing", () => {
+    const index = new SyllableIndex([ids(["thăm"]), ids(["hội", "đàm"]), [], ids(["ký"])]);
+    expect(index.candidates(foldAligned("Hai bên hội đàm và thăm"))).toEqual([0, 1, 2]);
+    expect(index.candidates(foldAligned("Không có gì"))).toEqual([2]);
+  });
+
+  it("keeps every item whose needs a text holds, on many texts", () => {
+    const random = seeded(7);
+    const items = Array.from({ length: 40 }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => ids(Array.from({ length: Math.floor(random() * 3) }, () => pick(random, words)))));
+    const index = new SyllableIndex(items.map((needs) => needs[0]!));
+    for (let n = 0; n < 2000; n++) {
+      const text = foldAligned(Array.from({ length: Math.floor(random() * 8) }, () => pick(random, words)).join(" "));
+      const holding = items.flatMap((needs, i) => (holdsEach(text, needs) ? [i] : []));
+      const tried = index.candidates(text);
+      expect(tried).toEqual([...tried].sort((a, b) => a - b));
+      expect(holding.filter((i) => !tried.includes(i)), text).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitSentences } from "../../src/extraction/sentences.ts";
+import { pick, seeded } from "../helpers/fuzz.ts";
 
 describe("splitSentences", () => {
   it("ends a sentence at a full stop, question or exclamation mark before a capital", () => {
@@ -32,6 +33,19 @@ describe("splitSentences", () => {
       "Tin liên quan",
     ]);
     expect(splitSentences("Hai bên ký biên bản ghi nhớ./.")).toEqual(["Hai bên ký biên bản ghi nhớ."]);
+  });
+
+  it("cuts where splitting on the pattern it stands for cuts, on many paragraphs", () => {
+    const CUT = /(?<=[.!?…]["”»)]?)\s+(?=[\p{Lu}“"«(])|(?<=\.\/\.)\s*|(?<=\p{Ll}{2}\.)(?=\p{Lu}\p{Ll})/u;
+    const byPattern = (p: string) => p.replace(/\.\/\.$/u, ".").split(CUT).map((x) => x.trim()).filter((x) => x.length > 1);
+    const random = seeded(5);
+    const pieces = ["Bộ", "trưởng", "ab", "TP", ".", "./.", "!", "?", "…", "\"", "”", "»", ")", "“", "«", "(", " ", "  ", "\n", "Đ", "1.500", "𝐀", "𝐚", "x"];
+    for (let n = 0; n < 5000; n++) {
+      let text = "";
+      const len = 1 + Math.floor(random() * 14);
+      for (let i = 0; i < len; i++) text += pick(random, pieces);
+      expect(splitSentences(text), JSON.stringify(text)).toEqual(byPattern(text));
+    }
   });
 
   it("drops pieces of one character", () => {

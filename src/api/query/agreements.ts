@@ -37,7 +37,7 @@ function conditions(f: AgreementFilters): Sql[] {
   if (f.types?.length) c.push(sql`a.type IN (${join(f.types.map((t) => sql`${t}::agreement_type`))})`);
   if (f.from !== undefined) c.push(sql`a.signed_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`a.signed_from <= ${f.to}::date`);
-  if (f.q !== undefined) c.push(foldedContains(sql`hoptac_fold(a.search_text)`, f.q));
+  if (f.q !== undefined) c.push(foldedContains(sql`a.search_folded`, f.q));
   if (f.updatedSince !== undefined) c.push(changedSince("agreement", sql`a.id`, f.updatedSince));
   return c;
 }

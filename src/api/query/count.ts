@@ -1,5 +1,5 @@
 // meta.count of a list without counting a large result: exact when a rollup
-// (or an official's links) knows it or when at most EXACT_COUNT_LIMIT rows match (counting stops
+// (or an official's kept count) knows it or when at most EXACT_COUNT_LIMIT rows match (counting stops
 // there); beyond, the planner's estimate, marked meta.count_estimated. When
 // the planner expects more rows than the limit, nothing is counted: a count
 // capped at the limit is then planned as a scan that stops early, which on a

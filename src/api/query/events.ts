@@ -62,16 +62,16 @@ function dateBounds(f: EventFilters, key: Sql, desc: boolean): Sql[] {
 
 /**
  * How many events match, exactly and cheaply, or null: from the rollups, or
- * for an official alone from its links (one row per event in
- * event_participants, counted in the index on the official), so that an
- * official's page and its count are one statement whatever its events.
+ * for an official alone from official_counts (its links counted by the
+ * triggers as they are written), so that an official's page and its count are
+ * one statement whatever its events.
  */
 export function exactCountSql(f: EventFilters): Sql | null {
   const rolled = rollupTotalSql(f);
   if (rolled) return rolled;
   const { official, ...rest } = f;
   const others = Object.entries(rest).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-  return official !== undefined && !others.length ? sql`SELECT count(*)::int AS count FROM event_participants WHERE official_id = ${official}` : null;
+  return official !== undefined && !others.length ? sql`SELECT coalesce((SELECT events FROM official_counts WHERE official_id = ${official}), 0) AS count` : null;
 }
 
 export function eventCountSql(f: EventFilters): Sql {
@@ -286,7 +286,7 @@ export function represent<R extends { type: EventTypeCode }>(row: R): Omit<R, "s
   return { ...rest, type_label: EVENT_TYPE_LABELS[row.type] };
 }
 
-/** How many events match: exact from the rollups or an official's links, or when few; else an estimate. */
+/** How many events match: exact from the rollups or an official's kept count, or when few; else an estimate. */
 export async function countEvents(db: Reader, f: EventFilters): Promise<ListCount> {
   return countRows(db, sql`FROM events e ${where(eventConditions(f))}`, exactCountSql(f));
 }

@@ -3,7 +3,8 @@
 // scores 1; otherwise, for typos, pg_trgm's word similarity when it reaches
 // the threshold. Best first; among equal scores by kind, then shorter labels.
 // Each kind gives only its best `limit` hits: those containing the query come
-// shortest label first straight from an index on the label's length, and the
+// shortest label first straight from an index on the label's length (events
+// and agreements: see labelWalk), and the
 // (costly) similar ones are looked for only when fewer than `limit` contain it:
 // a first statement reads the hits that contain the query, and only when they
 // are too few does a second one add the similar ones (planning the similarity
@@ -70,7 +71,7 @@ const KINDS: Record<SearchKind, KindSql> = {
   },
   agreement: {
     from: sql`FROM agreements a`,
-    folded: sql`hoptac_fold(a.search_text)`,
+    folded: sql`a.search_folded`,
     columns: sql`'agreement' AS type, a.id AS num_id, NULL AS code, a.title AS label, concat_ws(' · ', a.type::text, a.signed) AS detail`,
     label: sql`length(a.title)`,
     id: sql`a.id`,
@@ -78,36 +79,80 @@ const KINDS: Record<SearchKind, KindSql> = {
 };
 
 /**
- * The partial index predicate of events_search_label_idx (written out
- * literally so that the planner matches it): the events whose summary and
- * folded text fit in an index row, nearly all. The index walks them by the
- * summary's length and tests the text without reading the rows; the others
- * (few) are walked apart on events_search_label_long_idx
- * (migration 20261204100000_search_label_walks).
+ * The kinds whose hits containing the query come from a walk of an index in
+ * the hits' order (the label's length, then id) that carries the folded text:
+ * events_search_label_idx and agreements_search_label_idx (migrations
+ * 20261204100000_search_label_walks and 20261205100200_agreement_search_label).
+ * Each index holds the rows whose label and folded text fit in an index row
+ * (`carried`, written out literally so that the planner matches the partial
+ * index), nearly all; the others are walked apart on a small index.
+ *
+ * `perHit`: how many index entries the first walk reads for each hit asked
+ * for. A common word's first hits lie within it (at 1 M events, the 20th
+ * event containing "cuba" is the 5,494th shortest summary; the 20th of
+ * 50,000 agreements the 411th); a rarer word's are left to the planner. It
+ * stays a small part of the table (agreements are a twentieth of events), for
+ * which the planner walks the index rather than sort the table.
  */
-const LABEL_CARRIED = "octet_length(e.summary) + octet_length(e.search_folded) <= 2400";
-const LABEL_LONG = "octet_length(e.summary) + octet_length(e.search_folded) > 2400";
+const LABEL_WALKS: Partial<Record<SearchKind, { table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number }>> = {
+  event: {
+    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 500,
+    carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
+    long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
+  },
+  agreement: {
+    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50,
+    carried: "octet_length(a.title) + octet_length(a.search_folded) <= 2400",
+    long: "octet_length(a.title) + octet_length(a.search_folded) > 2400",
+  },
+};
 
-/** Which parts of the search a statement reads. */
-type Parts = { similar: boolean };
+/**
+ * The ids and label lengths of a walked kind's first `limit` hits that contain
+ * the query, in label order: the first `entries` entries of the label index,
+ * tested on the index; only when they hold fewer than `limit` hits, the
+ * carried rows' first hits as the planner finds them (their walk again, or
+ * the trigram index and a sort); and the long rows, apart. The same hits as
+ * one walk of every entry, whatever the planner expects of the query.
+ */
+function labelWalk(kind: SearchKind, pattern: Sql, recent: (id: Sql) => Sql, limit: number, entries?: number): Sql {
+  const w = LABEL_WALKS[kind]!;
+  const budget = entries ?? w.perHit * limit;
+  const [table, label, folded] = [raw(`${w.table} ${w.alias}`), raw(w.label), raw(w.folded)];
+  const id = raw(`${w.alias}.id`);
+  const order = sql`ORDER BY ${label}, ${id}`;
+  const contains = sql`${folded} LIKE ${pattern}`;
+  return sql`(WITH head AS MATERIALIZED (
+      SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table} WHERE ${raw(w.carried)} ${order} LIMIT ${budget}) h
+      WHERE h.folded LIKE ${pattern}${recent(sql`h.id`)} LIMIT ${limit})
+    SELECT id, len FROM head WHERE (SELECT count(*) FROM head) >= ${limit}
+    UNION ALL
+    (SELECT ${id}, ${label} FROM ${table} WHERE (SELECT count(*) FROM head) < ${limit} AND ${raw(w.carried)} AND ${contains}${recent(id)} ${order} LIMIT ${limit})
+    UNION ALL
+    (SELECT ${id}, ${label} FROM ${table} WHERE ${raw(w.long)} AND ${contains}${recent(id)} ${order} LIMIT ${limit}))`;
+}
+
+/** Which parts of the search a statement reads; `budget`, the first walks' entries (else their kind's perHit × limit). */
+type Parts = { similar: boolean; budget?: number };
 
 export function searchSql(q: string, kinds: readonly SearchKind[], limit: number, updatedSince: Date | undefined, parts: Parts): Sql {
   const text = normalizeQuery(q);
   // Only records changed since then (updated_since), tested before each kind keeps its best.
-  const recent = (kind: SearchKind) => (updatedSince ? sql` AND ${changedSince(kind, KINDS[kind].id, updatedSince)}` : sql``);
+  const recentId = (kind: SearchKind) => (id: Sql) => (updatedSince ? sql` AND ${changedSince(kind, id, updatedSince)}` : sql``);
+  const recent = (kind: SearchKind) => recentId(kind)(KINDS[kind].id);
   const query = sql`hoptac_fold(${text})`;
   const contains = (k: KindSql) => sql`${k.folded} LIKE '%' || hoptac_fold(${escapeLike(text)}) || '%'`;
   // A two-letter query may also be an ISO code ("cu"), scored by its similarity like a typo.
   const code = (kind: SearchKind) => (kind === "country" && /^[A-Za-z]{2}$/.test(text) ? sql` OR c.code = ${text.toUpperCase()}` : sql``);
   const exact = kinds.map((kind) => {
     const k = KINDS[kind];
-    if (kind === "event") {
+    const w = LABEL_WALKS[kind];
+    if (w) {
       // The ids first, from index-only walks, then only their rows.
-      const walk = (part: string) =>
-        sql`(SELECT e.id, length(e.summary) AS len FROM events e WHERE ${contains(k)}${recent(kind)} AND ${raw(part)} ORDER BY length(e.summary), e.id LIMIT ${limit})`;
+      const walks = labelWalk(kind, sql`'%' || hoptac_fold(${escapeLike(text)}) || '%'`, recentId(kind), limit, parts.budget);
       return sql`(SELECT ${k.columns}, 1::float8 AS score
-        FROM (SELECT * FROM (${walk(LABEL_CARRIED)} UNION ALL ${walk(LABEL_LONG)}) w ORDER BY w.len, w.id LIMIT ${limit}) x
-        JOIN events e ON e.id = x.id ORDER BY x.len, x.id)`;
+        FROM (SELECT * FROM ${walks} w ORDER BY w.len, w.id LIMIT ${limit}) x
+        JOIN ${raw(`${w.table} ${w.alias}`)} ON ${raw(w.alias)}.id = x.id ORDER BY x.len, x.id)`;
     }
     return sql`(SELECT ${k.columns}, 1::float8 AS score ${k.from} WHERE ${contains(k)}${recent(kind)} ORDER BY ${k.label}, ${k.id} LIMIT ${limit})`;
   });

@@ -1,4 +1,5 @@
 // Agreements: like events, one row merged from every article that reports it.
+import { Prisma } from "../../db/generated/client.ts";
 import { formatDate, spanOf } from "../../dates/value.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import { agreementMatch, mergeAgreements, titleKey, type AgreementFacts } from "../../identity/agreements.ts";
@@ -41,28 +42,35 @@ function agreementColumns(f: AgreementFacts, g: Gazetteer) {
 const partiesJson = (f: AgreementFacts) =>
   JSON.stringify(f.parties.map((pp) => ({ country_code: pp.country, ministry_id: pp.ministry, unit_id: pp.unit })));
 
+/** The parties of `f` (rows of (country_code, ministry_id, unit_id, n), in order). */
+const parties = (f: AgreementFacts) => Prisma.sql`
+  ROWS FROM (jsonb_to_recordset(${partiesJson(f)}::jsonb) AS (country_code text, ministry_id int, unit_id int)) WITH ORDINALITY AS x(country_code, ministry_id, unit_id, n)`;
+
 /** Inserts the agreement's parties, in order, a country once. */
 async function insertParties(tx: Tx, id: number, f: AgreementFacts): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO agreement_parties (agreement_id, country_code, ministry_id, unit_id)
-    SELECT ${id}::int, x.country_code, x.ministry_id, x.unit_id
-    FROM ROWS FROM (jsonb_to_recordset(${partiesJson(f)}::jsonb) AS (country_code text, ministry_id int, unit_id int)) WITH ORDINALITY AS x(country_code, ministry_id, unit_id, n)
-    ORDER BY n ON CONFLICT DO NOTHING`;
+    SELECT ${id}::int, x.country_code, x.ministry_id, x.unit_id FROM ${parties(f)} ORDER BY n ON CONFLICT DO NOTHING`;
 }
 
-/** A new agreement, whole: its row, its first source and its parties. */
+/** A new agreement, whole, in one statement: its row, its first source and its parties. */
 export async function createAgreement(tx: Tx, g: Gazetteer, f: AgreementFacts, source: { articleId: number; sentence: string }): Promise<number> {
   const c = agreementColumns(f, g);
   const [row] = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO agreements (type, title, title_key, signed, signed_precision, signed_from, signed_to, event_id, search_text)
-    VALUES (${c.type}::agreement_type, ${c.title}, ${c.title_key}, ${c.signed}, ${c.signed_precision}::date_precision, ${c.signed_from}::date,
-            ${c.signed_to}::date, ${c.event_id}::int, ${c.search_text})
-    RETURNING id`;
-  const id = row!.id;
-  await tx.$executeRaw`
-    INSERT INTO agreement_sources (agreement_id, article_id, sentence, facts) VALUES (${id}::int, ${source.articleId}::int, ${source.sentence}, ${JSON.stringify(f)}::jsonb)`;
-  await insertParties(tx, id, f);
-  return id;
+    WITH a AS (
+      INSERT INTO agreements (type, title, title_key, signed, signed_precision, signed_from, signed_to, event_id, search_text)
+      VALUES (${c.type}::agreement_type, ${c.title}, ${c.title_key}, ${c.signed}, ${c.signed_precision}::date_precision, ${c.signed_from}::date,
+              ${c.signed_to}::date, ${c.event_id}::int, ${c.search_text})
+      RETURNING id
+    ), s AS (
+      INSERT INTO agreement_sources (agreement_id, article_id, sentence, facts)
+      SELECT a.id, ${source.articleId}::int, ${source.sentence}, ${JSON.stringify(f)}::jsonb FROM a
+    ), p AS (
+      INSERT INTO agreement_parties (agreement_id, country_code, ministry_id, unit_id)
+      SELECT a.id, x.country_code, x.ministry_id, x.unit_id FROM a, ${parties(f)} ORDER BY n ON CONFLICT DO NOTHING
+    )
+    SELECT id FROM a`;
+  return row!.id;
 }
 
 /** `unwritten`: an event of the batch whose row comes at its end (it exists all the same). */
