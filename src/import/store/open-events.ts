@@ -8,7 +8,7 @@ import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import { agreeingTypes, candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../../identity/events.ts";
 import { eventFactsOf } from "./facts.ts";
 import { officialNames, writeEvents, type EventSource } from "./events.ts";
-import type { OpenMentions } from "./open-mentions.ts";
+import type { HeldNames, OpenMentions } from "./open-mentions.ts";
 import { foldFacts, type Tx } from "./rows.ts";
 
 interface OpenEvent {
@@ -34,14 +34,13 @@ const merged = (sources: EventSource[]) => foldFacts(eventFactsOf(sources.map((s
 type CandidateRow = { id: number; sources: { a: number; s: string; f: unknown }[] | null };
 
 /**
- * The columns (id, sources) and conditions of the stored events this report
- * may be another report of, leaving out the events held (`held`) and those
- * its own article reports. A stored event is read only when eventMatch could
- * accept it: the type, foreign countries and days may agree (candidateSpan),
- * and — when the report names people — it shares one of them, names nobody,
- * or is the same numbered session (every match needs one of these). So the
- * lookup is index reads of the people's events, not of every event of the
- * country.
+ * The stored events this report may be another report of (`FROM … WHERE …`),
+ * leaving out the events held (`held`) and those its own article reports. A
+ * stored event is read only when eventMatch could accept it: the type,
+ * foreign countries and days may agree (candidateSpan), and — when the report
+ * names people — it shares one of them, names nobody, or is the same numbered
+ * session (every match needs one of these). So the lookup is index reads of
+ * the people's events, not of every event of the country.
  */
 function storedCandidates(articleId: number, f: EventFacts, held: number[]): Prisma.Sql {
   const span = candidateSpan(f);
@@ -51,8 +50,6 @@ function storedCandidates(articleId: number, f: EventFacts, held: number[]): Pri
     ? Prisma.sql`(e.official_ids && ${people}::int[] OR e.official_ids = ARRAY[]::int[]${f.ordinal !== null ? Prisma.sql` OR e.ordinal = ${f.ordinal}` : Prisma.empty})`
     : Prisma.sql`TRUE`;
   return Prisma.sql`
-    e.id, (SELECT json_agg(json_build_object('a', s.article_id, 's', s.sentence, 'f', s.facts) ORDER BY s.article_id)
-           FROM event_sources s WHERE s.event_id = e.id) AS sources
     FROM events e
     WHERE e.type = ANY(${agreeingTypes(f.type)}::event_type[])
       AND NOT (e.id = ANY(${held}::int[]))
@@ -64,10 +61,19 @@ function storedCandidates(articleId: number, f: EventFacts, held: number[]): Pri
       AND ${sharing}`;
 }
 
+/** A stored event's reports, in article order (the `sources` of a CandidateRow). */
+const SOURCES = Prisma.sql`(SELECT json_agg(json_build_object('a', s.article_id, 's', s.sentence, 'f', s.facts) ORDER BY s.article_id)
+  FROM event_sources s WHERE s.event_id = e.id)`;
+
+/** Reports per statement when a batch's candidates are read at once (each takes about 17 parameters of the 65,535 allowed). */
+const PREFETCH_CHUNK = 500;
+
 export class OpenEvents {
   private readonly open = new Map<number, OpenEvent>();
   /** The stored candidates of the current article's reports, read at once (prefetch). */
   private readonly prefetched = new Map<EventFacts, CandidateRow[]>();
+  /** The names the batch had given officials as of the article being written, when replayed (replayNames). */
+  private replayed: Map<number, HeldNames> | null = null;
   /**
    * New events' ids: the first from the sequence, the next ones counted on
    * from it, and the sequence moved past them when they are written. The
@@ -92,17 +98,44 @@ export class OpenEvents {
   }
 
   /**
-   * Reads at once the stored events each of an article's reports may be
+   * Reads at once the stored events each report of these articles may be
    * another report of (find then takes its report's rows from here): one
-   * statement for the article instead of one per report.
+   * statement for a batch's articles (their officials resolved) instead of
+   * one per article or report. Each event's reports are read once however
+   * many of the articles' reports it may join. The stored events do not
+   * change until the batch's are written (flush), which forgets these.
    */
-  async prefetch(tx: Tx, articleId: number, reports: EventFacts[]): Promise<void> {
+  async prefetch(tx: Tx, articles: { articleId: number; reports: EventFacts[] }[]): Promise<void> {
     this.prefetched.clear();
-    if (reports.length < 2) return;
     const held = [...this.open.keys()];
-    const blocks = reports.map((f, n) => Prisma.sql`(SELECT ${n}::int AS n, ${storedCandidates(articleId, f, held)})`);
-    const rows = await tx.$queryRaw<(CandidateRow & { n: number })[]>`${Prisma.join(blocks, " UNION ALL ")} ORDER BY n, id`;
-    reports.forEach((f, n) => this.prefetched.set(f, rows.filter((r) => r.n === n)));
+    const all = articles.flatMap((a) => a.reports.map((f) => ({ articleId: a.articleId, f })));
+    for (let at = 0; at < all.length; at += PREFETCH_CHUNK) {
+      const chunk = all.slice(at, at + PREFETCH_CHUNK);
+      const blocks = chunk.map((r, n) => Prisma.sql`(SELECT ${n}::int AS n, e.id ${storedCandidates(r.articleId, r.f, held)})`);
+      const rows = await tx.$queryRaw<(CandidateRow & { ns: number[] })[]>`
+        WITH c AS (${Prisma.join(blocks, " UNION ALL ")})
+        SELECT e.id, array_agg(c.n) AS ns, ${SOURCES} AS sources FROM c JOIN events e ON e.id = c.id GROUP BY e.id ORDER BY e.id`;
+      const lists = chunk.map((r) => {
+        const list: CandidateRow[] = [];
+        this.prefetched.set(r.f, list);
+        return list;
+      });
+      for (const { ns, ...row } of rows) for (const n of ns) lists[n]!.push(row);
+    }
+  }
+
+  /**
+   * The officials' names events take are held's (what the batch has given
+   * them so far); a batch whose officials were all resolved before its
+   * reports are written gives, before each article's reports, the names its
+   * officials had then (namesGiven).
+   */
+  replayNames(): void {
+    this.replayed = new Map();
+  }
+
+  namesGiven(renamed: HeldNames[]): void {
+    for (const r of renamed) this.replayed?.set(r.id, r);
   }
 
   /**
@@ -115,7 +148,7 @@ export class OpenEvents {
     const types = agreeingTypes(f.type);
     // Read before this article's earlier reports: an event they have changed since is held here, and taken from here.
     const rows = this.prefetched.get(f)?.filter((r) => !this.open.has(r.id))
-      ?? (await tx.$queryRaw<CandidateRow[]>`SELECT ${storedCandidates(articleId, f, [...this.open.keys()])} ORDER BY id`);
+      ?? (await tx.$queryRaw<CandidateRow[]>`SELECT e.id, ${SOURCES} AS sources ${storedCandidates(articleId, f, [...this.open.keys()])} ORDER BY id`);
     const candidates: { id: number; facts: EventFacts | null; stored?: EventSource[] }[] = rows.map((r) => {
       const stored = (r.sources ?? []).map((s) => ({ articleId: s.a, sentence: s.s, facts: s.f }));
       return { id: r.id, facts: merged(stored), stored };
@@ -166,7 +199,7 @@ export class OpenEvents {
     e.added.push(s);
     e.facts = merged(e.sources)!;
     e.written = e.facts;
-    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official), (id) => this.held.names(id));
+    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official), (id) => (this.replayed ? this.replayed.get(id) : this.held.names(id)));
     this.open.set(e.id, e);
   }
 
@@ -174,6 +207,8 @@ export class OpenEvents {
   async flush(tx: Tx): Promise<void> {
     const list = [...this.open.values()];
     this.open.clear();
+    this.prefetched.clear();
+    this.replayed = null;
     const ids = this.ids;
     this.ids = null;
     if (ids && ids.last > ids.first) await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('events', 'id'), ${ids.last})`;
