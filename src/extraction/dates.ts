@@ -155,10 +155,9 @@ function free(taken: [number, number][], a: number, b: number): boolean {
 }
 
 /** Every date expression of a sentence, in text order, without overlaps. */
-export function readDates(sentence: string): DateMention[] {
+export function readDates(sentence: string, folded = foldAligned(sentence)): DateMention[] {
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
-  const folded = foldAligned(sentence);
   for (const p of PATTERNS) {
     if (!p.may(sentence, folded)) continue;
     p.re.lastIndex = 0;
