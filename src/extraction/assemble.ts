@@ -655,7 +655,7 @@ export class ArticleReader {
 
   private isDirective(text: string, folded: string, dates: DateMention[]): boolean {
     const head = folded.trimStart();
-    if (!this.g.directiveVerbs.some((v) => head.startsWith(v + " "))) return false;
+    if (!this.g.directiveOpenings.some((v) => head.startsWith(v))) return false;
     if (this.g.pastMarkers.find(text, folded).length) return false;
     return !dates.some((d) => d.start.d !== undefined);
   }
