@@ -2,7 +2,7 @@
 // over the seed articles.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { search, searchSql, SEARCH_KINDS } from "../../src/api/query/search.ts";
+import { search, searchSql, SEARCH_KINDS, type SearchKind, type SearchRow } from "../../src/api/query/search.ts";
 import { sql } from "../../src/api/query/sql.ts";
 import { primaryReader } from "../../src/db/reader.ts";
 import { allPages, expectProblemShape, getJson, seededKb, type Event, type Kb, type List } from "./kb.ts";
@@ -439,6 +439,30 @@ describe("search", () => {
         expect(await search(db, q, SEARCH_KINDS, limit), `${q}, limit ${limit}`).toEqual(whole);
       }
     }
+  });
+
+  it("gives the hits of every kind read apart, merged, though events are read only when the other kinds give too few", async () => {
+    const db = primaryReader(kb.db.prisma);
+    const order = ["country", "official", "ministry", "agreement", "event"];
+    const rank = (h: SearchRow) => [order.indexOf(h.type), h.label.length, h.num_id ?? Infinity, h.code ?? ""] as const;
+    const before = (a: SearchRow, b: SearchRow) => {
+      const [x, y] = [rank(a), rank(b)];
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+      return 0;
+    };
+    let cut = 0;
+    for (const q of ["to lam", "cuba", "bo cong an", "trung quoc", "an ninh", "hop tac", "viet nam"]) {
+      for (const limit of [1, 2, 5, 20, 100]) {
+        const apart = (await Promise.all(SEARCH_KINDS.map((kind) => db.query<SearchRow>(searchSql(q, [kind], limit, undefined, { similar: false }))))).flat();
+        for (const kinds of [SEARCH_KINDS, ["event", "official"], ["agreement", "event"]] as (readonly SearchKind[])[]) {
+          const mine = apart.filter((h) => kinds.includes(h.type));
+          const merged = [...mine].sort(before).slice(0, limit);
+          if (mine.some((h) => h.type === "event") && merged.every((h) => h.type !== "event")) cut++;
+          expect(await db.query(searchSql(q, kinds, limit, undefined, { similar: false })), `${kinds.join()}: ${q}, limit ${limit}`).toEqual(merged);
+        }
+      }
+    }
+    expect(cut).toBeGreaterThan(0);
   });
 
   it("gives the same hits whether the first walk of the label index holds them or the walk goes on past it", async () => {

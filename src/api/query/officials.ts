@@ -6,7 +6,7 @@ import { changedSince } from "./changes.ts";
 import { countRows, EXACT_COUNT_LIMIT, plannedRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
-import { after, dateSortKey, direction, empty, foldedContains, raw, samePlan, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, empty, foldedContains, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface OfficialFilters {
   /** Name or alias, ignoring case and diacritics. */
@@ -55,7 +55,7 @@ function officialDetailSql(id: number): Sql {
     coalesce((SELECT json_agg(r.item ORDER BY r.observed_from DESC NULLS LAST, r.article_id DESC) FROM (
         SELECT om.observed_from, om.article_id, ${mentionItem} AS item
         FROM official_mentions om ${mentionJoins}
-        WHERE om.official_id = o.id ORDER BY om.observed_from DESC NULLS LAST, om.article_id DESC LIMIT ${RECENT_MENTIONS}) r), '[]'::json) AS recent_mentions
+        WHERE om.official_id = o.id ORDER BY om.observed_from DESC NULLS LAST, om.article_id DESC LIMIT ${rowCount(RECENT_MENTIONS)}) r), '[]'::json) AS recent_mentions
     FROM ${officialFrom} WHERE o.id = ${id}`);
 }
 
@@ -123,12 +123,12 @@ function mentionKeysSql(official: number, desc: boolean, position: CursorPositio
   if (position && !undatedCursor) dated.push(after(sql`om.observed_from`, sql`om.article_id`, { key: sql`${position.key}::date`, id: position.id }, desc));
   if (undatedCursor) undated.push(desc ? sql`om.article_id < ${position.id}` : sql`om.article_id > ${position.id}`);
   const datedWalk = sql`SELECT om.article_id, om.observed_from AS sort_key FROM official_mentions om ${where(dated)}
-    ORDER BY om.observed_from ${desc ? raw("DESC NULLS LAST") : raw("ASC NULLS FIRST")}, om.article_id ${dir} LIMIT ${limit + 1}`;
+    ORDER BY om.observed_from ${desc ? raw("DESC NULLS LAST") : raw("ASC NULLS FIRST")}, om.article_id ${dir} LIMIT ${rowCount(limit + 1)}`;
   const undatedWalk = sql`SELECT om.article_id, NULL::date AS sort_key FROM official_mentions om ${where(undated)}
-    ORDER BY om.article_id ${dir} LIMIT ${limit + 1}`;
+    ORDER BY om.article_id ${dir} LIMIT ${rowCount(limit + 1)}`;
   const walks = undatedCursor ? sql`(${undatedWalk})` : sql`(${datedWalk}) UNION ALL (${undatedWalk})`;
   return sql`SELECT k.article_id, ${dateSortKey(sql`k.sort_key`, desc)} AS sort_key FROM (${walks}) k
-    ORDER BY k.sort_key ${dir} NULLS LAST, k.article_id ${dir} LIMIT ${limit + 1}`;
+    ORDER BY k.sort_key ${dir} NULLS LAST, k.article_id ${dir} LIMIT ${rowCount(limit + 1)}`;
 }
 
 /**

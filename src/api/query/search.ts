@@ -8,7 +8,9 @@
 // (costly) similar ones are looked for only when fewer than `limit` contain it:
 // a first statement reads the hits that contain the query, and only when they
 // are too few does a second one add the similar ones (planning the similarity
-// of every kind costs more than reading a common word's hits).
+// of every kind costs more than reading a common word's hits). Events, last
+// among equal scores and the costliest walk, are read only when the other
+// kinds give fewer than `limit` hits.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
 import { escapeLike, join, normalizeQuery, raw, sql, type Sql } from "./sql.ts";
@@ -18,6 +20,7 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Among equal scores: countries, then officials, ministries, agreements and events. */
 const KIND_ORDER = ["country", "official", "ministry", "agreement", "event"];
+const LAST_KIND = "event";
 
 export interface SearchRow {
   type: SearchKind;
@@ -158,7 +161,14 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
   });
   const order = sql`ORDER BY hits.score DESC, array_position(${KIND_ORDER}::text[], hits.type), length(hits.label), num_id, code LIMIT ${limit}`;
   if (!parts.similar) {
-    return sql`SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score FROM (${join(exact, " UNION ALL ")}) hits ${order}`;
+    // Every hit here scores 1, so events (last in KIND_ORDER) only follow the
+    // others' hits: when those are `limit` or more, the events' walk never runs.
+    const others = exact.filter((_, i) => kinds[i] !== LAST_KIND);
+    const last = exact.find((_, i) => kinds[i] === LAST_KIND);
+    const columns = sql`SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score`;
+    if (last === undefined || !others.length) return sql`${columns} FROM (${join(exact, " UNION ALL ")}) hits ${order}`;
+    return sql`WITH others AS MATERIALIZED (${join(others, " UNION ALL ")})
+      ${columns} FROM (SELECT * FROM others UNION ALL (SELECT * FROM ${last} l WHERE (SELECT count(*) FROM others) < ${limit})) hits ${order}`;
   }
   const similar = kinds.map((kind) => {
     const k = KINDS[kind];

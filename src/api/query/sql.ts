@@ -53,12 +53,24 @@ export const direction = (descending: boolean): Sql => raw(descending ? "DESC" :
 /**
  * Marks a query whose best plan is the same whatever its values (a lookup by
  * primary key): the reader may then plan it once per connection and reuse
- * the plan. Lists are planned for their values every time.
+ * the plan. Lists are planned for their values every time. Its LIMITs must
+ * be written in (rowCount), not bound.
  */
 export function samePlan(q: Sql): Sql {
   SAME_PLAN.add(q);
   return q;
 }
 const SAME_PLAN = new WeakSet<Sql>();
+
+/**
+ * A row count (a LIMIT) written into a samePlan query's text rather than
+ * bound: with a parameter there the generic plan does not know how few rows
+ * are asked for, looks costlier than a custom one, and Postgres plans every
+ * execution again. Each count is then a text of its own (few: a page's limit).
+ */
+export function rowCount(n: number): Sql {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a row count: ${n}`);
+  return raw(String(n));
+}
 
 export const isSamePlan = (q: Sql): boolean => SAME_PLAN.has(q);

@@ -9,7 +9,7 @@ import { addAgreementSource, createAgreement, findAgreement, rebuildAgreement } 
 import { rebuildEvent } from "./events.ts";
 import type { OpenEvents } from "./open-events.ts";
 import {
-  createOfficial, matchOfficial, namesChanged, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
+  matchOfficial, namesChanged, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
 } from "./officials.ts";
 import type { HeldNames, OpenMentions } from "./open-mentions.ts";
 import type { ReferenceRows } from "./reference.ts";
@@ -26,6 +26,35 @@ export async function writeFacts(
   tx: Tx, g: Gazetteer, ref: ReferenceRows, known: OfficialKeys, held: OpenMentions, events: OpenEvents, articleId: number, x: ArticleExtraction,
   newest: boolean,
 ): Promise<void> {
+  const facts = await resolveOfficials(tx, ref, known, held, articleId, x, newest);
+  await events.prefetch(tx, [facts]);
+  await writeReports(tx, g, events, facts, newest);
+}
+
+/** An article's officials resolved (./officials.ts): what its reports of events and agreements are then written from. */
+export interface ResolvedArticle {
+  articleId: number;
+  x: ArticleExtraction;
+  ministryIds: Map<string, number>;
+  unitIds: Map<string, number>;
+  /** Its events as the identity rules read them, with the officials' ids. */
+  reports: EventFacts[];
+  /** The officials it renamed, as held after it. */
+  renamed: HeldNames[];
+  /** Each of its officials' name and aliases after it (a new article's). */
+  namesOf: (id: number) => string[];
+}
+
+/**
+ * The first half of writeFacts: the article's reference rows and officials
+ * (created or matched, their mentions and new names held in `held`). A batch
+ * of new articles resolves all its articles' officials first, then reads the
+ * stored events all their reports may join at once, then writes the reports:
+ * the officials never depend on the events.
+ */
+export async function resolveOfficials(
+  tx: Tx, ref: ReferenceRows, known: OfficialKeys, held: OpenMentions, articleId: number, x: ArticleExtraction, newest: boolean,
+): Promise<ResolvedArticle> {
   const ministryIds = await ref.ministryIds(tx, x);
   const unitIds = await ref.unitIds(tx, x, ministryIds);
 
@@ -41,7 +70,7 @@ export async function writeFacts(
     let row = known.get(o.key) ?? (await matchOfficial(tx, o, mentions, held));
     let created = false;
     if (!row) {
-      row = await createOfficial(tx, o);
+      row = await held.createOfficial(tx, o);
       known.created(o.key, row);
       created = true;
     }
@@ -84,7 +113,7 @@ export async function writeFacts(
   }
   const namesOf = (id: number) => names.get(id) ?? [];
 
-  // Events: merged into another report of the same activity, or new.
+  // Its events, with the officials' ids.
   const reports = x.events.map((e): EventFacts => ({
     type: e.type,
     start: e.start,
@@ -102,7 +131,16 @@ export async function writeFacts(
     mechanism: e.mechanism,
     ordinal: e.ordinal,
   }));
-  await events.prefetch(tx, articleId, reports);
+  return { articleId, x, ministryIds, unitIds, reports, renamed, namesOf };
+}
+
+/**
+ * The second half of writeFacts: the article's events, merged into another
+ * report of the same activity or new (their stored candidates read by
+ * events.prefetch beforehand), and its agreements.
+ */
+export async function writeReports(tx: Tx, g: Gazetteer, events: OpenEvents, a: ResolvedArticle, newest: boolean): Promise<void> {
+  const { articleId, x, ministryIds, unitIds, reports, namesOf } = a;
   const eventIds: number[] = [];
   for (const [i, facts] of reports.entries()) {
     const source = { articleId, sentence: x.events[i]!.sentence };

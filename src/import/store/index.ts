@@ -12,7 +12,7 @@
 import { poolOf, type PrismaClient } from "../../db/client.ts";
 import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import type { FactCounts, ImportStatus } from "../types.ts";
-import { removeArticleFacts, writeFacts } from "./article.ts";
+import { removeArticleFacts, resolveOfficials, writeFacts, writeReports, type ResolvedArticle } from "./article.ts";
 import { countFacts, type ArticleIdentity, type PreparedArticle } from "./identity.ts";
 import { ReferenceRows } from "./reference.ts";
 import { insertArticles, updateArticle } from "./articles.ts";
@@ -98,7 +98,24 @@ export class ArticleStore {
         const held = new OpenMentions();
         const events = new OpenEvents(this.g, held);
         const results: StoreOutcome[] = [];
-        for (at = 0; at < batch.length; at++) {
+        if (batch.every((p) => !existing.has(p.sourceKey)) && keys.size === batch.length) {
+          // New articles only: every article's officials first, then their events' stored candidates at once, then their reports.
+          const resolved: ResolvedArticle[] = [];
+          for (at = 0; at < batch.length; at++) {
+            resolved.push(await resolveOfficials(tx, this.ref, officials, held, ids.get(batch[at]!.sourceKey)!, batch[at]!.extraction, true));
+          }
+          // A failure reading the candidates is the batch's, like one writing its events: it is redone in halves.
+          at = batch.length;
+          await events.prefetch(tx, resolved);
+          events.replayNames();
+          for (at = 0; at < batch.length; at++) {
+            const p = batch[at]!;
+            events.namesGiven(resolved[at]!.renamed);
+            await writeReports(tx, this.g, events, resolved[at]!, true);
+            results.push({ status: "imported", articleId: resolved[at]!.articleId, facts: countFacts(p.extraction) });
+          }
+        }
+        for (at = results.length; at < batch.length; at++) {
           const p = batch[at]!;
           const r = await this.storeOne(tx, p, existing.get(p.sourceKey) ?? null, ids.get(p.sourceKey), officials, held, events);
           if (r.status !== "unchanged") existing.set(p.sourceKey, { id: r.articleId, sourceKey: p.sourceKey, contentHash: p.contentHash });

@@ -8,7 +8,7 @@ import type { Gazetteer } from "../../extraction/gazetteer.ts";
 import { agreeingTypes, candidateSpan, eventMatch, eventSpan, mergeEvents, type EventFacts } from "../../identity/events.ts";
 import { eventFactsOf } from "./facts.ts";
 import { officialNames, writeEvents, type EventSource } from "./events.ts";
-import type { OpenMentions } from "./open-mentions.ts";
+import type { HeldNames, OpenMentions } from "./open-mentions.ts";
 import { foldFacts, type Tx } from "./rows.ts";
 
 interface OpenEvent {
@@ -34,40 +34,37 @@ const merged = (sources: EventSource[]) => foldFacts(eventFactsOf(sources.map((s
 type CandidateRow = { id: number; sources: { a: number; s: string; f: unknown }[] | null };
 
 /**
- * The columns (id, sources) and conditions of the stored events this report
- * may be another report of, leaving out the events held (`held`) and those
- * its own article reports. A stored event is read only when eventMatch could
- * accept it: the type, foreign countries and days may agree (candidateSpan),
- * and — when the report names people — it shares one of them, names nobody,
- * or is the same numbered session (every match needs one of these). So the
- * lookup is index reads of the people's events, not of every event of the
- * country.
+ * What the lookup of a report's stored candidates needs (a row of its
+ * recordset): a stored event is read only when eventMatch could accept it —
+ * the type, foreign countries and days may agree (candidateSpan), and, when
+ * the report names people, it shares one of them, names nobody, or is the
+ * same numbered session (every match needs one of these).
  */
-function storedCandidates(articleId: number, f: EventFacts, held: number[]): Prisma.Sql {
+function candidateKeys(n: number, articleId: number, f: EventFacts) {
   const span = candidateSpan(f);
-  const foreign = f.countries.filter((c) => c !== "VN");
-  const people = [...new Set(f.participants.map((p) => p.official))];
-  const sharing = people.length
-    ? Prisma.sql`(e.official_ids && ${people}::int[] OR e.official_ids = ARRAY[]::int[]${f.ordinal !== null ? Prisma.sql` OR e.ordinal = ${f.ordinal}` : Prisma.empty})`
-    : Prisma.sql`TRUE`;
-  return Prisma.sql`
-    e.id, (SELECT json_agg(json_build_object('a', s.article_id, 's', s.sentence, 'f', s.facts) ORDER BY s.article_id)
-           FROM event_sources s WHERE s.event_id = e.id) AS sources
-    FROM events e
-    WHERE e.type = ANY(${agreeingTypes(f.type)}::event_type[])
-      AND NOT (e.id = ANY(${held}::int[]))
-      AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ${articleId})
-      AND ${foreign.length ? Prisma.sql`e.country_codes && ${foreign}::text[]` : Prisma.sql`e.country_codes <@ ARRAY['VN']::text[]`}
-      AND ${span
-        ? Prisma.sql`(e.span_from IS NULL OR daterange(e.span_from, e.span_to, '[]') && daterange(${span[0]}::date, ${span[1]}::date, '[]'))`
-        : Prisma.sql`TRUE`}
-      AND ${sharing}`;
+  return {
+    n, a: articleId, types: agreeingTypes(f.type), foreign: f.countries.filter((c) => c !== "VN"), lo: span?.[0] ?? null, hi: span?.[1] ?? null,
+    people: [...new Set(f.participants.map((p) => p.official))], ordinal: f.ordinal,
+  };
 }
+
+/** The conditions on a stored event `e` of a report `r` (candidateKeys), leaving out the events held and those its own article reports. */
+const MAY_JOIN = Prisma.sql`e.type = ANY(r.types)
+  AND NOT (e.id = ANY(h.ids))
+  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = r.a)
+  AND (r.lo IS NULL OR e.span_from IS NULL OR daterange(e.span_from, e.span_to, '[]') && daterange(r.lo, r.hi, '[]'))
+  AND (cardinality(r.people) = 0 OR e.official_ids && r.people OR e.official_ids = ARRAY[]::int[] OR e.ordinal = r.ordinal)`;
+
+/** A stored event's reports, in article order (the `sources` of a CandidateRow). */
+const SOURCES = Prisma.sql`(SELECT json_agg(json_build_object('a', s.article_id, 's', s.sentence, 'f', s.facts) ORDER BY s.article_id)
+  FROM event_sources s WHERE s.event_id = e.id)`;
 
 export class OpenEvents {
   private readonly open = new Map<number, OpenEvent>();
   /** The stored candidates of the current article's reports, read at once (prefetch). */
   private readonly prefetched = new Map<EventFacts, CandidateRow[]>();
+  /** The names the batch had given officials as of the article being written, when replayed (replayNames). */
+  private replayed: Map<number, HeldNames> | null = null;
   /**
    * New events' ids: the first from the sequence, the next ones counted on
    * from it, and the sequence moved past them when they are written. The
@@ -92,17 +89,49 @@ export class OpenEvents {
   }
 
   /**
-   * Reads at once the stored events each of an article's reports may be
+   * Reads at once the stored events each report of these articles may be
    * another report of (find then takes its report's rows from here): one
-   * statement for the article instead of one per report.
+   * statement for a batch's articles (their officials resolved) instead of
+   * one per article or report. Each event's reports are read once however
+   * many of the articles' reports it may join. The stored events do not
+   * change until the batch's are written (flush), which forgets these.
    */
-  async prefetch(tx: Tx, articleId: number, reports: EventFacts[]): Promise<void> {
-    this.prefetched.clear();
-    if (reports.length < 2) return;
-    const held = [...this.open.keys()];
-    const blocks = reports.map((f, n) => Prisma.sql`(SELECT ${n}::int AS n, ${storedCandidates(articleId, f, held)})`);
-    const rows = await tx.$queryRaw<(CandidateRow & { n: number })[]>`${Prisma.join(blocks, " UNION ALL ")} ORDER BY n, id`;
-    reports.forEach((f, n) => this.prefetched.set(f, rows.filter((r) => r.n === n)));
+  async prefetch(tx: Tx, articles: { articleId: number; reports: EventFacts[] }[]): Promise<void> {
+    const all = articles.flatMap((a) => a.reports.map((f) => ({ articleId: a.articleId, f })));
+    if (!all.length) return;
+    const keys = JSON.stringify(all.map((r, n) => candidateKeys(n, r.articleId, r.f)));
+    // One plan for every report: the events of its foreign countries (or of Việt Nam alone) by index, then its other conditions.
+    const rows = await tx.$queryRaw<(CandidateRow & { ns: number[] })[]>`
+      WITH h AS (SELECT ${[...this.open.keys()]}::int[] AS ids),
+      r AS (
+        SELECT * FROM jsonb_to_recordset(${keys}::jsonb)
+          AS r(n int, a int, types event_type[], "foreign" text[], lo date, hi date, people int[], ordinal int)
+      ), c AS (
+        SELECT r.n, e.id FROM r, h, events e WHERE cardinality(r."foreign") > 0 AND e.country_codes && r."foreign" AND ${MAY_JOIN}
+        UNION ALL
+        SELECT r.n, e.id FROM r, h, events e WHERE cardinality(r."foreign") = 0 AND e.country_codes <@ ARRAY['VN']::text[] AND ${MAY_JOIN}
+      )
+      SELECT e.id, array_agg(c.n) AS ns, ${SOURCES} AS sources FROM c JOIN events e ON e.id = c.id GROUP BY e.id ORDER BY e.id`;
+    const lists = all.map((r) => {
+      const list: CandidateRow[] = [];
+      this.prefetched.set(r.f, list);
+      return list;
+    });
+    for (const { ns, ...row } of rows) for (const n of ns) lists[n]!.push(row);
+  }
+
+  /**
+   * The officials' names events take are held's (what the batch has given
+   * them so far); a batch whose officials were all resolved before its
+   * reports are written gives, before each article's reports, the names its
+   * officials had then (namesGiven).
+   */
+  replayNames(): void {
+    this.replayed = new Map();
+  }
+
+  namesGiven(renamed: HeldNames[]): void {
+    for (const r of renamed) this.replayed?.set(r.id, r);
   }
 
   /**
@@ -114,8 +143,8 @@ export class OpenEvents {
     const foreign = f.countries.filter((c) => c !== "VN");
     const types = agreeingTypes(f.type);
     // Read before this article's earlier reports: an event they have changed since is held here, and taken from here.
-    const rows = this.prefetched.get(f)?.filter((r) => !this.open.has(r.id))
-      ?? (await tx.$queryRaw<CandidateRow[]>`SELECT ${storedCandidates(articleId, f, [...this.open.keys()])} ORDER BY id`);
+    if (!this.prefetched.has(f)) await this.prefetch(tx, [{ articleId, reports: [f] }]);
+    const rows = this.prefetched.get(f)!.filter((r) => !this.open.has(r.id));
     const candidates: { id: number; facts: EventFacts | null; stored?: EventSource[] }[] = rows.map((r) => {
       const stored = (r.sources ?? []).map((s) => ({ articleId: s.a, sentence: s.s, facts: s.f }));
       return { id: r.id, facts: merged(stored), stored };
@@ -166,7 +195,7 @@ export class OpenEvents {
     e.added.push(s);
     e.facts = merged(e.sources)!;
     e.written = e.facts;
-    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official), (id) => this.held.names(id));
+    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official), (id) => (this.replayed ? (this.replayed.get(id) ?? this.held.unwritten(id)) : this.held.names(id)));
     this.open.set(e.id, e);
   }
 
@@ -174,6 +203,8 @@ export class OpenEvents {
   async flush(tx: Tx): Promise<void> {
     const list = [...this.open.values()];
     this.open.clear();
+    this.prefetched.clear();
+    this.replayed = null;
     const ids = this.ids;
     this.ids = null;
     if (ids && ids.last > ids.first) await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('events', 'id'), ${ids.last})`;

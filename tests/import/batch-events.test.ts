@@ -1,0 +1,52 @@
+// A batch of new articles resolves all its officials before it writes its
+// reports: an event a report joins still takes its people's names as they
+// were after that article, not as a later article of the batch renames them,
+// as one article at a time gives. The articles are written for the project.
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDump } from "../../src/db/dump.ts";
+import { importPaths } from "../../src/import/run.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+
+const STORED = "tests/fixtures/renamed-official/1-reception.txt";
+// The same reception told again, then talks that give the guest a fuller name.
+const BATCH = ["tests/fixtures/names-in-batch/1-reception-again.txt", "tests/fixtures/renamed-official/2-talks-full-name.txt"];
+
+async function dump(db: TestDatabase): Promise<Record<string, unknown>> {
+  const { generated_at: _, ...rest } = (await buildDump(db.prisma)) as unknown as Record<string, unknown>;
+  return rest;
+}
+
+/** What the dump leaves out: the rows' search texts. */
+async function searchTexts(db: TestDatabase) {
+  const events = await db.prisma.event.findMany({ orderBy: { id: "asc" }, select: { id: true, searchText: true } });
+  const officials = await db.prisma.official.findMany({ orderBy: { id: "asc" }, select: { id: true, searchText: true } });
+  return { events, officials };
+}
+
+describe("a batch's reports and its officials' names", () => {
+  let single: TestDatabase;
+  let batched: TestDatabase;
+  beforeAll(async () => {
+    single = await createTestDatabase("names_single");
+    batched = await createTestDatabase("names_batched");
+  });
+  afterAll(async () => {
+    await single.drop();
+    await batched.drop();
+  });
+
+  it("writes each event with the names its people had after the article that reported it", async () => {
+    for (const db of [single, batched]) expect((await importPaths(db.prisma, [path.resolve(STORED)])).imported).toBe(1);
+    for (const f of BATCH) expect((await importPaths(single.prisma, [path.resolve(f)])).imported).toBe(1);
+    expect((await importPaths(batched.prisma, BATCH.map((f) => path.resolve(f)))).imported).toBe(2);
+
+    const reception = await batched.prisma.event.findFirstOrThrow({ where: { type: "reception" }, include: { sources: true } });
+    expect(reception.sources).toHaveLength(2);
+    expect(reception.searchText).not.toContain("Alberto");
+    const guest = await batched.prisma.official.findFirstOrThrow({ where: { name: "Carlos Estrada" } });
+    expect(guest.aliases).toContain("Carlos Alberto Estrada");
+    expect(await searchTexts(batched)).toEqual(await searchTexts(single));
+    expect(await dump(batched)).toEqual(await dump(single));
+  }, 60_000);
+});
