@@ -42,7 +42,7 @@ export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups:
  */
 export async function eventDocsDrift(db: Reader): Promise<number> {
   const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n
-    FROM hoptac_event_list_json(ARRAY(SELECT id FROM events)) j FULL JOIN event_docs d ON d.event_id = j.event_id
+    FROM hoptac_event_list_json(NULL) j FULL JOIN event_docs d ON d.event_id = j.event_id
     WHERE d.list_json IS DISTINCT FROM j.list_json`);
   return row!.n;
 }
@@ -54,7 +54,7 @@ export async function eventDocsDrift(db: Reader): Promise<number> {
  */
 export async function agreementDocsDrift(db: Reader): Promise<number> {
   const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n
-    FROM hoptac_agreement_list_json(ARRAY(SELECT id FROM agreements)) j FULL JOIN agreement_docs d ON d.agreement_id = j.agreement_id
+    FROM hoptac_agreement_list_json(NULL) j FULL JOIN agreement_docs d ON d.agreement_id = j.agreement_id
     WHERE d.list_json IS DISTINCT FROM j.list_json`);
   return row!.n;
 }

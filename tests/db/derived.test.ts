@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventFilters } from "../../src/api/query/events.ts";
 import { rollupConditions } from "../../src/api/query/rollups.ts";
@@ -254,6 +255,63 @@ describe("events' ready list items (event_docs)", () => {
     await expectAgreementItemsAsRepresented();
     const [gone] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM agreement_docs WHERE agreement_id = ${a!.id}`);
     expect(gone!.n).toBe(0);
+  });
+});
+
+describe("the rewrite of ready items at commit", () => {
+  /** Runs `work` in one transaction on a connection of its own. */
+  async function inTransaction(work: (c: pg.Client) => Promise<void>) {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      await c.query("BEGIN");
+      await work(c);
+      await c.query("COMMIT");
+    } finally {
+      await c.end();
+    }
+  }
+  const item = async (id: number) => (await reader.query<{ list_json: string }>(sql`SELECT list_json FROM event_docs WHERE event_id = ${id}`))[0]!.list_json;
+
+  it("follows a transaction whose first write was undone by a rollback to a savepoint, and leaves nothing filed", async () => {
+    const [pair] = await reader.query<{ a: number; b: number }>(sql`SELECT min(id) AS a, max(id) AS b FROM events`);
+    const before = await item(pair!.a);
+    await inTransaction(async (c) => {
+      await c.query("SAVEPOINT s");
+      await c.query("UPDATE events SET summary = summary || ' (bỏ)' WHERE id = $1", [pair!.a]);
+      await c.query("ROLLBACK TO SAVEPOINT s");
+      await c.query("UPDATE events SET summary = summary || ' (giữ)' WHERE id = $1", [pair!.b]);
+      // A write whose items are all filed already, after a savepoint: the rewrite at commit still comes.
+      await c.query("SAVEPOINT t");
+      await c.query("UPDATE events SET place = place WHERE id = $1", [pair!.b]);
+      await c.query("RELEASE SAVEPOINT t");
+    });
+    expect(await item(pair!.a)).toBe(before);
+    expect(await item(pair!.b)).toContain("(giữ)");
+    await expectItemsAsRepresented();
+    const [left] = await reader.query<{ stale: number; pending: number }>(
+      sql`SELECT (SELECT count(*)::int FROM docs_stale) AS stale, (SELECT count(*)::int FROM docs_pending) AS pending`,
+    );
+    expect(left).toEqual({ stale: 0, pending: 0 });
+  });
+
+  it("follows two writers committing edits of the same event and agreement at once", async () => {
+    const [a] = await reader.query<{ id: number; event_id: number }>(sql`SELECT id, event_id FROM agreements WHERE event_id IS NOT NULL ORDER BY id DESC LIMIT 1`);
+    const first = new pg.Client({ connectionString: db.url });
+    const second = new pg.Client({ connectionString: db.url });
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      await first.query("BEGIN");
+      await second.query("BEGIN");
+      await first.query("UPDATE events SET summary = summary || ' (một)' WHERE id = $1", [a!.event_id]);
+      await second.query("UPDATE agreements SET title = title || ' (hai)' WHERE id = $1", [a!.id]);
+      await second.query("UPDATE articles SET title = coalesce(title, '') || ' (hai)' WHERE id = (SELECT min(article_id) FROM event_sources WHERE event_id = $1)", [a!.event_id]);
+      await Promise.all([first.query("COMMIT"), second.query("COMMIT")]);
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    expect(await item(a!.event_id)).toMatch(/\(một\).*\(hai\).*\(hai\)/);
+    await expectItemsAsRepresented();
   });
 });
 
