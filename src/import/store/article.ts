@@ -9,7 +9,7 @@ import { addAgreementSource, createAgreement, findAgreement, rebuildAgreement } 
 import { rebuildEvent } from "./events.ts";
 import type { OpenEvents } from "./open-events.ts";
 import {
-  createOfficial, matchOfficial, namesChanged, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
+  matchOfficial, namesChanged, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
 } from "./officials.ts";
 import type { HeldNames, OpenMentions } from "./open-mentions.ts";
 import type { ReferenceRows } from "./reference.ts";
@@ -70,7 +70,7 @@ export async function resolveOfficials(
     let row = known.get(o.key) ?? (await matchOfficial(tx, o, mentions, held));
     let created = false;
     if (!row) {
-      row = await createOfficial(tx, o);
+      row = await held.createOfficial(tx, o);
       known.created(o.key, row);
       created = true;
     }

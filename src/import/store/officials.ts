@@ -130,14 +130,6 @@ export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: Pendi
   }) ?? null;
 }
 
-/** A new official; its name and aliases are then set from its mentions. */
-export async function createOfficial(tx: Tx, o: ExtractedOfficial): Promise<OfficialRow> {
-  const [row] = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO officials (key, name, country_code, name_en, name_native, search_text)
-    VALUES (${o.key}, ${o.name}, ${o.country}, ${o.nameEn}, ${o.nameNative}, ${o.name}) RETURNING id`;
-  return { id: row!.id, name: o.name, aliases: [], countryCode: o.country, nameEn: o.nameEn, nameNative: o.nameNative };
-}
-
 /**
  * Name and aliases of an official after one more mention from the newest
  * article: its earliest article still names it, and the new names join the
