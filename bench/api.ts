@@ -12,6 +12,8 @@
 // it), else a throwaway embedded Postgres with the seed articles repeated,
 // their years shifted (--articles). --api-dir serves the API from another
 // checkout (an older version, as the baseline) without comparing its SQL.
+// API_PROCESSES=N in the environment serves it as N processes; its CPU time
+// and memory are then those of all of them.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -115,10 +117,10 @@ async function startApi(databaseUrl: string, dir = ".", profileDir?: string): Pr
   return { url, child };
 }
 
-/** Resident memory of a process and its descendants, in MiB; NaN where /proc is missing. */
-function rssMiB(pid: number): number {
+/** A process and its descendants (the API's workers with API_PROCESSES, and their helpers); just `pid` where /proc is missing. */
+function processTree(pid: number): number[] {
+  const parents = new Map<number, number>();
   try {
-    const parents = new Map<number, number>();
     for (const entry of fs.readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
       try {
@@ -128,30 +130,43 @@ function rssMiB(pid: number): number {
         // gone meanwhile
       }
     }
-    const tree = new Set([pid]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [child, parent] of parents) {
-        if (tree.has(parent) && !tree.has(child)) {
-          tree.add(child);
-          grew = true;
-        }
+  } catch {
+    return [pid];
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, parent] of parents) {
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
       }
     }
+  }
+  return [...tree];
+}
+
+/** Resident memory of a process and its descendants, in MiB; NaN where /proc is missing. */
+function rssMiB(pid: number): number {
+  try {
     let kib = 0;
-    for (const p of tree) kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    for (const p of processTree(pid)) kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
     return kib / 1024;
   } catch {
     return Number.NaN;
   }
 }
 
-/** CPU time (user + system) a process has used, in ms; NaN where /proc is missing. Linux counts it in ticks of 10 ms. */
+/** CPU time (user + system) a process and its descendants have used, in ms; NaN where /proc is missing. Linux counts it in ticks of 10 ms. */
 function cpuMs(pid: number): number {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    let ticks = 0;
+    for (const p of processTree(pid)) {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks * 10;
   } catch {
     return Number.NaN;
   }

@@ -31,6 +31,8 @@ export interface CliContext {
    * Reads go to DATABASE_READ_URL when set, else to `readUrl` (the database written to).
    */
   serve(prisma: PrismaClient, readUrl: string): Promise<{ app: FastifyInstance; url: string }>;
+  /** The base URL of HOST:PORT. */
+  baseUrl(): string;
 }
 
 /** Errors whose message tells the user what to do; they print without a stack trace. */
@@ -123,6 +125,7 @@ export function runCli(main: (ctx: CliContext) => Promise<"keep-running" | void>
       await app.listen({ host: config.host, port: config.port });
       return { app, url: baseUrl(config.host, config.port) };
     },
+    baseUrl: () => baseUrl(config.host, config.port),
   };
 
   main(ctx).then(

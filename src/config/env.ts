@@ -30,6 +30,8 @@ export interface Config {
   /** Absolute path of the articles `npm start` imports. */
   seedDir: string;
   importOnStart: boolean;
+  /** How many processes `npm run serve` answers with on the one port (API_PROCESSES). */
+  apiProcesses: number;
 }
 
 /** Thrown by loadConfig; its message lists every bad variable and why. */
@@ -200,6 +202,7 @@ const schema = z.object({
   MAX_ARTICLE_CHARS: integer(1_000, 100_000_000, DEFAULT_MAX_ARTICLE_CHARS),
   SEED_DIR: text("data/seeds"),
   IMPORT_ON_START: boolean(true),
+  API_PROCESSES: integer(1, 64, 1),
 });
 
 /** Every environment variable hoptac reads. */
@@ -229,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     maxArticleChars: v.MAX_ARTICLE_CHARS,
     seedDir: path.resolve(cwd, v.SEED_DIR),
     importOnStart: v.IMPORT_ON_START,
+    apiProcesses: v.API_PROCESSES,
   };
 }
 

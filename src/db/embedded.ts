@@ -15,6 +15,7 @@ import type { Logger } from "pino";
 import { isRoot, postgresOsUser, type OsUser } from "./embedded/os-user.ts";
 import { binariesPackageDir, reachableDataDir, runnableBinaries, SHARED_DIR } from "./embedded/placement.ts";
 import { recordedPostmaster, runTool } from "./embedded/postmaster.ts";
+import { serverSettings } from "./embedded/settings.ts";
 import { Supervisor } from "./embedded/supervisor.ts";
 
 export { hydrateSymlinks } from "./embedded/placement.ts";
@@ -29,7 +30,7 @@ export interface EmbeddedOptions {
   log: Logger;
   /** The database to create when missing; "hoptac" unless told. */
   database?: string;
-  /** Extra `postgres` flags, e.g. ["-c", "fsync=off"] for throwaway servers. */
+  /** Extra `postgres` flags, e.g. ["-c", "fsync=off"] for throwaway servers; they override the defaults (embedded/settings.ts). */
   postgresFlags?: string[];
   /** Root-managed place for binaries and data the postgres OS user cannot reach where they are (/var/lib/hoptac). */
   sharedDir?: string;
@@ -188,7 +189,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       dataDir,
       port,
       user,
-      flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...(options.postgresFlags ?? [])],
+      flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...serverSettings(), ...(options.postgresFlags ?? [])],
     },
     log,
   );

@@ -223,8 +223,7 @@ export class ArticleReader {
     return next !== undefined && this.g.cueBlockers.has(next);
   }
 
-  private cues(text: string): Cue[] {
-    const folded = foldAligned(text);
+  private cues(text: string, folded: string): Cue[] {
     const found: Cue[] = [];
     for (const i of this.g.eventCueIndex.candidates(folded)) {
       const c = this.g.eventCues[i]!;
@@ -280,8 +279,8 @@ export class ArticleReader {
   private readSentences(sentences: Sentence[]): { found: Found[]; foreign: string | null; international: boolean } {
     const first = sentences.map((s) => {
       const ctx = new AskedContext();
-      const facts = this.rec.recognize(s.text, ctx);
-      return { sentence: s.index, facts, dates: readDates(s.text), asked: ctx.asked };
+      const facts = this.rec.recognize(s.text, ctx, s.folded);
+      return { sentence: s.index, facts, dates: readDates(s.text, s.folded), asked: ctx.asked };
     });
     const foreignCount = new Map<string, number>();
     for (const f of first) {
@@ -289,21 +288,20 @@ export class ArticleReader {
       for (const p of f.facts.persons) if (p.country && p.country !== "VN") foreignCount.set(p.country, (foreignCount.get(p.country) ?? 0) + 2);
     }
     const foreign = [...foreignCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    const found: Found[] = first.map((f) => (f.asked && foreign !== null ? { ...f, facts: this.rec.recognize(sentences[f.sentence]!.text, { foreign }) } : f));
+    const found: Found[] = first.map((f) => (f.asked && foreign !== null ? { ...f, facts: this.rec.recognize(sentences[f.sentence]!.text, { foreign }, sentences[f.sentence]!.folded) } : f));
     const international = found.some((f) => f.facts.orgs.some((o) => o.organization) || f.facts.persons.some((p) => p.international));
     return { found, foreign, international };
   }
 
   /** One sentence's signings, recalled documents and activities, added to the reading. */
   private readSentence(r: Reading, s: Sentence, f: Found): void {
-    const text = s.text;
-    const folded = foldAligned(text);
+    const { text, folded } = s;
     const hedges = this.g.hedges.find(text, folded).filter((h) => h.values[0] !== "");
     const background = this.g.background.find(text, folded);
     const frames = this.g.frames.find(text, folded);
     const directive = this.isDirective(text, folded, f.dates);
     // "tiếp thân mật và hội đàm với …": one meeting, reported as talks.
-    const cues = (directive ? [] : this.cues(text)).filter(
+    const cues = (directive ? [] : this.cues(text, folded)).filter(
       (c, i, all) => !(c.type === "reception" && all.slice(i + 1).some((d) => d.type === "talks" && /^\s*(?:\p{L}+\s+){0,2}và\s*$/u.test(text.slice(c.index + c.length, d.index)))),
     );
     const persons = f.facts.persons;
@@ -531,7 +529,7 @@ export class ArticleReader {
     const { officials, events, agreements } = r;
     const sentences = body.sentences;
     const topicHits = new Map<string, Map<number, number>>();
-    const topics = this.topics(sentences.map((s) => s.text), Infinity, topicHits);
+    const topics = this.topics(sentences.map((s) => s.text), Infinity, topicHits, sentences.map((s) => s.folded));
     // Activities with no place of their own happen where the article's visit goes.
     const visited = events.filter((e) => e.type === "visit" && !e.background).map((e) => this.placeCountry(e.place)).find(Boolean) ?? null;
     const outEvents: ExtractedEvent[] = events.map((e) => {
@@ -657,7 +655,7 @@ export class ArticleReader {
 
   private isDirective(text: string, folded: string, dates: DateMention[]): boolean {
     const head = folded.trimStart();
-    if (!this.g.directiveVerbs.some((v) => head.startsWith(v + " "))) return false;
+    if (!this.g.directiveOpenings.some((v) => head.startsWith(v))) return false;
     if (this.g.pastMarkers.find(text, folded).length) return false;
     return !dates.some((d) => d.start.d !== undefined);
   }
@@ -780,15 +778,17 @@ export class ArticleReader {
    * The topics a text speaks of, those it names most first (at most `max`), in
    * the gazetteer's order. Where cues of two topics overlap, the one reaching
    * further narrows the other: "phòng, chống tội phạm công nghệ cao" is
-   * high-tech crime, not crime prevention at large.
+   * high-tech crime, not crime prevention at large. `folds`: the texts'
+   * folded forms, when already made.
    */
-  private topics(texts: string[], max: number, cache: Map<string, Map<number, number>>): string[] {
+  private topics(texts: string[], max: number, cache: Map<string, Map<number, number>>, folds?: string[]): string[] {
     const counts = new Map<number, number>();
-    for (const text of texts) {
+    for (let t = 0; t < texts.length; t++) {
+      const text = texts[t]!;
       let own = cache.get(text);
       if (!own) {
         own = new Map();
-        const folded = foldAligned(text);
+        const folded = folds?.[t] ?? foldAligned(text);
         const hits: { i: number; from: number; to: number }[] = [];
         for (let i = 0; i < this.g.topics.length; i++) {
           for (const h of this.g.topics[i]!.cues.find(text, folded)) hits.push({ i, from: h.index, to: h.index + h.length });
@@ -980,8 +980,13 @@ function framedAway(frames: { index: number }[], date: DateMention, cue: Cue, cu
  * shortened, not others.
  */
 function fullOffices(offices: string[]): string[] {
-  const folded = offices.map((o) => fold(o));
-  return [...new Set(offices.filter((o, i) => !folded.some((f, j) => j !== i && f.length > folded[i]!.length && f.startsWith(folded[i]! + " "))))];
+  // Each office once (a name's mentions repeat them), in the order first named.
+  const distinct = [...new Set(offices)];
+  const folded = distinct.map((o) => fold(o));
+  return distinct.filter((_, i) => {
+    const prefix = folded[i]! + " ";
+    return !folded.some((f) => f.startsWith(prefix));
+  });
 }
 
 /** What stands between the first and the second `sep` in `s` (to the end without a second), as s.split(sep)[1] ?? "". */

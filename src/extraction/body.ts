@@ -4,10 +4,12 @@
 import { parseDate, type PartialDate } from "../dates/value.ts";
 import { loadGazetteer, type PageChrome } from "./gazetteer.ts";
 import { splitSentences } from "./sentences.ts";
-import { countOf, fold, foldsLongerThan, normalizeText } from "./text.ts";
+import { countOf, fold, foldEach, foldsLongerThan, normalizeText } from "./text.ts";
 
 export interface Sentence {
   text: string;
+  /** The text folded character for character (foldEach), made once for every reader of the sentence. */
+  folded: string;
   paragraph: number;
   index: number;
   isTitle: boolean;
@@ -214,7 +216,7 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
   const titleKey = title !== null ? fold(title) : null;
   paragraphs.forEach((p, pi) => {
     const isTitle = titleKey !== null && !foldsLongerThan(p, titleKey.length) && fold(p) === titleKey;
-    for (const s of isTitle ? [p] : splitSentences(p)) sentences.push({ text: s, paragraph: pi, index: sentences.length, isTitle });
+    for (const s of isTitle ? [p] : splitSentences(p)) sentences.push({ text: s, folded: foldEach(s), paragraph: pi, index: sentences.length, isTitle });
   });
   return { title, publishedAt, publishedFrom, siteClock, outlet, paragraphs, sentences };
 }

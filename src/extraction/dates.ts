@@ -30,8 +30,8 @@ const DASH = "\\s*(?:-|–|—|đến|tới)\\s*";
 
 interface Pattern {
   re: RegExp;
-  /** Whether a sentence may hold a match, from its text and folded form: a cheap test first. */
-  may(text: string, folded: string): boolean;
+  /** Whether a sentence may hold a match, from its text, folded form and traits: a cheap test first. */
+  may(text: string, folded: string, traits: Traits): boolean;
   read(m: RegExpExecArray): Omit<DateMention, "index" | "length" | "text" | "partOfDay"> | null;
 }
 
@@ -47,20 +47,36 @@ function date(d?: string, m?: string, y?: string): PartialDate | null {
   return valid(p) ? p : null;
 }
 
-// Cheap tests of what a pattern needs: ASCII digits, and words its folded text holds.
+// Cheap tests of what a pattern needs: ASCII digits (a day and month written with
+// a separator, "15/5", "15-5", "30.10"), and words its folded text holds. The
+// characters are looked at once per sentence (Traits), the words by indexOf.
+interface Traits {
+  digits: boolean;
+  separated: boolean;
+}
 const DIGIT = /[0-9]/;
-const digits = (text: string) => DIGIT.test(text);
-const thangDigits = (text: string, folded: string) => digits(text) && folded.includes("thang");
-const namDigits = (text: string, folded: string) => digits(text) && folded.includes("nam");
-// A day and month written with a separator: "15/5", "15-5", "30.10".
 const SEPARATED = /[0-9][/.-][0-9]/;
-const separated = (text: string) => SEPARATED.test(text);
-const span = (text: string, folded: string) =>
-  separated(text) && (text.includes("-") || text.includes("–") || text.includes("—") || folded.includes("den") || folded.includes("toi"));
-const twoDays = (text: string, folded: string) => separated(text) && folded.includes("va");
-// The relative words folded, in one pass: "qua" alone is in "quan" (most sentences), "nay" in "này".
-const RELATIVE_WORDS = /(?:hom|sang|trua|chieu|toi|dem) nay|(?:hom|vua) qua|moi day/;
-const relative = (_: string, folded: string) => RELATIVE_WORDS.test(folded);
+function traitsOf(text: string): Traits {
+  const digits = DIGIT.test(text);
+  return { digits, separated: digits && SEPARATED.test(text) };
+}
+const thangDigits = (_: string, folded: string, t: Traits) => t.digits && folded.includes("thang");
+const namDigits = (_: string, folded: string, t: Traits) => t.digits && folded.includes("nam");
+const separated = (_: string, __: string, t: Traits) => t.separated;
+const span = (text: string, folded: string, t: Traits) =>
+  t.separated && (text.includes("-") || text.includes("–") || text.includes("—") || folded.includes("den") || folded.includes("toi"));
+const twoDays = (_: string, folded: string, t: Traits) => t.separated && folded.includes("va");
+// The relative words folded: "qua" alone is in "quan" (most sentences), "nay" in "này".
+// As /(?:hom|sang|trua|chieu|toi|dem) nay|(?:hom|vua) qua|moi day/ tests.
+const BEFORE_NAY = ["hom", "sang", "trua", "chieu", "toi", "dem"];
+const BEFORE_QUA = ["hom", "vua"];
+function follows(folded: string, word: string, before: string[]): boolean {
+  for (let p = folded.indexOf(word); p >= 0; p = folded.indexOf(word, p + 1)) {
+    for (const b of before) if (p >= b.length && folded.startsWith(b, p - b.length)) return true;
+  }
+  return false;
+}
+const relative = (_: string, folded: string) => follows(folded, " nay", BEFORE_NAY) || follows(folded, " qua", BEFORE_QUA) || folded.includes("moi day");
 
 // Ordered: longer, more specific forms first; overlaps keep the first found.
 const PATTERNS: Pattern[] = [
@@ -155,12 +171,12 @@ function free(taken: [number, number][], a: number, b: number): boolean {
 }
 
 /** Every date expression of a sentence, in text order, without overlaps. */
-export function readDates(sentence: string): DateMention[] {
+export function readDates(sentence: string, folded = foldAligned(sentence)): DateMention[] {
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
-  const folded = foldAligned(sentence);
+  const traits = traitsOf(sentence);
   for (const p of PATTERNS) {
-    if (!p.may(sentence, folded)) continue;
+    if (!p.may(sentence, folded, traits)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       const a = m.index;

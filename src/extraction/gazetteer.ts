@@ -194,7 +194,8 @@ export interface Gazetteer {
   background: PhraseMatcher<string>;
   /** "nhân dịp", "trong khuôn khổ": what follows is the occasion of the sentence's main activity. */
   frames: PhraseMatcher<string>;
-  directiveVerbs: string[];
+  /** Verbs of instruction ("đề nghị"), folded, each with the space that ends it: how a directive sentence opens. */
+  directiveOpenings: string[];
   pastMarkers: PhraseMatcher<string>;
   pluralGeneric: Set<string>;
   programmeStopVerbs: string[];
@@ -516,7 +517,7 @@ export function loadGazetteer(dir = DEFAULT_DIR): Gazetteer {
     cueBlockers: new Set(ef.blockers.after.map(fold)),
     background: phraseSet(ef.background.markers),
     frames: phraseSet(ef.frames.markers.map((m) => m.vi)),
-    directiveVerbs: ef.directives.verbs.map(fold),
+    directiveOpenings: ef.directives.verbs.map((v) => `${fold(v)} `),
     pastMarkers: phraseSet(ef.directives.past),
     pluralGeneric: new Set(ef.plural_generic.map(fold)),
     programmeStopVerbs: ef.programme_stops.verbs.map(fold),

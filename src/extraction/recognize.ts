@@ -382,8 +382,7 @@ export class Recognizer {
     return chain;
   }
 
-  recognize(text: string, ctx: RecognizeContext): SentenceFacts {
-    const folded = foldAligned(text);
+  recognize(text: string, ctx: RecognizeContext, folded = foldAligned(text)): SentenceFacts {
     const persons: PersonMention[] = [];
     const orgs: OrgRef[] = [];
     const taken: [number, number][] = [];

@@ -122,8 +122,9 @@ function memo(fn: (s: string) => string, size: number): (s: string) => string {
 /**
  * Folded form of an NFC string with the same length, index for index, so that
  * a match found in the folded text maps straight back to the original.
+ * Made anew on each call: for a text folded once and kept (a sentence's).
  */
-export const foldAligned = memo((s: string): string => {
+export function foldEach(s: string): string {
   // Most texts fold code unit for code unit: into a buffer, made a string at once.
   const n = s.length;
   if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
@@ -141,7 +142,10 @@ export const foldAligned = memo((s: string): string => {
   }
   if (i === n) return decode(buffer, n);
   return foldSlowly(s);
-}, 256);
+}
+
+/** foldAligned with the results of recent calls kept: texts folded by several stages in turn. */
+export const foldAligned = memo(foldEach, 256);
 
 let buffer = new Uint16Array(1024);
 const CHUNK = 4096;

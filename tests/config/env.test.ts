@@ -33,6 +33,7 @@ describe("loadConfig", () => {
       maxArticleChars: 200_000,
       seedDir: "/srv/hoptac/data/seeds",
       importOnStart: true,
+      apiProcesses: 1,
     });
   });
 
@@ -54,6 +55,7 @@ describe("loadConfig", () => {
         MAX_ARTICLE_CHARS: "50000",
         SEED_DIR: "seeds",
         IMPORT_ON_START: "false",
+        API_PROCESSES: "2",
       },
       "/srv/hoptac",
     );
@@ -73,6 +75,7 @@ describe("loadConfig", () => {
       maxArticleChars: 50_000,
       seedDir: "/srv/hoptac/seeds",
       importOnStart: false,
+      apiProcesses: 2,
     });
   });
 
@@ -112,6 +115,7 @@ describe("loadConfig", () => {
     expect(problemsOf({ IMPORT_ON_START: "maybe" })).toEqual(['IMPORT_ON_START: expected true or false, got "maybe"']);
     expect(problemsOf({ CORS_ORIGIN: "example.org" })[0]).toMatch(/^CORS_ORIGIN: expected \* or a comma-separated list of origins/);
     expect(problemsOf({ BODY_LIMIT: "-1" })[0]).toMatch(/^BODY_LIMIT: expected an integer/);
+    expect(problemsOf({ API_PROCESSES: "0" })).toEqual(['API_PROCESSES: expected an integer between 1 and 64, got "0"']);
   });
 
   it("documents every variable in .env.example", () => {

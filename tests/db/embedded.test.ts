@@ -6,6 +6,7 @@ import pg from "pg";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { EmbeddedPostgresError, hydrateSymlinks, startEmbeddedPostgres } from "../../src/db/embedded.ts";
+import { sharedBuffersMb } from "../../src/db/embedded/settings.ts";
 import { adminUrl } from "../helpers/db.ts";
 import { freePort } from "../../src/db/scratch.ts";
 
@@ -51,6 +52,14 @@ describe("hydrateSymlinks", () => {
   });
 });
 
+describe("sharedBuffersMb", () => {
+  it("gives a sixteenth of the memory, from Postgres's default up to 1 GB", () => {
+    expect(sharedBuffersMb(1 * 2 ** 30)).toBe(128);
+    expect(sharedBuffersMb(8 * 2 ** 30)).toBe(512);
+    expect(sharedBuffersMb(64 * 2 ** 30)).toBe(1024);
+  });
+});
+
 describe("startEmbeddedPostgres", () => {
   it("initialises once, keeps its data across restarts, and stops", async () => {
     const dataDir = path.join(await tempDir(), "pg");
@@ -62,6 +71,13 @@ describe("startEmbeddedPostgres", () => {
     await client.connect();
     await client.query("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('Hà Nội')");
     expect((await client.query("SELECT upper(v) AS v FROM kept")).rows).toEqual([{ v: "HÀ NỘI" }]);
+    // Its settings for a knowledge base that grows, and still durable.
+    const setting = async (name: string) => (await client.query<{ v: string }>("SELECT current_setting($1) AS v", [name])).rows[0]!.v;
+    const [buffers] = (await client.query<{ mb: number }>("SELECT pg_size_bytes(current_setting('shared_buffers')) / 1048576 AS mb")).rows;
+    expect(Number(buffers!.mb)).toBe(sharedBuffersMb());
+    expect(await setting("max_wal_size")).toBe("4GB");
+    expect(await setting("checkpoint_timeout")).toBe("15min");
+    expect([await setting("fsync"), await setting("full_page_writes"), await setting("synchronous_commit")]).toEqual(["on", "on", "on"]);
     await client.end();
     const version = await fs.stat(path.join(dataDir, "PG_VERSION"));
     await first.stop();

@@ -19,6 +19,13 @@ async function dump(db: TestDatabase): Promise<Record<string, unknown>> {
   return rest;
 }
 
+/** What the dump leaves out and the batch writes on its own: the events' and officials' search texts. */
+async function searchTexts(db: TestDatabase) {
+  const events = await db.prisma.event.findMany({ orderBy: { id: "asc" }, select: { id: true, searchText: true } });
+  const officials = await db.prisma.official.findMany({ orderBy: { id: "asc" }, select: { id: true, searchText: true } });
+  return { events, officials };
+}
+
 describe("batched and parallel import", () => {
   let single: TestDatabase;
   let batched: TestDatabase;
@@ -46,6 +53,7 @@ describe("batched and parallel import", () => {
     const [a, b] = [await dump(single), await dump(batched)];
     expect((a as { events: unknown[] }).events.length).toBeGreaterThan(5);
     expect(b).toEqual(a);
+    expect(await searchTexts(batched)).toEqual(await searchTexts(single));
 
     // Importing again, all unchanged, changes nothing.
     const again = await importPaths(batched.prisma, [CORPUS], { pool });

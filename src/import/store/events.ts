@@ -108,16 +108,21 @@ export async function writeEvents(tx: Tx, g: Gazetteer, events: EventWrite[]): P
 
 /**
  * The names and aliases of these officials, in id order (an event's search
- * text carries them); `held`: names a batch has given and not written yet.
+ * text carries them); `held`: names a batch has given and not written yet,
+ * or officials it has created and not written. Only the others are read.
  */
 export async function officialNames(
   tx: Tx, officials: number[], held: (id: number) => { name: string; aliases: string[] } | undefined = () => undefined,
 ): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ id: number; name: string; aliases: string[] }[]>`
-    SELECT id, name, aliases FROM officials WHERE id = ANY(${officials}::int[]) ORDER BY id`;
-  return rows.flatMap((o) => {
-    const h = held(o.id) ?? o;
-    return [h.name, ...h.aliases];
+  const list = ids(officials).map((id) => ({ id, names: held(id) }));
+  const read = list.filter((o) => !o.names).map((o) => o.id);
+  const stored = new Map(read.length
+    ? (await tx.$queryRaw<{ id: number; name: string; aliases: string[] }[]>`SELECT id, name, aliases FROM officials WHERE id = ANY(${read}::int[])`)
+      .map((o) => [o.id, o])
+    : []);
+  return list.flatMap((o) => {
+    const h = o.names ?? stored.get(o.id);
+    return h ? [h.name, ...h.aliases] : [];
   });
 }
 

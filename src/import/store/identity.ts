@@ -1,6 +1,6 @@
 // What the store is handed (an article with its extraction) and how an article
 // is known across re-imports.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { basename, relative, sep } from "node:path";
 import type { ArticleExtraction } from "../../extraction/assemble.ts";
 import { normalizeText } from "../../extraction/text.ts";
@@ -24,7 +24,8 @@ export interface ArticleIdentity {
   contentHash: string;
 }
 
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+// One-shot: no Hash object made and finished per article.
+const sha256 = (s: string) => hash("sha256", s, "hex");
 
 /**
  * The article's identity: its URL, else its path below the folder it was

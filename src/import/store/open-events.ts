@@ -195,7 +195,7 @@ export class OpenEvents {
     e.added.push(s);
     e.facts = merged(e.sources)!;
     e.written = e.facts;
-    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official), (id) => (this.replayed ? this.replayed.get(id) : this.held.names(id)));
+    e.names = await officialNames(tx, e.facts.participants.map((p) => p.official), (id) => (this.replayed ? (this.replayed.get(id) ?? this.held.unwritten(id)) : this.held.names(id)));
     this.open.set(e.id, e);
   }
 
