@@ -1,7 +1,8 @@
 // A batch of new articles resolves all its officials before it writes its
 // reports: an event a report joins still takes its people's names as they
 // were after that article, not as a later article of the batch renames them,
-// as one article at a time gives. The articles are written for the project.
+// as one article at a time gives; and a later article matches by name an
+// official the batch created. The articles are written for the project.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump } from "../../src/db/dump.ts";
@@ -48,5 +49,22 @@ describe("a batch's reports and its officials' names", () => {
     expect(guest.aliases).toContain("Carlos Alberto Estrada");
     expect(await searchTexts(batched)).toEqual(await searchTexts(single));
     expect(await dump(batched)).toEqual(await dump(single));
+  }, 60_000);
+
+  it("matches an official the batch created by another form of its name, as one article at a time does", async () => {
+    const pair = ["tests/fixtures/renamed-official/2-talks-full-name.txt", "tests/fixtures/renamed-official/3-farewell.txt"].map((f) => path.resolve(f));
+    const [one, two] = [await createTestDatabase("names_created_single"), await createTestDatabase("names_created_batched")];
+    try {
+      for (const f of pair) expect((await importPaths(one.prisma, [f])).imported).toBe(1);
+      expect((await importPaths(two.prisma, pair)).imported).toBe(2);
+      const guest = await two.prisma.official.findFirstOrThrow({ where: { countryCode: "CU" }, include: { mentions: true } });
+      expect(guest.mentions).toHaveLength(2);
+      expect(await two.prisma.official.count({ where: { countryCode: "CU" } })).toBe(1);
+      expect(await searchTexts(two)).toEqual(await searchTexts(one));
+      expect(await dump(two)).toEqual(await dump(one));
+    } finally {
+      await one.drop();
+      await two.drop();
+    }
   }, 60_000);
 });

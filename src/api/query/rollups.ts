@@ -51,8 +51,21 @@ export function rollupConditions(f: EventFilters, officialRolled = false): Rollu
  * (event_rollup_totals: r.key and r.events only).
  */
 export function rollupFrom(dim: RollupDim, rollup: Rollup, byTypeOrYear = false): Sql {
-  if (!rollup.conditions.length && !byTypeOrYear) return sql`FROM event_rollup_totals r WHERE r.scope = ${rollup.scope} AND r.dim = ${dim}`;
-  return sql`FROM event_rollups r WHERE ${join([sql`r.scope = ${rollup.scope}`, sql`r.dim = ${dim}`, ...rollup.conditions], " AND ")}`;
+  const cells = cellsOf(dim, rollup.scope);
+  if (!rollup.conditions.length && !byTypeOrYear) return sql`FROM event_rollup_totals r WHERE ${join(cells, " AND ")}`;
+  return sql`FROM event_rollups r WHERE ${join([...cells, ...rollup.conditions], " AND ")}`;
+}
+
+/**
+ * The conditions on r.scope, r.dim (and r.key) of the cells of a scope and
+ * group dimension. One country's, ministry's or topic's events as a whole are
+ * its group cells of every event (scope '', e.g. dim 'country', key 'CU'): the
+ * rollups keep no cells of their own for them.
+ */
+function cellsOf(dim: RollupDim, scope: string): Sql[] {
+  const single = dim === "" ? /^(country|ministry|topic):(.+)$/.exec(scope) : null;
+  if (single) return [sql`r.scope = ''`, sql`r.dim = ${single[1]}`, sql`r.key = ${single[2]}`];
+  return [sql`r.scope = ${scope}`, sql`r.dim = ${dim}`];
 }
 
 /** The number of events matching, or null when the rollup cannot tell. */

@@ -9,7 +9,7 @@ import { addAgreementSource, createAgreement, findAgreement, rebuildAgreement } 
 import { rebuildEvent } from "./events.ts";
 import type { OpenEvents } from "./open-events.ts";
 import {
-  matchOfficial, namesChanged, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
+  matchOfficial, namesChanged, type NameCandidates, refreshOfficial, withNewestMention, type OfficialKeys, type OfficialRow, type PendingMention,
 } from "./officials.ts";
 import type { HeldNames, OpenMentions } from "./open-mentions.ts";
 import type { ReferenceRows } from "./reference.ts";
@@ -54,6 +54,7 @@ export interface ResolvedArticle {
  */
 export async function resolveOfficials(
   tx: Tx, ref: ReferenceRows, known: OfficialKeys, held: OpenMentions, articleId: number, x: ArticleExtraction, newest: boolean,
+  candidates?: NameCandidates,
 ): Promise<ResolvedArticle> {
   const ministryIds = await ref.ministryIds(tx, x);
   const unitIds = await ref.unitIds(tx, x, ministryIds);
@@ -67,7 +68,7 @@ export async function resolveOfficials(
   const rows = new Map<number, { row: OfficialRow; created: boolean }>();
   const mentions: PendingMention[] = [];
   for (const o of x.officials) {
-    let row = known.get(o.key) ?? (await matchOfficial(tx, o, mentions, held));
+    let row = known.get(o.key) ?? (await matchOfficial(tx, o, mentions, held, candidates));
     let created = false;
     if (!row) {
       row = await held.createOfficial(tx, o);

@@ -16,7 +16,7 @@ import { removeArticleFacts, resolveOfficials, writeFacts, writeReports, type Re
 import { countFacts, type ArticleIdentity, type PreparedArticle } from "./identity.ts";
 import { ReferenceRows } from "./reference.ts";
 import { insertArticles, updateArticle } from "./articles.ts";
-import { OfficialKeys } from "./officials.ts";
+import { NameCandidates, OfficialKeys } from "./officials.ts";
 import { OpenEvents } from "./open-events.ts";
 import { OpenMentions } from "./open-mentions.ts";
 import { transaction, type Tx } from "./tx.ts";
@@ -101,8 +101,12 @@ export class ArticleStore {
         if (batch.every((p) => !existing.has(p.sourceKey)) && keys.size === batch.length) {
           // New articles only: every article's officials first, then their events' stored candidates at once, then their reports.
           const resolved: ResolvedArticle[] = [];
+          const names = new NameCandidates();
+          at = batch.length;
+          await names.load(tx, batch.flatMap((p) => p.extraction.officials.filter((o) => !officials.get(o.key))), officials.known());
           for (at = 0; at < batch.length; at++) {
-            resolved.push(await resolveOfficials(tx, this.ref, officials, held, ids.get(batch[at]!.sourceKey)!, batch[at]!.extraction, true));
+            const p = batch[at]!;
+            resolved.push(await resolveOfficials(tx, this.ref, officials, held, ids.get(p.sourceKey)!, p.extraction, true, names));
           }
           // A failure reading the candidates is the batch's, like one writing its events: it is redone in halves.
           at = batch.length;

@@ -4,7 +4,7 @@
 import type { ExtractedOfficial } from "../../extraction/assemble.ts";
 import { Prisma } from "../../db/generated/client.ts";
 import { nameWords, sameOfficial, slip } from "../../identity/officials.ts";
-import type { OpenMentions } from "./open-mentions.ts";
+import type { HeldNames, OpenMentions } from "./open-mentions.ts";
 import { searchText, uniqueNames, type Tx } from "./rows.ts";
 
 export interface OfficialRow {
@@ -67,6 +67,11 @@ export class OfficialKeys {
     return this.rows.get(key) ?? null;
   }
 
+  /** The stored officials read so far. */
+  known(): OfficialRow[] {
+    return [...this.rows.values()].filter((r): r is OfficialRow => r !== null);
+  }
+
   created(key: string, row: OfficialRow): void {
     this.rows.set(key, row);
   }
@@ -95,15 +100,17 @@ export class OfficialKeys {
  * mentions this article is about to write, `held` what the batch has not
  * written yet (mentions, officials' new names): they count as stored.
  */
-export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: PendingMention[], held: OpenMentions): Promise<OfficialRow | null> {
+export async function matchOfficial(
+  tx: Tx, o: ExtractedOfficial, pending: PendingMention[], held: OpenMentions, batch?: NameCandidates,
+): Promise<OfficialRow | null> {
   if (!o.country) return null;
   const names = [o.name, ...o.aliases];
   const words = nameWords(names);
   if (!words.length) return null;
-  const like = (column: Prisma.Sql) => Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(${column}) LIKE ${`%${w}%`}`), " OR ");
+  const like = (column: Prisma.Sql) => likeAny(column, words);
   // The officials the batch renamed are matched on the search text they will be written with.
   const renamed = held.renamedIn(o.country);
-  const candidates = await tx.$queryRaw<OfficialRow[]>`
+  const candidates = batch?.candidates(o, words, renamed) ?? await tx.$queryRaw<OfficialRow[]>`
     SELECT * FROM (
       SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
       FROM officials o WHERE o.country_code = ${o.country} AND NOT (o.id = ANY(${renamed.map((r) => r.id)}::int[])) AND (${like(Prisma.sql`o.search_text`)})
@@ -128,6 +135,73 @@ export async function matchOfficial(tx: Tx, o: ExtractedOfficial, pending: Pendi
     const all = [...(offices.get(c.id) ?? []), ...held.offices(c.id), ...pending.filter((m) => m.officialId === c.id).flatMap((m) => m.offices)];
     return sameOfficial({ ...nameless(c), offices: all }, me);
   }) ?? null;
+}
+
+/** Does the folded column hold one of these words? */
+const likeAny = (column: Prisma.Sql, words: string[]) => Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(${column}) LIKE ${`%${w}%`}`), " OR ");
+
+/** An official's row as matchOfficial gives it. */
+const rowOf = (r: OfficialRow): OfficialRow =>
+  ({ id: r.id, name: r.name, aliases: r.aliases, countryCode: r.countryCode, nameEn: r.nameEn, nameNative: r.nameNative });
+
+/**
+ * matchOfficial's candidates for a batch of new articles, read at once: the
+ * stored officials each of the batch's officials may be matched with by
+ * name, and how the database folds every name the batch may match on. The
+ * stored officials do not change until the batch is written; the ones the
+ * batch has created or renamed are matched on their held search text,
+ * folded as the database folds it (a text made of names not folded here is
+ * left to the database: candidates gives null).
+ */
+export class NameCandidates {
+  private readonly stored = new Map<ExtractedOfficial, OfficialRow[]>();
+  private readonly folded = new Map<string, string>();
+
+  /** `known`: the stored officials of the batch's keys (their names may be given to the search texts the batch holds). */
+  async load(tx: Tx, officials: ExtractedOfficial[], known: OfficialRow[]): Promise<void> {
+    const asked = officials.flatMap((o) => (o.country ? [{ o, country: o.country, words: nameWords([o.name, ...o.aliases]) }] : []))
+      .filter((q) => q.words.length);
+    // Each official's lookup as matchOfficial's own (its words as constants: the trigram index), in one statement.
+    const blocks = asked.map((q, n) => Prisma.sql`(
+      SELECT ${n}::int AS n, o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
+      FROM officials o WHERE o.country_code = ${q.country} AND (${likeAny(Prisma.sql`o.search_text`, q.words)}))`);
+    const rows = blocks.length ? await tx.$queryRaw<(OfficialRow & { n: number })[]>`${Prisma.join(blocks, " UNION ALL ")}` : [];
+    const lists = asked.map((q) => {
+      const list: OfficialRow[] = [];
+      this.stored.set(q.o, list);
+      return list;
+    });
+    for (const { n, ...row } of rows) lists[n]!.push(row);
+    for (const list of lists) list.sort((a, b) => a.id - b.id);
+    const texts = new Set<string>();
+    const add = (xs: (string | null)[]) => xs.forEach((x) => x && texts.add(x));
+    for (const o of officials) add([o.name, ...o.aliases, o.nameEn, o.nameNative]);
+    for (const r of [...rows, ...known]) add([r.name, ...r.aliases, r.nameEn, r.nameNative]);
+    if (!texts.size) return;
+    const list = [...texts];
+    const out = await tx.$queryRaw<{ f: string[] }[]>`SELECT ARRAY(SELECT hoptac_fold(x) FROM unnest(${list}::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n) AS f`;
+    out[0]!.f.forEach((f, i) => this.folded.set(list[i]!, f));
+  }
+
+  /**
+   * What matchOfficial's statement would read for `o` (of this batch): its
+   * stored candidates not renamed by the batch, and those `renamed` (created
+   * or renamed, as held) whose folded search text holds one of `words`; null
+   * when not read here.
+   */
+  candidates(o: ExtractedOfficial, words: string[], renamed: HeldNames[]): OfficialRow[] | null {
+    const stored = this.stored.get(o);
+    if (!stored) return null;
+    const held: OfficialRow[] = [];
+    for (const r of renamed) {
+      // A search text is its names joined by " | ", which folding keeps: each folds alone.
+      const parts = r.searchText.split(" | ").map((x) => this.folded.get(x));
+      if (parts.some((f) => f === undefined)) return null;
+      if (words.some((w) => parts.some((f) => f!.includes(w)))) held.push(rowOf(r));
+    }
+    const ids = new Set(renamed.map((r) => r.id));
+    return [...stored.filter((r) => !ids.has(r.id)).map(rowOf), ...held].sort((a, b) => a.id - b.id);
+  }
 }
 
 /**
