@@ -160,12 +160,13 @@ export function readBody(raw: string, hints: BodyHints = {}, page: PageChrome = 
       publishedAt = parseDate(meta[1]);
       publishedFrom = "metadata";
     }
+    // The text without its metadata (a line cut short has no "\n": the lines split alike).
+    text = rawLines.join("\n");
     break;
   }
-  text = rawLines.join("\n");
   const outlet = page.outlets.find((o) => o.test(text))?.name ?? null;
 
-  let lines = joinWrapped(text.split("\n").map((l) => l.trim()));
+  let lines = joinWrapped(rawLines.map((l) => l.trim()));
   let siteClock: PartialDate | null = null;
   // The site clock opens the page; only the title may come before a bare one,
   // and one with a time and zone is the clock among the first three lines.

@@ -176,10 +176,15 @@ let matcherCount = 0;
  * A folded text cut into syllables, with every dictionary's candidates in text
  * order: its longest phrase at each syllable, as three numbers (the first
  * syllable, the last, and the phrase's place in the trie's end lists).
+ * Dictionary d's are the triples from 3·from[d] to 3·from[d + 1] of
+ * `candidates`, all dictionaries' in one array (d < matchers; a dictionary
+ * made since has none).
  */
 interface Scan {
   cut: Cut;
-  byMatcher: (number[] | undefined)[];
+  matchers: number;
+  from: number[];
+  candidates: number[];
 }
 const FIRST = 0;
 const LAST = 1;
@@ -189,15 +194,19 @@ const PHRASE = 2;
 let deepest = new Int32Array(0);
 let deepestLast = new Int32Array(0);
 let touched = new Int32Array(0);
+// The walk's candidates as they come (dictionary, first, last, phrase), and how many each dictionary has.
+let found = new Int32Array(4 * 256);
+let perMatcher = new Int32Array(0);
 
 function scan(folded: string): Scan {
   const c = cut(folded);
-  const byMatcher: (number[] | undefined)[] = [];
   if (deepest.length < matcherCount) {
     deepest = new Int32Array(matcherCount).fill(-1);
     deepestLast = new Int32Array(matcherCount);
     touched = new Int32Array(matcherCount);
+    perMatcher = new Int32Array(matcherCount);
   }
+  let total = 0;
   for (let k = 0; k < c.count; k++) {
     const id = c.at[4 * k + ID]!;
     if (id === 0) continue;
@@ -214,18 +223,43 @@ function scan(folded: string): Scan {
       j++;
       node = childOf(node, c.at[4 * j + ID]!);
     }
+    if (4 * (total + n) > found.length) {
+      const more = new Int32Array(Math.max(2 * found.length, 4 * (total + n)));
+      more.set(found);
+      found = more;
+    }
     for (let t = 0; t < n; t++) {
       const m = touched[t]!;
-      (byMatcher[m] ??= []).push(k, deepestLast[m]!, deepest[m]!);
+      const x = 4 * total++;
+      found[x] = m;
+      found[x + 1] = k;
+      found[x + 2] = deepestLast[m]!;
+      found[x + 3] = deepest[m]!;
+      perMatcher[m]!++;
       deepest[m] = -1;
     }
   }
-  return { cut: c, byMatcher };
+  // Filed by dictionary, each one's in the order found (text order).
+  const from = new Array<number>(matcherCount + 1);
+  let sum = 0;
+  for (let d = 0; d < matcherCount; d++) {
+    from[d] = sum;
+    sum += perMatcher[d]!;
+    perMatcher[d] = from[d]!;
+  }
+  from[matcherCount] = sum;
+  const candidates = new Array<number>(3 * total);
+  for (let t = 0; t < total; t++) {
+    const x = 4 * t;
+    const at = 3 * perMatcher[found[x]!]!++;
+    candidates[at + FIRST] = found[x + 1]!;
+    candidates[at + LAST] = found[x + 2]!;
+    candidates[at + PHRASE] = found[x + 3]!;
+  }
+  perMatcher.fill(0);
+  return { cut: c, matchers: matcherCount, from, candidates };
 }
 
-// Where the syllables of the scan last asked about stand, by number: the first
-// of each (stamped with the turn, so that nothing is cleared), and for each
-// syllable the next one with the same number (-1: none).
 let positioned: Scan | null = null;
 let positionTurn = 0;
 let firstTurn = new Int32Array(0);
@@ -486,11 +520,11 @@ export class PhraseMatcher<T> {
   /** Non-overlapping hits in text order; `folded` may be passed when already computed. */
   find(text: string, folded = foldAligned(text)): PhraseHit<T>[] {
     const s = scanOf(folded);
-    const candidates = s.byMatcher[this.id];
     const hits: PhraseHit<T>[] = [];
-    if (candidates === undefined) return hits;
+    if (this.id >= s.matchers) return hits;
+    const candidates = s.candidates;
     let free = 0;
-    for (let x = 0; x < candidates.length; x += 3) {
+    for (let x = 3 * s.from[this.id]!, to = 3 * s.from[this.id + 1]!; x < to; x += 3) {
       const k = candidates[x + FIRST]!;
       if (k < free) continue;
       const last = candidates[x + LAST]!;
@@ -508,9 +542,8 @@ export class PhraseMatcher<T> {
 
   /** The syllable after this dictionary's longest phrase starting at syllable k of a scan, or -1 (no capital or diacritic test). */
   endAt(s: Scan, k: number): number {
-    const candidates = s.byMatcher[this.id];
-    const x = candidateAt(candidates, k);
-    return x >= 0 ? candidates![x + LAST]! + 1 : -1;
+    const x = candidateAt(s, this.id, k);
+    return x >= 0 ? s.candidates[x + LAST]! + 1 : -1;
   }
 
   /** The hit that starts exactly at `at` (after spaces), if any. */
@@ -521,22 +554,22 @@ export class PhraseMatcher<T> {
     const s = scanOf(folded);
     const k = syllableAt(s.cut, start);
     if (k < 0) return null;
-    const candidates = s.byMatcher[this.id];
-    const x = candidateAt(candidates, k);
+    const x = candidateAt(s, this.id, k);
     if (x < 0) return null;
-    const entry = endEntry[candidates![x + PHRASE]!] as Entry<T>;
-    const end = s.cut.at[4 * candidates![x + LAST]! + END]!;
+    const entry = endEntry[s.candidates[x + PHRASE]!] as Entry<T>;
+    const end = s.cut.at[4 * s.candidates[x + LAST]! + END]!;
     const original = text.slice(start, end);
     if (!this.accepts(entry, original)) return null;
     return { index: start, length: end - start, text: original, values: entry.values };
   }
 }
 
-/** Where the candidate starting at syllable k stands among a dictionary's (in syllable order), or -1. */
-function candidateAt(candidates: number[] | undefined, k: number): number {
-  if (!candidates) return -1;
-  let lo = 0;
-  let hi = candidates.length / 3 - 1;
+/** Where dictionary d's candidate starting at syllable k stands in the scan's candidates (d's are in syllable order), or -1. */
+function candidateAt(s: Scan, d: number, k: number): number {
+  if (d >= s.matchers) return -1;
+  const candidates = s.candidates;
+  let lo = s.from[d]!;
+  let hi = s.from[d + 1]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const at = candidates[3 * mid + FIRST]!;
