@@ -156,7 +156,6 @@ CREATE FUNCTION hoptac_mark_docs() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   kind text := TG_ARGV[0];
   rows_from text;
-  ids integer[];
   filed integer;
 BEGIN
   IF current_setting('hoptac.' || kind || '_docs_written', true) = 'on' THEN
@@ -172,12 +171,8 @@ BEGIN
       (SELECT string_agg('n.' || quote_ident(trim(f)), ', ') FROM unnest(string_to_array(TG_ARGV[5], ',')) f),
       (SELECT string_agg('o.' || quote_ident(trim(f)), ', ') FROM unnest(string_to_array(TG_ARGV[5], ',')) f));
   END IF;
-  -- Only the ids are read by a statement planned each time; the insert's plan is kept.
-  EXECUTE 'SELECT ARRAY(' || rows_from || ')' INTO ids;
-  IF cardinality(ids) = 0 THEN
-    RETURN NULL;
-  END IF;
-  INSERT INTO docs_stale (tx, kind, id) SELECT DISTINCT txid_current(), kind, x FROM unnest(ids) x WHERE x IS NOT NULL ON CONFLICT DO NOTHING;
+  EXECUTE 'INSERT INTO docs_stale (tx, kind, id) SELECT DISTINCT txid_current(), $1, r.id FROM (' || rows_from || ') r WHERE r.id IS NOT NULL ON CONFLICT DO NOTHING'
+    USING kind;
   GET DIAGNOSTICS filed = ROW_COUNT;
   IF filed > 0 THEN
     INSERT INTO docs_pending (tx) VALUES (txid_current()) ON CONFLICT DO NOTHING;
