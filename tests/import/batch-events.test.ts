@@ -5,25 +5,13 @@
 // official the batch created. The articles are written for the project.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDump } from "../../src/db/dump.ts";
 import { importPaths } from "../../src/import/run.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { dump, searchTexts } from "../helpers/knowledge-base.ts";
 
 const STORED = "tests/fixtures/renamed-official/1-reception.txt";
 // The same reception told again, then talks that give the guest a fuller name.
 const BATCH = ["tests/fixtures/names-in-batch/1-reception-again.txt", "tests/fixtures/renamed-official/2-talks-full-name.txt"];
-
-async function dump(db: TestDatabase): Promise<Record<string, unknown>> {
-  const { generated_at: _, ...rest } = (await buildDump(db.prisma)) as unknown as Record<string, unknown>;
-  return rest;
-}
-
-/** What the dump leaves out: the rows' search texts. */
-async function searchTexts(db: TestDatabase) {
-  const events = await db.prisma.event.findMany({ orderBy: { id: "asc" }, select: { id: true, searchText: true } });
-  const officials = await db.prisma.official.findMany({ orderBy: { id: "asc" }, select: { id: true, searchText: true } });
-  return { events, officials };
-}
 
 describe("a batch's reports and its officials' names", () => {
   let single: TestDatabase;

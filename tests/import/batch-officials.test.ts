@@ -5,16 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDump } from "../../src/db/dump.ts";
 import { importPaths } from "../../src/import/run.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { dump } from "../helpers/knowledge-base.ts";
 
 const FIXTURES = "tests/fixtures/renamed-official";
-
-async function dump(db: TestDatabase): Promise<Record<string, unknown>> {
-  const { generated_at: _, ...rest } = (await buildDump(db.prisma)) as unknown as Record<string, unknown>;
-  return rest;
-}
 
 describe("an official renamed inside a batch", () => {
   let single: TestDatabase;

@@ -4,27 +4,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDump } from "../../src/db/dump.ts";
 import { ExtractionPool } from "../../src/extraction/pool.ts";
 import { importPaths } from "../../src/import/run.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { dump, searchTexts } from "../helpers/knowledge-base.ts";
 
 // The dev corpus when it is there (read in place), else the bundled articles.
 const DEV = path.resolve("../shared/corpus/dev");
 const CORPUS = fs.existsSync(DEV) ? DEV : "data/seeds";
-
-/** The knowledge base, without the time the dump was made. */
-async function dump(db: TestDatabase): Promise<Record<string, unknown>> {
-  const { generated_at: _, ...rest } = (await buildDump(db.prisma)) as unknown as Record<string, unknown>;
-  return rest;
-}
-
-/** What the dump leaves out and the batch writes on its own: the events' and officials' search texts. */
-async function searchTexts(db: TestDatabase) {
-  const events = await db.prisma.event.findMany({ orderBy: { id: "asc" }, select: { id: true, searchText: true } });
-  const officials = await db.prisma.official.findMany({ orderBy: { id: "asc" }, select: { id: true, searchText: true } });
-  return { events, officials };
-}
 
 describe("batched and parallel import", () => {
   let single: TestDatabase;
