@@ -209,9 +209,9 @@ const FEW_OFFICIAL_EVENTS = 2000;
 
 /**
  * How many of the newest events a text filter is first tested on in date
- * order: a text that many events contain has its page among them.
+ * order: a text that one event in a hundred contains has its page among them.
  */
-const TEXT_FIRST_WALK = 2000;
+const TEXT_FIRST_WALK = 5000;
 
 /**
  * The text index's events (newest first) of a text filter, chosen without the
@@ -220,26 +220,27 @@ const TEXT_FIRST_WALK = 2000;
  * TEXT_FIRST_WALK events tested one by one in date order; when fewer than
  * limit + 1 of them match, the sample of one event in SAMPLE_EVERY tells
  * whether more than EXACT_COUNT_LIMIT events contain it: then the date index
- * is walked on, else `rare(gate)` (the events found through the text index
- * and sorted, `gate` true only then). A filter is never pushed under a LIMIT,
- * so each walk is the date index's whatever the planner thinks of the text.
+ * is walked on past them, else `rare(gate)` (the events found through the
+ * text index and sorted, `gate` true only then). A filter is never pushed
+ * under a LIMIT, so each walk is the date index's whatever the planner
+ * thinks of the text.
  */
 function textWalkSql(f: EventFilters, key: Sql, cursor: Sql[], limit: number, rare: (gate: Sql) => Sql): Sql {
   const conditions = eventConditions(f);
-  const walk = (rows: number) => sql`SELECT e.id, e.sort_key, e.type FROM (
+  const walk = (offset: number, rows: number, found: Sql) => sql`SELECT e.id, e.sort_key, e.type FROM (
       SELECT e.id, e.span_from, e.span_to, e.type, e.country_codes, e.ministry_ids, e.official_ids, e.topics, e.search_folded, ${key} AS sort_key
       FROM events e ${where([raw(`length(e.search_folded) <= ${TEXT_INDEXED}`), ...cursor, ...dateBounds(f, key, true)])}
-      ORDER BY sort_key DESC, id DESC LIMIT ${raw(String(rows))}) e ${where(conditions)}
-    ORDER BY e.sort_key DESC, e.id DESC LIMIT ${limit + 1}`;
+      ORDER BY sort_key DESC, id DESC LIMIT ${raw(String(rows))} OFFSET ${raw(String(offset))}) e ${where(conditions)}
+    ORDER BY e.sort_key DESC, e.id DESC LIMIT ${found}`;
   const first = sql`(SELECT count(*) FROM first)`;
   const share = raw(String(Math.ceil(EXACT_COUNT_LIMIT / SAMPLE_EVERY)));
-  return sql`SELECT * FROM (WITH first AS MATERIALIZED (${walk(TEXT_FIRST_WALK)}),
+  const many = sql`(SELECT n FROM sampled) >= ${share}`;
+  return sql`SELECT * FROM (WITH first AS MATERIALIZED (${walk(0, TEXT_FIRST_WALK, sql`${limit + 1}`)}),
       sampled AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM events e ${where([...conditions, inSample, sql`${first} <= ${limit}`])} LIMIT ${share}) x)
-    SELECT * FROM first WHERE ${first} > ${limit}
-    UNION ALL (SELECT * FROM (${walk(WHOLE_WALK)}) w WHERE ${first} <= ${limit} AND (SELECT n FROM sampled) >= ${share})
-    UNION ALL (${rare(sql`${first} <= ${limit} AND (SELECT n FROM sampled) < ${share}`)})) t`;
+    SELECT * FROM first WHERE ${first} > ${limit} OR ${many}
+    UNION ALL (SELECT * FROM (${walk(TEXT_FIRST_WALK, WHOLE_WALK, sql`${limit + 1} - ${first}`)}) w WHERE ${first} <= ${limit} AND ${many})
+    UNION ALL (${rare(sql`${first} <= ${limit} AND NOT ${many}`)})) t`;
 }
-
 /** A row count larger than any table's, to bound a walk of a whole index (a filter is not pushed under a LIMIT). */
 const WHOLE_WALK = 2 ** 62;
 
