@@ -4,6 +4,7 @@
 // A bad input is reported with its reason and skipped; the others go on.
 import { stat } from "node:fs/promises";
 import { dirname } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { SingleBar } from "cli-progress";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/generated/client.ts";
@@ -113,20 +114,27 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
       // Found out again inside the store's transaction.
       unchanged = new Map();
     }
-    return Promise.all(chunk.map(async (input, i) => {
+    const one = async (input: Input, i: number): Promise<{ input: Input; prepared: PreparedArticle | null }> => {
       if (unchanged.has(ids[i]!.sourceKey)) {
         summary.unchanged++;
         bar?.increment();
         return { input, prepared: null };
       }
       try {
-        return { input, prepared: pool ? await pool.extract(input.raw, input.root) : extractArticle(input.raw, input.root) };
+        if (pool) return { input, prepared: await pool.extract(input.raw, input.root) };
+        // A turn of the event loop first: the store's answers from Postgres are taken between two articles.
+        await nextTurn();
+        return { input, prepared: extractArticle(input.raw, input.root) };
       } catch (err) {
         skip({ source: input.raw.source, reason: err instanceof InputError ? err.reason : `could not be read: ${(err as Error).message}` });
         bar?.increment();
         return { input, prepared: null };
       }
-    }));
+    };
+    if (pool) return Promise.all(chunk.map(one));
+    const out = [];
+    for (const [i, input] of chunk.entries()) out.push(await one(input, i));
+    return out;
   };
 
   const storeChunk = async (items: { input: Input; prepared: PreparedArticle | null }[]) => {

@@ -1,7 +1,8 @@
 // HTML page to plain text: Readability finds the article, block elements become
 // paragraphs, and the page's meta tags give title, date and address.
+import { createRequire } from "node:module";
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import type * as Linkedom from "linkedom";
 import { normalize } from "./text.ts";
 import { isWebUrl } from "./url.ts";
 
@@ -25,6 +26,14 @@ export interface HtmlPage {
   title: string | null;
   publishedAt: string | null;
   url: string | null;
+}
+
+let linkedom: typeof Linkedom | null = null;
+
+/** linkedom takes over half a second to load: loaded on the first page read, not by every thread that only reads text. */
+function parseHTML(html: string): ReturnType<typeof Linkedom.parseHTML> {
+  linkedom ??= createRequire(import.meta.url)("linkedom") as typeof Linkedom;
+  return linkedom.parseHTML(html);
 }
 
 export const NO_HTML_TEXT = "no article text in the html";

@@ -50,10 +50,35 @@ function candidateKeys(n: number, articleId: number, f: EventFacts) {
 
 /** The conditions on a stored event `e` of a report `r` (candidateKeys), leaving out the events held and those its own article reports. */
 const MAY_JOIN = Prisma.sql`e.type = ANY(r.types)
+  AND (CASE WHEN cardinality(r."foreign") > 0 THEN e.country_codes && r."foreign" ELSE e.country_codes <@ ARRAY['VN']::text[] END)
   AND NOT (e.id = ANY(h.ids))
   AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = r.a)
   AND (r.lo IS NULL OR e.span_from IS NULL OR daterange(e.span_from, e.span_to, '[]') && daterange(r.lo, r.hi, '[]'))
   AND (cardinality(r.people) = 0 OR e.official_ids && r.people OR e.official_ids = ARRAY[]::int[] OR e.ordinal = r.ordinal)`;
+
+/** A stored event whose span meets the report's days (through events_span_range_idx). */
+const ON_ITS_DAYS = Prisma.sql`r.lo IS NOT NULL AND e.span_from IS NOT NULL AND daterange(e.span_from, e.span_to, '[]') && daterange(r.lo, r.hi, '[]')`;
+
+/**
+ * The stored events each report may join, each branch through indexes whose
+ * entries stay few as the knowledge base grows (not every event of a country
+ * or of a person): the planner joins the report's keys to each branch's index
+ * reads, and MAY_JOIN checks the rest.
+ */
+const CANDIDATES = Prisma.join([
+  // A report naming people: their events on its days (both indexes at once), their undated events, all theirs if it has no days;
+  Prisma.sql`cardinality(r.people) > 0 AND e.official_ids && r.people AND ${ON_ITS_DAYS}`,
+  Prisma.sql`cardinality(r.people) > 0 AND e.official_ids && r.people AND e.span_from IS NULL`,
+  Prisma.sql`cardinality(r.people) > 0 AND e.official_ids && r.people AND r.lo IS NULL`,
+  // the events naming nobody, and its numbered session's.
+  Prisma.sql`cardinality(r.people) > 0 AND e.official_ids = ARRAY[]::int[]`,
+  Prisma.sql`cardinality(r.people) > 0 AND e.ordinal = r.ordinal`,
+  // A report naming nobody: the events on its days, the undated ones; if it has no days, those of its foreign countries, or of Việt Nam alone.
+  Prisma.sql`cardinality(r.people) = 0 AND ${ON_ITS_DAYS}`,
+  Prisma.sql`cardinality(r.people) = 0 AND e.span_from IS NULL`,
+  Prisma.sql`cardinality(r.people) = 0 AND r.lo IS NULL AND cardinality(r."foreign") > 0 AND e.country_codes && r."foreign"`,
+  Prisma.sql`cardinality(r.people) = 0 AND r.lo IS NULL AND cardinality(r."foreign") = 0 AND e.country_codes <@ ARRAY['VN']::text[]`,
+].map((branch) => Prisma.sql`SELECT r.n, e.id FROM r, h, events e WHERE ${branch} AND ${MAY_JOIN}`), " UNION ");
 
 /** A stored event's reports, in article order (the `sources` of a CandidateRow). */
 const SOURCES = Prisma.sql`(SELECT json_agg(json_build_object('a', s.article_id, 's', s.sentence, 'f', s.facts) ORDER BY s.article_id)
@@ -100,17 +125,12 @@ export class OpenEvents {
     const all = articles.flatMap((a) => a.reports.map((f) => ({ articleId: a.articleId, f })));
     if (!all.length) return;
     const keys = JSON.stringify(all.map((r, n) => candidateKeys(n, r.articleId, r.f)));
-    // One plan for every report: the events of its foreign countries (or of Việt Nam alone) by index, then its other conditions.
     const rows = await tx.$queryRaw<(CandidateRow & { ns: number[] })[]>`
       WITH h AS (SELECT ${[...this.open.keys()]}::int[] AS ids),
       r AS (
         SELECT * FROM jsonb_to_recordset(${keys}::jsonb)
           AS r(n int, a int, types event_type[], "foreign" text[], lo date, hi date, people int[], ordinal int)
-      ), c AS (
-        SELECT r.n, e.id FROM r, h, events e WHERE cardinality(r."foreign") > 0 AND e.country_codes && r."foreign" AND ${MAY_JOIN}
-        UNION ALL
-        SELECT r.n, e.id FROM r, h, events e WHERE cardinality(r."foreign") = 0 AND e.country_codes <@ ARRAY['VN']::text[] AND ${MAY_JOIN}
-      )
+      ), c AS (${CANDIDATES})
       SELECT e.id, array_agg(c.n) AS ns, ${SOURCES} AS sources FROM c JOIN events e ON e.id = c.id GROUP BY e.id ORDER BY e.id`;
     const lists = all.map((r) => {
       const list: CandidateRow[] = [];
