@@ -10,16 +10,20 @@ import { datePrecision, foldFacts, searchText, type Tx } from "./rows.ts";
  * The stored agreement this report is another report of, if any: the first
  * in id order that agreementMatch accepts. It needs the same parties'
  * countries, so only the agreements of the type with exactly those countries
- * (their filter keys, by index) are read, not every agreement of a party.
+ * (their filter keys, by index) are read, not every agreement of a party;
+ * and signing dates that agree, which two dates with a year do only when
+ * their spans meet, so the sources of the others are not read.
  */
 export async function findAgreement(tx: Tx, articleId: number, f: AgreementFacts): Promise<number | null> {
   if (!f.parties.length) return null;
+  const span = spanOf(f.signed);
   const rows = await tx.$queryRaw<{ id: number; facts: unknown[] | null }[]>`
     SELECT a.id, (SELECT json_agg(s.facts ORDER BY s.article_id) FROM agreement_sources s WHERE s.agreement_id = a.id) AS facts
     FROM agreements a
     WHERE a.type = ${f.type}::agreement_type
       AND a.country_codes = ARRAY(SELECT DISTINCT c FROM unnest(${f.parties.map((pp) => pp.country)}::text[]) c ORDER BY c)
       AND NOT EXISTS (SELECT 1 FROM agreement_sources s WHERE s.agreement_id = a.id AND s.article_id = ${articleId})
+      AND ${span ? Prisma.sql`(a.signed_from IS NULL OR daterange(a.signed_from, a.signed_to, '[]') && daterange(${span[0]}::date, ${span[1]}::date, '[]'))` : Prisma.sql`TRUE`}
     ORDER BY a.id`;
   for (const r of rows) {
     const facts = foldFacts(agreementFactsOf(r.facts ?? []), mergeAgreements);
