@@ -57,7 +57,7 @@ const pg = await startScratchPostgres(pino({ level: "warn" }));
 try {
   const prisma = createPrisma(await pg.createDatabase("bench"));
   let t = performance.now();
-  const s = await importPaths(prisma, [corpus.dir], { threads: os.availableParallelism(), log: progress(n, performance.now()) });
+  const s = await importPaths(prisma, [corpus.dir], { log: progress(n, performance.now()) });
   const importS = (performance.now() - t) / 1000;
   console.log(`import:                 ${(n / importS).toFixed(1)} articles/s (${importS.toFixed(1)} s; ${s.imported} imported, ${s.skipped.length} skipped)`);
   const [c] = await prisma.$queryRaw<{ events: bigint; officials: bigint; agreements: bigint; mentions: bigint; sources: bigint; size: string }[]>`
@@ -66,7 +66,7 @@ try {
            pg_size_pretty(pg_database_size(current_database())) size`;
   console.log(`knowledge base:         ${c!.events} events (${c!.sources} reports), ${c!.officials} officials (${c!.mentions} mentions), ${c!.agreements} agreements; ${c!.size}`);
   t = performance.now();
-  const again = await importPaths(prisma, [corpus.dir], { threads: os.availableParallelism() });
+  const again = await importPaths(prisma, [corpus.dir]);
   const againS = (performance.now() - t) / 1000;
   console.log(`re-import (unchanged):  ${(n / againS).toFixed(0)} articles/s (${again.unchanged} unchanged)`);
   console.log(`peak RSS:               ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (this process with its threads; Postgres apart)`);

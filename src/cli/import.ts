@@ -2,7 +2,6 @@
 // Reads articles into the knowledge base (or, with --dry-run, prints what
 // would be extracted as JSON) and prints a summary. Exit codes: 0 every input
 // was read, 3 some were skipped (0 with --allow-skipped), 2 usage, 1 failure.
-import os from "node:os";
 import { parseArgs } from "node:util";
 import { extractPaths, importPaths } from "../import/run.ts";
 import { runCli } from "./bootstrap.ts";
@@ -41,8 +40,9 @@ runCli(async (ctx) => {
 
   const db = await ctx.openDatabase();
   const prisma = ctx.prisma(db.url);
-  // Extraction on every core: this thread mostly waits for Postgres.
-  const s = await importPaths(prisma, positionals, { log: ctx.log, progress: !values["no-progress"], maxChars: ctx.config.maxArticleChars, threads: os.availableParallelism() });
+  // Extraction in this thread, between the store's round trips: it mostly waits for Postgres, the one writer, which
+  // takes most of a core; worker threads took seconds to start and competed with Postgres for the cores.
+  const s = await importPaths(prisma, positionals, { log: ctx.log, progress: !values["no-progress"], maxChars: ctx.config.maxArticleChars });
   const lines = [
     `imported ${s.imported}, updated ${s.updated}, unchanged ${s.unchanged}, skipped ${s.skipped.length}`,
     `facts: ${s.facts.events} events, ${s.facts.officials} official mentions, ${s.facts.agreements} agreements, ${s.facts.countries} country and ${s.facts.ministries} ministry mentions`,

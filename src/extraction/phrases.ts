@@ -61,11 +61,17 @@ function forget(): void {
 // Syllable numbers, from 1, of every syllable any dictionary holds; others
 // are 0. An open-addressing table keyed by the characters themselves, so that
 // a text's syllables are looked up where they stand, with no string made.
-// Each slot keeps its syllable's hash too: a probe that meets another syllable
-// moves on without reading that syllable's characters.
+// Each slot keeps its syllable's hash next to its number (one memory read per
+// probe): a probe that meets another syllable moves on without reading that
+// syllable's characters. The characters are kept one syllable after another
+// in one array, so that a match is checked without following a pointer to a
+// string somewhere in the heap (the lookup is the hottest loop of a scan).
 const syllables: string[] = [""];
-let slots = new Int32Array(1 << 12);
-let slotHashes = new Int32Array(1 << 12);
+/** Slot s: at 2s its syllable's number (0: free), at 2s + 1 that syllable's hash. */
+let table = new Int32Array(2 << 12);
+/** Syllable k's characters are chars[charsFrom[k], charsFrom[k + 1]). */
+let chars = new Uint16Array(1 << 14);
+let charsFrom = new Int32Array(1 << 12);
 
 function hashOf(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
@@ -80,37 +86,55 @@ function lookup(s: string, from: number, to: number): number {
 
 /** lookup, with the syllable's hash already worked out. */
 function lookupHashed(s: string, from: number, to: number, h: number): number {
-  const mask = slots.length - 1;
+  const mask = (table.length >> 1) - 1;
   const n = to - from;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const id = slots[slot]!;
+    const id = table[2 * slot]!;
     if (id === 0) return 0;
-    if (slotHashes[slot] !== h) continue;
-    const t = syllables[id]!;
-    if (t.length !== n) continue;
+    if (table[2 * slot + 1] !== h) continue;
+    const at = charsFrom[id]!;
+    if (charsFrom[id + 1]! - at !== n) continue;
     let i = 0;
-    while (i < n && t.charCodeAt(i) === s.charCodeAt(from + i)) i++;
+    while (i < n && chars[at + i] === s.charCodeAt(from + i)) i++;
     if (i === n) return id;
   }
 }
 
 function place(id: number): void {
   const t = syllables[id]!;
-  const mask = slots.length - 1;
+  const mask = (table.length >> 1) - 1;
   const h = hashOf(t, 0, t.length);
   let slot = h & mask;
-  while (slots[slot] !== 0) slot = (slot + 1) & mask;
-  slots[slot] = id;
-  slotHashes[slot] = h;
+  while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+  table[2 * slot] = id;
+  table[2 * slot + 1] = h;
+}
+
+/** Files syllable `id` (the last one) in the character array. */
+function keepChars(id: number): void {
+  const t = syllables[id]!;
+  if (id + 2 > charsFrom.length) {
+    const grown = new Int32Array(charsFrom.length * 2);
+    grown.set(charsFrom);
+    charsFrom = grown;
+  }
+  const at = charsFrom[id]!;
+  if (at + t.length > chars.length) {
+    const grown = new Uint16Array(Math.max(chars.length * 2, at + t.length));
+    grown.set(chars);
+    chars = grown;
+  }
+  for (let i = 0; i < t.length; i++) chars[at + i] = t.charCodeAt(i);
+  charsFrom[id + 1] = at + t.length;
 }
 
 const syllableId = (s: string) => {
   let id = lookup(s, 0, s.length);
   if (id === 0) {
     id = syllables.push(s) - 1;
-    if (syllables.length * 2 > slots.length) {
-      slots = new Int32Array(slots.length * 2);
-      slotHashes = new Int32Array(slots.length);
+    keepChars(id);
+    if (syllables.length * 2 > table.length >> 1) {
+      table = new Int32Array(table.length * 2);
       for (let i = 1; i < syllables.length; i++) place(i);
     } else place(id);
     // Texts cut before knew this syllable as 0.

@@ -3,8 +3,11 @@
 // there); beyond, the planner's estimate, marked meta.count_estimated. When
 // the planner expects more rows than the limit, nothing is counted: a count
 // capped at the limit is then planned as a scan that stops early, which on a
-// text filter reads a large part of the table.
+// text filter reads a large part of the table. A text filter's estimate can
+// also be far too low (a sample of the column that misses a common word): the
+// sample of one event in SAMPLE_EVERY then tells before anything is counted.
 import type { Reader } from "../../db/reader.ts";
+import { SAMPLE_EVERY } from "./sample.ts";
 import { sql, type Sql } from "./sql.ts";
 
 export const EXACT_COUNT_LIMIT = 1000;
@@ -16,9 +19,12 @@ export interface ListCount {
 
 /**
  * `fromWhere` is the list's `FROM … WHERE …`; `exact`, when given, a query
- * answering `count` exactly and cheaply (a rollup).
+ * answering `count` exactly and cheaply (a rollup); `sample`, when given, the
+ * same rows' `FROM … WHERE …` among one in SAMPLE_EVERY (a text filter's, whose
+ * estimate can be far too low: the sample then tells a common text from a
+ * rare one before counting).
  */
-export async function countRows(db: Reader, fromWhere: Sql, exact?: Sql | null): Promise<ListCount> {
+export async function countRows(db: Reader, fromWhere: Sql, exact?: Sql | null, sample?: Sql | null): Promise<ListCount> {
   if (exact) {
     const [row] = await db.query<{ count: number }>(exact);
     return { count: row?.count ?? 0, estimated: false };
@@ -26,11 +32,21 @@ export async function countRows(db: Reader, fromWhere: Sql, exact?: Sql | null):
   // The plan's estimate first: above the limit, counting up to it would be wasted.
   const estimate = await plannedRows(db, fromWhere);
   if (estimate > EXACT_COUNT_LIMIT) return { count: estimate, estimated: true };
-  const [row] = await db.query<{ count: number }>(sql`SELECT count(*)::int AS count FROM (SELECT 1 ${fromWhere} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`);
-  const count = row?.count ?? 0;
+  const capped = sql`SELECT count(*)::int AS count FROM (SELECT 1 ${fromWhere} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
+  const [row] = await db.query<{ count: number | null }>(
+    sample
+      ? // Counted only when the sample has fewer than its share of the limit.
+        sql`WITH s AS MATERIALIZED (SELECT count(*)::int AS n FROM (SELECT 1 ${sample} LIMIT ${SAMPLE_SHARE}) x)
+          SELECT c.count FROM (${capped}) c WHERE (SELECT n FROM s) < ${SAMPLE_SHARE}`
+      : capped,
+  );
+  const count = row?.count ?? EXACT_COUNT_LIMIT + 1;
   if (count <= EXACT_COUNT_LIMIT) return { count, estimated: false };
   return { count: Math.max(EXACT_COUNT_LIMIT + 1, estimate), estimated: true };
 }
+
+/** The sample's share of EXACT_COUNT_LIMIT: a sample with this many rows says more than the limit match. */
+const SAMPLE_SHARE = Math.ceil(EXACT_COUNT_LIMIT / SAMPLE_EVERY);
 
 /** How many rows the planner expects `fromWhere` (a list's `FROM … WHERE …`) to give. */
 export async function plannedRows(db: Reader, fromWhere: Sql): Promise<number> {

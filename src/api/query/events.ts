@@ -8,6 +8,7 @@ import { countRows, EXACT_COUNT_LIMIT, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { rollupTotalSql } from "./rollups.ts";
+import { inSample, SAMPLE_EVERY } from "./sample.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
 import { after, dateSortKey, direction, foldedContains, join, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
@@ -197,6 +198,53 @@ function assemble<R extends EventKeys>(rows: R[], nested: Nested | undefined, pa
 const TEXT_INDEXED = 2000;
 
 /**
+ * An official with at most this many events has its page found through the
+ * official's index and sorted, more by walking the date index (newest first,
+ * the walk reads about limit × events / official's events rows, each tested
+ * on its official_ids). The break-even measured at a million events is near
+ * 2,000 (either way about 3 ms); the planner's own choice rests on an
+ * estimate of the official's events that a rare official's does not have.
+ */
+const FEW_OFFICIAL_EVENTS = 2000;
+
+/**
+ * How many of the newest events a text filter is first tested on in date
+ * order: a text that one event in a hundred contains has its page among them.
+ */
+const TEXT_FIRST_WALK = 5000;
+
+/**
+ * The text index's events (newest first) of a text filter, chosen without the
+ * planner's estimate of the text (a sample of the column's values that a text
+ * common enough to walk for can miss, or a rare one hit): the newest
+ * TEXT_FIRST_WALK events tested one by one in date order; when fewer than
+ * limit + 1 of them match, the sample of one event in SAMPLE_EVERY tells
+ * whether more than EXACT_COUNT_LIMIT events contain it: then the date index
+ * is walked on past them, else `rare(gate)` (the events found through the
+ * text index and sorted, `gate` true only then). A filter is never pushed
+ * under a LIMIT, so each walk is the date index's whatever the planner
+ * thinks of the text.
+ */
+function textWalkSql(f: EventFilters, key: Sql, cursor: Sql[], limit: number, rare: (gate: Sql) => Sql): Sql {
+  const conditions = eventConditions(f);
+  const walk = (offset: number, rows: number, found: Sql) => sql`SELECT e.id, e.sort_key, e.type FROM (
+      SELECT e.id, e.span_from, e.span_to, e.type, e.country_codes, e.ministry_ids, e.official_ids, e.topics, e.search_folded, ${key} AS sort_key
+      FROM events e ${where([raw(`length(e.search_folded) <= ${TEXT_INDEXED}`), ...cursor, ...dateBounds(f, key, true)])}
+      ORDER BY sort_key DESC, id DESC LIMIT ${raw(String(rows))} OFFSET ${raw(String(offset))}) e ${where(conditions)}
+    ORDER BY e.sort_key DESC, e.id DESC LIMIT ${found}`;
+  const first = sql`(SELECT count(*) FROM first)`;
+  const share = raw(String(Math.ceil(EXACT_COUNT_LIMIT / SAMPLE_EVERY)));
+  const many = sql`(SELECT n FROM sampled) >= ${share}`;
+  return sql`SELECT * FROM (WITH first AS MATERIALIZED (${walk(0, TEXT_FIRST_WALK, sql`${limit + 1}`)}),
+      sampled AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM events e ${where([...conditions, inSample, sql`${first} <= ${limit}`])} LIMIT ${share}) x)
+    SELECT * FROM first WHERE ${first} > ${limit} OR ${many}
+    UNION ALL (SELECT * FROM (${walk(TEXT_FIRST_WALK, WHOLE_WALK, sql`${limit + 1} - ${first}`)}) w WHERE ${first} <= ${limit} AND ${many})
+    UNION ALL (${rare(sql`${first} <= ${limit} AND NOT ${many}`)})) t`;
+}
+/** A row count larger than any table's, to bound a walk of a whole index (a filter is not pushed under a LIMIT). */
+const WHOLE_WALK = 2 ** 62;
+
+/**
  * The ids and sort keys of one page (limit + 1 rows). Oldest first from a
  * date, the events already under way on that date (found by the span's range
  * index) come before those starting in the range (a walk of the date index
@@ -208,12 +256,22 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
   const cursor = position ? [after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
   const order = sql`ORDER BY sort_key ${direction(desc)}, id ${direction(desc)} LIMIT ${limit + 1}`;
   const select = (conditions: Sql[]) => sql`SELECT e.id, ${key} AS sort_key, e.type FROM events e ${where([...conditions, ...cursor])}`;
+  /** All the events of `conditions`, found whole by their own indexes and then sorted: the date index is not walked. */
+  const sorted = (conditions: Sql[]) => sql`SELECT * FROM (${select(conditions)} OFFSET 0) f ${order}`;
   if (desc && f.q !== undefined) {
     // Text newest first: the texts the text index carries are tested on it, the longer ones (few) walked apart.
     const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
-    const carried = select([...conditions, raw(`length(e.search_folded) <= ${TEXT_INDEXED}`)]);
+    const carried = textWalkSql(f, key, cursor, limit, (gate) => sorted([...conditions, raw(`length(e.search_folded) <= ${TEXT_INDEXED}`), gate]));
     const longer = select([...conditions, raw(`length(e.search_folded) > ${TEXT_INDEXED}`)]);
     return sql`SELECT * FROM ((${carried} ${order}) UNION ALL (${longer} ${order})) x ${order}`;
+  }
+  if (f.official !== undefined && (desc || f.from === undefined)) {
+    // An official's events: those of an official with few are found whole by the official's index and sorted,
+    // the others by walking the date index; the official's kept count chooses, not the planner's estimate.
+    const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
+    const events = sql`coalesce((SELECT oc.events FROM official_counts oc WHERE oc.official_id = ${f.official}), 0)`;
+    const few = raw(String(FEW_OFFICIAL_EVENTS));
+    return sql`SELECT * FROM ((${select([...conditions, sql`${events} > ${few}`])} ${order}) UNION ALL (${sorted([...conditions, sql`${events} <= ${few}`])})) x ${order}`;
   }
   if (desc || f.from === undefined) return sql`${select([...eventConditions(f), ...dateBounds(f, key, desc)])} ${order}`;
   // Under way on `from` (which implies the range), found whole and then sorted: walking the date index would read the years before.
@@ -288,7 +346,9 @@ export function represent<R extends { type: EventTypeCode }>(row: R): Omit<R, "s
 
 /** How many events match: exact from the rollups or an official's kept count, or when few; else an estimate. */
 export async function countEvents(db: Reader, f: EventFilters): Promise<ListCount> {
-  return countRows(db, sql`FROM events e ${where(eventConditions(f))}`, exactCountSql(f));
+  const conditions = eventConditions(f);
+  const sample = f.q !== undefined ? sql`FROM events e ${where([...conditions, inSample])}` : null;
+  return countRows(db, sql`FROM events e ${where(conditions)}`, exactCountSql(f), sample);
 }
 
 export async function eventPage(

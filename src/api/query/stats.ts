@@ -5,7 +5,8 @@ import type { Reader } from "../../db/reader.ts";
 import { EVENT_TYPE_LABELS, TOPIC_LABELS, type EventTypeCode } from "../routes/labels.ts";
 import { eventConditions, type EventFilters } from "./events.ts";
 import { rollupConditions, rollupFrom, rollupOfficialSql, type Rollup } from "./rollups.ts";
-import { raw, sql, where, type Sql } from "./sql.ts";
+import { inSample, SAMPLE_EVERY } from "./sample.ts";
+import { sql, where, type Sql } from "./sql.ts";
 
 export const STATS_GROUPS = ["country", "type", "year", "topic", "ministry"] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
@@ -105,13 +106,8 @@ export async function officialRolled(db: Reader, f: EventFilters): Promise<boole
   return row?.rolled ?? false;
 }
 
-/**
- * The sample that text filters are estimated from: one event in SAMPLE_EVERY,
- * by id, as the partial trigram index of the event_text_sample migration has
- * it (written out, not bound, so that the planner sees the index's predicate).
- */
-export const SAMPLE_EVERY = 16;
-const inSample = raw(`e.id % ${SAMPLE_EVERY} = 0`);
+export { SAMPLE_EVERY };
+
 /** Text-filtered stats are estimated when the sample says more events than this match. */
 export const EXACT_UP_TO = 2000;
 

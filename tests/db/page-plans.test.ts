@@ -1,0 +1,127 @@
+// A page of events chooses between walking the date index and reading the
+// rows of a filter through its own index from what the data says, not from
+// the planner's estimate (which a fresh ANALYZE can swing either way): an
+// official's kept count, and for a text the newest events walked first, then
+// the sample of one event in sixteen. Each test reads the executed plan of the
+// page's statement on the seeds and checks which indexes were read.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventDocBodySql, exactCountSql, type EventFilters } from "../../src/api/query/events.ts";
+import { importPaths } from "../../src/import/run.ts";
+import { createTestDatabase, queryOnce, type TestDatabase } from "../helpers/db.ts";
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase("page_plans");
+  await importPaths(db.prisma, ["data/seeds"]);
+  await queryOnce(db.url, "ANALYZE");
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+interface PlanNode {
+  "Node Type": string;
+  "Index Name"?: string;
+  "Actual Loops": number;
+  Plans?: PlanNode[];
+}
+
+/** The indexes the newest-first page of `f` (limit rows) read when run, each with how many times it was scanned. */
+async function indexesRead(f: EventFilters, limit: number): Promise<Map<string, number>> {
+  const q = eventDocBodySql(f, "-date", null, limit, exactCountSql(f));
+  // Sequential scans off, as on a large knowledge base where they never pay: the
+  // planner then chooses between the indexes as it would there.
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  let row: { "QUERY PLAN": [{ Plan: PlanNode }] } | undefined;
+  try {
+    await client.query("SET enable_seqscan = off");
+    [row] = (await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.text}`, q.values as unknown[])).rows;
+  } finally {
+    await client.end();
+  }
+  const read = new Map<string, number>();
+  const visit = (node: PlanNode) => {
+    if (node["Index Name"]) read.set(node["Index Name"], (read.get(node["Index Name"]) ?? 0) + node["Actual Loops"]);
+    node.Plans?.forEach(visit);
+  };
+  visit(row!["QUERY PLAN"][0].Plan);
+  return read;
+}
+
+/** The ids of the events of `f`, newest first, as a plain statement sorts them. */
+async function plainIds(where: string, params: unknown[]): Promise<number[]> {
+  const rows = await queryOnce<{ id: number }>(
+    db.url,
+    `SELECT id FROM events e WHERE ${where} ORDER BY coalesce(span_from, '-infinity'::date) DESC, id DESC`,
+    params,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The ids of the first page of `f` (limit rows). */
+async function pageIds(f: EventFilters, limit: number): Promise<number[]> {
+  const q = eventDocBodySql(f, "-date", null, limit, exactCountSql(f));
+  const [row] = await queryOnce<{ items: string }>(db.url, q.text, q.values);
+  const items = JSON.parse(`[${Buffer.from(row!.items, "base64").toString("utf8")}]`) as { id: number }[];
+  return items.map((e) => e.id);
+}
+
+/** Replaces the planner's statistics of a column of events (as a skewed sample of ANALYZE could leave them). */
+async function mislead(column: string, stats: Record<string, string>): Promise<void> {
+  const args = Object.entries(stats).flatMap(([k, v]) => [`'${k}'`, v]);
+  await queryOnce(db.url, `SELECT pg_restore_attribute_stats('schemaname', 'public', 'relname', 'events', 'attname', '${column}',
+    'inherited', false, ${args.join(", ")})`);
+}
+
+describe("a page of an official's events", () => {
+  it("is read through the official's index, never by walking the date index, when the official has few events", async () => {
+    const [rare] = await queryOnce<{ id: number; events: number }>(
+      db.url,
+      "SELECT official_id AS id, events FROM official_counts WHERE events > 0 ORDER BY events, official_id LIMIT 1",
+    );
+    // The planner told that half the events have this official: walking the date index would look cheap.
+    await mislead("official_ids", { most_common_elems: `'{${rare!.id}}'::text`, most_common_elem_freqs: "'{0.5,0.5,0.5,0}'::real[]" });
+    const read = await indexesRead({ official: rare!.id }, 1);
+    expect(read.get("events_date_desc_idx") ?? 0).toBe(0);
+    expect(await pageIds({ official: rare!.id }, 50)).toEqual(await plainIds("e.official_ids @> ARRAY[$1]::int[]", [rare!.id]));
+  });
+});
+
+describe("a page of the events containing a text", () => {
+  it("is read by walking the newest events when the text is common, the text indexes never read", async () => {
+    // The seeds' commonest word among the events' texts.
+    const [common] = await queryOnce<{ word: string }>(
+      db.url,
+      `SELECT w AS word FROM events, regexp_split_to_table(search_folded, '\\s+') w WHERE length(w) >= 4
+       GROUP BY w ORDER BY count(DISTINCT id) DESC, w LIMIT 1`,
+    );
+    // The planner told that no value of the column contains it (a histogram whose values all miss it):
+    // reading it through the text index would look cheap.
+    const bounds = Array.from({ length: 101 }, (_, i) => `zz${String(i).padStart(3, "0")}`);
+    await mislead("search_folded", { null_frac: "0::real", n_distinct: "-1::real", histogram_bounds: `'{${bounds.join(",")}}'::text` });
+    const read = await indexesRead({ q: common!.word }, 1);
+    expect(read.get("events_search_folded_trgm_idx") ?? 0).toBe(0);
+    expect(read.get("events_text_sample_idx") ?? 0).toBe(0);
+  });
+
+  it("gives the events a plain statement gives, whichever way it reads them", async () => {
+    const words = await queryOnce<{ word: string }>(
+      db.url,
+      `SELECT w AS word FROM (SELECT w, count(DISTINCT id) n FROM events, regexp_split_to_table(search_folded, '\\s+') w
+         WHERE length(w) >= 4 GROUP BY w) c ORDER BY n DESC, w LIMIT 3`,
+    );
+    const rareWord = await queryOnce<{ word: string }>(
+      db.url,
+      `SELECT w AS word FROM events, regexp_split_to_table(search_folded, '\\s+') w WHERE length(w) >= 6
+       GROUP BY w HAVING count(DISTINCT id) = 1 ORDER BY w LIMIT 1`,
+    );
+    for (const { word } of [...words, ...rareWord]) {
+      const all = await plainIds("e.search_folded LIKE '%' || $1 || '%'", [word]);
+      for (const limit of [1, 2, 50]) expect(await pageIds({ q: word }, limit), `${word} limit ${limit}`).toEqual(all.slice(0, limit));
+    }
+  });
+});
