@@ -4,7 +4,8 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../src/api/query/sql.ts";
-import { eventStats, liveStatsSql, SAMPLE_EVERY, STATS_GROUPS } from "../../src/api/query/stats.ts";
+import { SAMPLE_EVERY } from "../../src/api/query/sample.ts";
+import { eventStats, liveStatsSql, STATS_GROUPS } from "../../src/api/query/stats.ts";
 import { primaryReader, type Reader } from "../../src/db/reader.ts";
 import { getJson, seededKb, type Kb } from "./kb.ts";
 

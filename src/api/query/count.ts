@@ -12,6 +12,9 @@ import { sql, type Sql } from "./sql.ts";
 
 export const EXACT_COUNT_LIMIT = 1000;
 
+/** The sample's share of EXACT_COUNT_LIMIT: a sample with this many rows says more than the limit match. */
+export const SAMPLE_SHARE = Math.ceil(EXACT_COUNT_LIMIT / SAMPLE_EVERY);
+
 export interface ListCount {
   count: number;
   estimated: boolean;
@@ -44,9 +47,6 @@ export async function countRows(db: Reader, fromWhere: Sql, exact?: Sql | null, 
   if (count <= EXACT_COUNT_LIMIT) return { count, estimated: false };
   return { count: Math.max(EXACT_COUNT_LIMIT + 1, estimate), estimated: true };
 }
-
-/** The sample's share of EXACT_COUNT_LIMIT: a sample with this many rows says more than the limit match. */
-const SAMPLE_SHARE = Math.ceil(EXACT_COUNT_LIMIT / SAMPLE_EVERY);
 
 /** How many rows the planner expects `fromWhere` (a list's `FROM … WHERE …`) to give. */
 export async function plannedRows(db: Reader, fromWhere: Sql): Promise<number> {

@@ -4,11 +4,11 @@ import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { storedDateParts } from "../../dates/parts.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
-import { countRows, EXACT_COUNT_LIMIT, type ListCount } from "./count.ts";
+import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { rollupTotalSql } from "./rollups.ts";
-import { inSample, SAMPLE_EVERY } from "./sample.ts";
+import { inSample } from "./sample.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
 import { after, dateSortKey, direction, foldedContains, join, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
@@ -233,7 +233,7 @@ function textWalkSql(f: EventFilters, key: Sql, cursor: Sql[], limit: number, ra
       ORDER BY sort_key DESC, id DESC LIMIT ${raw(String(rows))} OFFSET ${raw(String(offset))}) e ${where(conditions)}
     ORDER BY e.sort_key DESC, e.id DESC LIMIT ${found}`;
   const first = sql`(SELECT count(*) FROM first)`;
-  const share = raw(String(Math.ceil(EXACT_COUNT_LIMIT / SAMPLE_EVERY)));
+  const share = raw(String(SAMPLE_SHARE));
   const many = sql`(SELECT n FROM sampled) >= ${share}`;
   return sql`SELECT * FROM (WITH first AS MATERIALIZED (${walk(0, TEXT_FIRST_WALK, sql`${limit + 1}`)}),
       sampled AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM events e ${where([...conditions, inSample, sql`${first} <= ${limit}`])} LIMIT ${share}) x)

@@ -106,8 +106,6 @@ export async function officialRolled(db: Reader, f: EventFilters): Promise<boole
   return row?.rolled ?? false;
 }
 
-export { SAMPLE_EVERY };
-
 /** Text-filtered stats are estimated when the sample says more events than this match. */
 export const EXACT_UP_TO = 2000;
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../problem.ts";
-import { eventStats, EXACT_UP_TO, SAMPLE_EVERY, STATS_GROUPS as GROUPS } from "../query/stats.ts";
+import { SAMPLE_EVERY } from "../query/sample.ts";
+import { eventStats, EXACT_UP_TO, STATS_GROUPS as GROUPS } from "../query/stats.ts";
 import { eventFilterShape, queryObject } from "../schemas/params.ts";
 import { eventFilters } from "./event-list.ts";
 
