@@ -13,7 +13,7 @@ export const SEEDS = new URL("../../data/seeds/", import.meta.url).pathname;
 
 export interface List<T> {
   data: T[];
-  meta: { count: number; next_cursor: string | null };
+  meta: { count: number; count_estimated?: true; next_cursor: string | null };
 }
 
 export type Event = z.infer<typeof EventSchema>;

@@ -1109,6 +1109,20 @@ export type components = {
                 next_cursor: string | null;
             };
         };
+        OfficialList: {
+            data: components["schemas"]["Official"][];
+            meta: {
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
+                count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
+                /** @description Pass as ?cursor= for the next page; null on the last page. */
+                next_cursor: string | null;
+            };
+        };
         /**
          * @example {
          *       "type": "official",
@@ -1190,20 +1204,6 @@ export type components = {
                     /** @description The sample's events that matched the filters. */
                     sample_matches: number;
                 };
-            };
-        };
-        OfficialList: {
-            data: components["schemas"]["Official"][];
-            meta: {
-                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
-                count: number;
-                /**
-                 * @description Present (true) when count is an estimate.
-                 * @constant
-                 */
-                count_estimated?: true;
-                /** @description Pass as ?cursor= for the next page; null on the last page. */
-                next_cursor: string | null;
             };
         };
         CountryList: {

@@ -6,7 +6,7 @@ import { changedSince } from "./changes.ts";
 import { countRows, EXACT_COUNT_LIMIT, plannedRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
-import { after, dateSortKey, direction, empty, foldedContains, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, foldedContains, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface OfficialFilters {
   /** Name or alias, ignoring case and diacritics. */
@@ -20,21 +20,36 @@ export interface OfficialFilters {
 /** How many of the latest mentions one official carries; the rest are paged at /officials/{id}/mentions. */
 export const RECENT_MENTIONS = 5;
 
-/**
- * The columns of `officials o` joined to its country (`officialFrom`); the
- * counts are kept ready in official_counts (a busy official has thousands of links).
- */
-const columns = sql`o.id, o.name, CASE WHEN c.code IS NULL THEN NULL ELSE ${countryJson("c")} END AS country,
-  o.name_en, o.name_native, o.aliases,
-  coalesce((SELECT oc.events FROM official_counts oc WHERE oc.official_id = o.id), 0) AS event_count,
-  coalesce((SELECT oc.mentions FROM official_counts oc WHERE oc.official_id = o.id), 0) AS mention_count`;
+const country = sql`CASE WHEN c.code IS NULL THEN NULL ELSE ${countryJson("c")} END`;
+// The counts are kept ready in official_counts (a busy official has thousands of links).
+const eventCount = sql`coalesce((SELECT oc.events FROM official_counts oc WHERE oc.official_id = o.id), 0)`;
+const mentionCount = sql`coalesce((SELECT oc.mentions FROM official_counts oc WHERE oc.official_id = o.id), 0)`;
+
+/** The columns of `officials o` joined to its country (`officialFrom`). */
+const columns = sql`o.id, o.name, ${country} AS country, o.name_en, o.name_native, o.aliases,
+  ${eventCount} AS event_count, ${mentionCount} AS mention_count`;
 
 /** An official and their country: a join, not a lookup per row, when a page has many. */
 const officialFrom = sql`officials o LEFT JOIN countries c ON c.code = o.country_code`;
 
-const latest = sql`(SELECT json_build_object('rank', om.rank, 'offices', om.offices, 'observed_on', om.observed_on, 'ministry', ${orNull("mi", ministryJson("mi"))})
+const latest = sql`(SELECT json_build_object('rank', om.rank, 'offices', om.offices, 'ministry', ${orNull("mi", ministryJson("mi"))}, 'observed_on', om.observed_on)
     FROM official_mentions om LEFT JOIN ministries mi ON mi.id = om.ministry_id
-    WHERE om.official_id = o.id ORDER BY om.observed_from DESC NULLS LAST, om.article_id DESC LIMIT 1) AS latest`;
+    WHERE om.official_id = o.id ORDER BY om.observed_from DESC NULLS LAST, om.article_id DESC LIMIT 1)`;
+
+/**
+ * An official of a list (`officialFrom`) as its JSON item's text, the fields
+ * in the list schema's order: the API sends it as it comes, without decoding
+ * and encoding it again.
+ */
+const listItem = sql`json_build_object('id', o.id, 'name', o.name, 'country', ${country}, 'name_en', o.name_en, 'name_native', o.name_native,
+    'aliases', o.aliases, 'event_count', ${eventCount}, 'mention_count', ${mentionCount}, 'latest', ${latest})::text`;
+
+/** A row of officialPage: the official's id, name (the sort key) and JSON item. */
+export interface OfficialListRow {
+  id: number;
+  sort_key: string;
+  item: string;
+}
 
 /** A mention (`official_mentions om`) as its JSON item, from `mentionJoins`. */
 const mentionItem = sql`json_build_object(
@@ -66,7 +81,7 @@ export async function officialExists(db: Reader, id: number): Promise<boolean> {
 
 function conditions(f: OfficialFilters): Sql[] {
   const c: Sql[] = [];
-  if (f.q !== undefined) c.push(foldedContains(sql`hoptac_fold(o.search_text)`, f.q));
+  if (f.q !== undefined) c.push(foldedContains(sql`o.search_folded`, f.q));
   if (f.country !== undefined) c.push(sql`o.country_code = ${f.country}`);
   if (f.ministry !== undefined) c.push(sql`EXISTS (SELECT 1 FROM official_mentions m WHERE m.official_id = o.id AND m.ministry_id = ${f.ministry})`);
   if (f.updatedSince !== undefined) c.push(changedSince("official", sql`o.id`, f.updatedSince));
@@ -75,28 +90,34 @@ function conditions(f: OfficialFilters): Sql[] {
 
 /**
  * One page in name order (limit + 1 rows), each with its latest rank and
- * offices, and how many officials match. A first page whose matches the
- * planner expects to be few (at most EXACT_COUNT_LIMIT) counts them in the
- * same statement, over the rows it reads anyway to sort them; more are
- * estimated; a later page is counted beside it (countRows).
+ * offices, and how many officials match. A first page counts its matches in
+ * the same statement when they are few (at most EXACT_COUNT_LIMIT; counting
+ * stops there) and then sorts only them: the rows a name search finds are
+ * read once, and nothing is planned twice. More matches are estimated by
+ * the planner and their page read on its own; a later page is counted beside
+ * it (countRows).
  */
-export async function officialPage<T>(db: Reader, f: OfficialFilters, position: CursorPosition | null, limit: number) {
+export async function officialPage(db: Reader, f: OfficialFilters, position: CursorPosition | null, limit: number) {
   const fromWhere = sql`FROM officials o ${where(conditions(f))}`;
-  const page = (total: Sql) => {
-    const cursor = position ? [after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false)] : [];
-    return db.query<T & { sort_key: string; total?: number }>(sql`
-      SELECT ${columns}, ${latest}, o.name AS sort_key${total}
-      FROM ${officialFrom} ${where([...conditions(f), ...cursor])} ORDER BY o.name, o.id LIMIT ${limit + 1}`);
-  };
+  const page = (filter: Sql[]) =>
+    sql`SELECT o.id, o.name AS sort_key, ${listItem} AS item FROM ${officialFrom} ${where(filter)} ORDER BY o.name, o.id LIMIT ${limit + 1}`;
   if (position) {
-    const [rows, count] = await Promise.all([page(empty), countRows(db, fromWhere)]);
+    const cursor = after(sql`o.name`, sql`o.id`, { key: sql`${position.key}`, id: position.id }, false);
+    const [rows, count] = await Promise.all([db.query<OfficialListRow>(page([...conditions(f), cursor])), countRows(db, fromWhere)]);
     return { rows, count };
   }
-  const estimate = await plannedRows(db, fromWhere);
-  if (estimate > EXACT_COUNT_LIMIT) return { rows: await page(empty), count: { count: estimate, estimated: true } satisfies ListCount };
-  const read = await page(sql`, count(*) OVER ()::int AS total`);
-  const rows = read.map(({ total: _, ...row }) => row as T & { sort_key: string });
-  return { rows, count: { count: read[0]?.total ?? 0, estimated: false } satisfies ListCount };
+  type Counted = OfficialListRow & { total: number };
+  const read = await db.query<Counted>(sql`WITH m AS MATERIALIZED (SELECT o.id ${fromWhere} LIMIT ${EXACT_COUNT_LIMIT + 1}),
+      t AS (SELECT count(*)::int AS total FROM m)
+    SELECT p.*, t.total FROM t LEFT JOIN LATERAL (${page([sql`o.id IN (SELECT id FROM m)`, sql`t.total <= ${EXACT_COUNT_LIMIT}`])}) p ON true
+    ORDER BY p.sort_key, p.id`);
+  const total = read[0]?.total ?? 0;
+  if (total <= EXACT_COUNT_LIMIT) {
+    const rows = read.filter((r) => r.id !== null).map(({ total: _, ...row }): OfficialListRow => row);
+    return { rows, count: { count: total, estimated: false } satisfies ListCount };
+  }
+  const [rows, estimate] = await Promise.all([db.query<OfficialListRow>(page(conditions(f))), plannedRows(db, fromWhere)]);
+  return { rows, count: { count: Math.max(EXACT_COUNT_LIMIT + 1, estimate), estimated: true } satisfies ListCount };
 }
 
 export async function officialById<T>(db: Reader, id: number): Promise<T | null> {

@@ -45,7 +45,7 @@ interface KindSql {
 const KINDS: Record<SearchKind, KindSql> = {
   official: {
     from: sql`FROM officials o`,
-    folded: sql`hoptac_fold(o.search_text)`,
+    folded: sql`o.search_folded`,
     columns: sql`'official' AS type, o.id AS num_id, NULL AS code, o.name AS label, (SELECT c.name_vi FROM countries c WHERE c.code = o.country_code) AS detail`,
     label: sql`length(o.name)`,
     id: sql`o.id`,
