@@ -6,7 +6,7 @@
 // or years, and when no count is by type or year, the cells' sums per group
 // (event_rollup_totals) answer with one row a group.
 import type { EventFilters } from "./events.ts";
-import { join, sql, type Sql } from "./sql.ts";
+import { empty, join, raw, sql, type Sql } from "./sql.ts";
 
 export type RollupDim = "" | "country" | "ministry" | "topic";
 
@@ -51,9 +51,17 @@ export function rollupConditions(f: EventFilters, officialRolled = false): Rollu
  * (event_rollup_totals: r.key and r.events only).
  */
 export function rollupFrom(dim: RollupDim, rollup: Rollup, byTypeOrYear = false): Sql {
+  const totals = !rollup.conditions.length && !byTypeOrYear;
+  const table = raw(totals ? "event_rollup_totals" : "event_rollups");
   const cells = cellsOf(dim, rollup.scope);
-  if (!rollup.conditions.length && !byTypeOrYear) return sql`FROM event_rollup_totals r WHERE ${join(cells, " AND ")}`;
-  return sql`FROM event_rollups r WHERE ${join([...cells, ...rollup.conditions], " AND ")}`;
+  const own = ownKeys(dim, rollup.scope);
+  if (!own) return sql`FROM ${table} r WHERE ${join([...cells, ...rollup.conditions], " AND ")}`;
+  // The scope's own keys count every event of the scope: read from its cells as a whole, once per key.
+  const columns = raw(totals ? "r.events" : "r.type, r.year_from, r.year_to, r.events");
+  const whole = cellsOf("", rollup.scope);
+  return sql`FROM (SELECT r.key, ${columns} FROM ${table} r WHERE ${join(cells, " AND ")}
+    UNION ALL SELECT k.key, ${columns} FROM ${table} r, unnest(${own}::text[]) AS k(key) WHERE ${join(whole, " AND ")}) r
+    ${rollup.conditions.length ? sql`WHERE ${join(rollup.conditions, " AND ")}` : empty}`;
 }
 
 /**
@@ -66,6 +74,19 @@ function cellsOf(dim: RollupDim, scope: string): Sql[] {
   const single = dim === "" ? /^(country|ministry|topic):(.+)$/.exec(scope) : null;
   if (single) return [sql`r.scope = ''`, sql`r.dim = ${single[1]}`, sql`r.key = ${single[2]}`];
   return [sql`r.scope = ${scope}`, sql`r.dim = ${dim}`];
+}
+
+/**
+ * The keys of a group dimension that are the scope's own (its country,
+ * ministry or topic; a pair's two countries): every event of the scope
+ * counts in them, so the rollups keep no cells of their own for them
+ * (they are the scope's cells as a whole). Null when there are none.
+ */
+function ownKeys(dim: RollupDim, scope: string): string[] | null {
+  const m = /^(country|countries|ministry|topic):(.+)$/.exec(scope);
+  if (!m || dim === "") return null;
+  if (m[1] === "countries") return dim === "country" ? m[2]!.split("+") : null;
+  return m[1] === dim ? [m[2]!] : null;
 }
 
 /** The number of events matching, or null when the rollup cannot tell. */

@@ -93,12 +93,13 @@ export class OfficialKeys {
 /**
  * The stored official this article's official is, else null: among the
  * officials of the country whose names share one of the longer words of its
- * names (every pair sameOfficial can accept shares one; trigram index), the
- * first in id order that sameOfficial accepts. A candidate's offices (all its
- * mentions') matter only when its names differ from these by a slip of the
- * pen, so only such candidates' offices are read. `pending` holds the
- * mentions this article is about to write, `held` what the batch has not
- * written yet (mentions, officials' new names): they count as stored.
+ * names (every pair sameOfficial can accept shares one; tested on their
+ * stored folded text), the first in id order that sameOfficial accepts. A
+ * candidate's offices (all its mentions') matter only when its names differ
+ * from these by a slip of the pen, so only such candidates' offices are read.
+ * `pending` holds the mentions this article is about to write, `held` what
+ * the batch has not written yet (mentions, officials' new names): they count
+ * as stored.
  */
 export async function matchOfficial(
   tx: Tx, o: ExtractedOfficial, pending: PendingMention[], held: OpenMentions, batch?: NameCandidates,
@@ -113,11 +114,11 @@ export async function matchOfficial(
   const candidates = batch?.candidates(o, words, renamed) ?? await tx.$queryRaw<OfficialRow[]>`
     SELECT * FROM (
       SELECT o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
-      FROM officials o WHERE o.country_code = ${o.country} AND NOT (o.id = ANY(${renamed.map((r) => r.id)}::int[])) AND (${like(Prisma.sql`o.search_text`)})
+      FROM officials o WHERE o.country_code = ${o.country} AND NOT (o.id = ANY(${renamed.map((r) => r.id)}::int[])) AND (${like(Prisma.sql`o.search_folded`)})
       UNION ALL
       SELECT x.id, x.name, x.aliases, x."countryCode", x."nameEn", x."nameNative"
       FROM jsonb_to_recordset(${JSON.stringify(renamed)}::jsonb) AS x(id int, name text, aliases text[], "countryCode" text, "nameEn" text, "nameNative" text, "searchText" text)
-      WHERE ${like(Prisma.sql`x."searchText"`)}
+      WHERE ${like(Prisma.sql`hoptac_fold(x."searchText")`)}
     ) c ORDER BY id`;
   const me = { names, country: o.country, offices: o.offices };
   const nameless = (c: OfficialRow) => ({ names: [c.name, ...c.aliases], country: c.countryCode, offices: [] as string[] });
@@ -137,8 +138,12 @@ export async function matchOfficial(
   }) ?? null;
 }
 
-/** Does the folded column hold one of these words? */
-const likeAny = (column: Prisma.Sql, words: string[]) => Prisma.join(words.map((w) => Prisma.sql`hoptac_fold(${column}) LIKE ${`%${w}%`}`), " OR ");
+/**
+ * Does this folded text hold one of these words? A stored official's is its
+ * search_folded, folded when written: folding every official of a country
+ * again in each lookup cost more as the knowledge base grew.
+ */
+const likeAny = (folded: Prisma.Sql, words: string[]) => Prisma.join(words.map((w) => Prisma.sql`${folded} LIKE ${`%${w}%`}`), " OR ");
 
 /** An official's row as matchOfficial gives it. */
 const rowOf = (r: OfficialRow): OfficialRow =>
@@ -161,10 +166,10 @@ export class NameCandidates {
   async load(tx: Tx, officials: ExtractedOfficial[], known: OfficialRow[]): Promise<void> {
     const asked = officials.flatMap((o) => (o.country ? [{ o, country: o.country, words: nameWords([o.name, ...o.aliases]) }] : []))
       .filter((q) => q.words.length);
-    // Each official's lookup as matchOfficial's own (its words as constants: the trigram index), in one statement.
+    // Each official's lookup as matchOfficial's own, in one statement.
     const blocks = asked.map((q, n) => Prisma.sql`(
       SELECT ${n}::int AS n, o.id, o.name, o.aliases, o.country_code AS "countryCode", o.name_en AS "nameEn", o.name_native AS "nameNative"
-      FROM officials o WHERE o.country_code = ${q.country} AND (${likeAny(Prisma.sql`o.search_text`, q.words)}))`);
+      FROM officials o WHERE o.country_code = ${q.country} AND (${likeAny(Prisma.sql`o.search_folded`, q.words)}))`);
     const rows = blocks.length ? await tx.$queryRaw<(OfficialRow & { n: number })[]>`${Prisma.join(blocks, " UNION ALL ")}` : [];
     const lists = asked.map((q) => {
       const list: OfficialRow[] = [];
