@@ -1,8 +1,14 @@
 // The store's lookup of a stored agreement that a new report may be another
 // report of, on a real Postgres: it reads only the agreements whose signing
-// dates may agree, and still finds every one agreementMatch would accept.
+// dates may agree, and still finds every one agreementMatch would accept; and
+// the agreements' filter keys it writes itself, beside their parties.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolOf } from "../../src/db/client.ts";
+import { derivedDrift } from "../../src/db/derived.ts";
+import { primaryReader } from "../../src/db/reader.ts";
 import type { PartialDate } from "../../src/dates/value.ts";
 import type { AgreementFacts } from "../../src/identity/agreements.ts";
 import { gazetteer } from "../../src/import/extract.ts";
@@ -52,5 +58,43 @@ describe("looking up a stored agreement", () => {
     expect(await lookup({ y: 2024, m: 3, d: 5 }, { y: 2024, m: 3, d: 6 })).toBe(false);
     expect(await lookup({ y: 2024, m: 3 }, { y: 2024, m: 4 })).toBe(false);
     expect(await lookup({ y: 2024 }, { y: 2023, m: 12, d: 31 })).toBe(false);
+  });
+});
+
+describe("an agreement's filter keys", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase("import_agreement_keys");
+    await importPaths(db.prisma, ["data/seeds"]);
+  });
+  afterAll(async () => db.drop());
+
+  const drift = async () => (await derivedDrift(primaryReader(db.prisma))).keys;
+
+  it("are written by the store with the parties, when an agreement is made, reported again and rebuilt", async () => {
+    const [signed] = await db.prisma.$queryRaw<{ file: string; agreement: number; codes: string[] }[]>`
+      SELECT ar.file, a.id AS agreement, a.country_codes AS codes FROM agreement_sources s
+      JOIN articles ar ON ar.id = s.article_id JOIN agreements a ON a.id = s.agreement_id ORDER BY a.id LIMIT 1`;
+    expect(signed!.codes.length).toBeGreaterThan(1);
+    expect(await drift()).toBe(0);
+
+    // The same article under another name: another report of the same agreement, which is rebuilt from both.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoptac-agreement-keys-"));
+    try {
+      const text = fs.readFileSync(path.join("data/seeds", path.basename(signed!.file)), "utf8");
+      fs.writeFileSync(path.join(dir, "again.txt"), text);
+      await importPaths(db.prisma, [dir]);
+      const sources = await db.prisma.agreementSource.count({ where: { agreementId: signed!.agreement } });
+      expect(sources).toBe(2);
+      expect(await drift()).toBe(0);
+
+      // It changes and no longer reports it: the agreement is rebuilt from its first report alone.
+      fs.writeFileSync(path.join(dir, "again.txt"), `${text.split("\n")[0]}\n`);
+      expect((await importPaths(db.prisma, [dir])).updated).toBe(1);
+      expect(await db.prisma.agreementSource.count({ where: { agreementId: signed!.agreement } })).toBe(1);
+      expect(await drift()).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

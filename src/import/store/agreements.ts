@@ -50,6 +50,17 @@ const partiesJson = (f: AgreementFacts) =>
 const parties = (f: AgreementFacts) => Prisma.sql`
   ROWS FROM (jsonb_to_recordset(${partiesJson(f)}::jsonb) AS (country_code text, ministry_id int, unit_id int)) WITH ORDINALITY AS x(country_code, ministry_id, unit_id, n)`;
 
+/**
+ * The filter keys of the parties of `f` as agreement_parties keeps them (a
+ * country once: its first): their sorted country codes and ministry ids,
+ * written on the agreement's row with its parties (the parties' trigger
+ * stands aside for the store, index.ts).
+ */
+const partyKeys = (f: AgreementFacts) => Prisma.sql`
+  SELECT coalesce(array_agg(k.country_code ORDER BY k.country_code), ARRAY[]::text[]) AS codes,
+    coalesce(array_agg(DISTINCT k.ministry_id ORDER BY k.ministry_id) FILTER (WHERE k.ministry_id IS NOT NULL), ARRAY[]::int[]) AS ministries
+  FROM (SELECT DISTINCT ON (x.country_code) x.country_code::text AS country_code, x.ministry_id FROM ${parties(f)} ORDER BY x.country_code, x.n) k`;
+
 /** Inserts the agreement's parties, in order, a country once. */
 async function insertParties(tx: Tx, id: number, f: AgreementFacts): Promise<void> {
   await tx.$executeRaw`
@@ -62,9 +73,10 @@ export async function createAgreement(tx: Tx, g: Gazetteer, f: AgreementFacts, s
   const c = agreementColumns(f, g);
   const [row] = await tx.$queryRaw<{ id: number }[]>`
     WITH a AS (
-      INSERT INTO agreements (type, title, title_key, signed, signed_precision, signed_from, signed_to, event_id, search_text)
-      VALUES (${c.type}::agreement_type, ${c.title}, ${c.title_key}, ${c.signed}, ${c.signed_precision}::date_precision, ${c.signed_from}::date,
-              ${c.signed_to}::date, ${c.event_id}::int, ${c.search_text})
+      INSERT INTO agreements (type, title, title_key, signed, signed_precision, signed_from, signed_to, event_id, search_text, country_codes, ministry_ids)
+      SELECT ${c.type}::agreement_type, ${c.title}, ${c.title_key}, ${c.signed}, ${c.signed_precision}::date_precision, ${c.signed_from}::date,
+             ${c.signed_to}::date, ${c.event_id}::int, ${c.search_text}, k.codes, k.ministries
+      FROM (${partyKeys(f)}) k
       RETURNING id
     ), s AS (
       INSERT INTO agreement_sources (agreement_id, article_id, sentence, facts)
@@ -101,7 +113,7 @@ export async function rebuildAgreement(tx: Tx, id: number, g: Gazetteer, unwritt
   await tx.$executeRaw`
     UPDATE agreements SET type = ${c.type}::agreement_type, title = ${c.title}, title_key = ${c.title_key}, signed = ${c.signed},
       signed_precision = ${c.signed_precision}::date_precision, signed_from = ${c.signed_from}::date, signed_to = ${c.signed_to}::date,
-      event_id = ${c.event_id}::int, search_text = ${c.search_text}
+      event_id = ${c.event_id}::int, search_text = ${c.search_text}, (country_codes, ministry_ids) = (SELECT k.codes, k.ministries FROM (${partyKeys(facts)}) k)
     WHERE id = ${id}::int`;
   await tx.$executeRaw`DELETE FROM agreement_parties WHERE agreement_id = ${id}::int`;
   await insertParties(tx, id, facts);

@@ -79,8 +79,9 @@ export class ArticleStore {
     let at = 0;
     try {
       const out = await transaction(poolOf(this.prisma), async (tx) => {
-        // The store writes the events' filter keys itself (events.ts): the trigger stands aside.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK}), set_config('hoptac.event_keys_written', 'on', true)`;
+        // The store writes the events' and agreements' filter keys itself (events.ts, agreements.ts): their triggers stand aside.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK}), set_config('hoptac.event_keys_written', 'on', true),
+          set_config('hoptac.agreement_keys_written', 'on', true)`;
         // Agreements may name an event of the batch before its row is written (open-events.ts): checked at commit.
         await tx.$executeRaw`SET CONSTRAINTS agreements_event_id_fkey DEFERRED`;
         await this.ref.ensureCountries(tx);
