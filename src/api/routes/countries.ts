@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { sendList } from "../list-bytes.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { sendSelected } from "../query/select.ts";
 import { countCountries, countryByCode, countryExists, countryPage, countryTimeline } from "../query/countries.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { CountryParams, Cursor, eventListShape, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { EventTypeSchema, listOf } from "../schemas/resources.ts";
-import { EventFilterQuery, eventFilters, EventListSchema, listEvents, sendEventList } from "./event-list.ts";
+import { EventFilterQuery, eventFilters, EventListSchema, listEvents } from "./event-list.ts";
 import { EVENT_TYPES } from "./labels.ts";
 
 const CountsSchema = z
@@ -124,7 +125,7 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
       sendSelected(reply, request.query.select);
       const [exists, page] = await Promise.all([countryExists(app.db, code), listEvents(app.db, request.query, { countries: [code] })]);
       if (!exists) throw noCountry(code);
-      return sendEventList(reply, page);
+      return sendList(reply, page);
     },
   );
 

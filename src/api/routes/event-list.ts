@@ -1,7 +1,7 @@
 // The one event list behind /events, /countries/{code}/events and /officials/{id}/events.
-import type { FastifyReply } from "fastify";
 import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
+import { listBytes } from "../list-bytes.ts";
 import { countMeta } from "../query/count.ts";
 import { pick } from "../query/select.ts";
 import { decodeCursor, encodeCursor, paginate } from "../query/cursor.ts";
@@ -41,8 +41,6 @@ export function eventFilters(query: EventFilterQuery, fixed: Partial<EventFilter
   };
 }
 
-const DATA_OPEN = Buffer.from(`{"data":[`);
-
 /**
  * A page of events: without select=, the response's bytes, the items' ready
  * JSON (event_docs) as Postgres joined them with the meta around; with it, or
@@ -57,7 +55,7 @@ export async function listEvents(db: Reader, query: EventListQuery, fixed: Parti
     if (page) {
       const next = page.rows > query.limit && page.last ? encodeCursor("events", sort, page.last) : null;
       const meta = { ...countMeta(count), next_cursor: next };
-      return Buffer.concat([DATA_OPEN, page.items, Buffer.from(`],"meta":${JSON.stringify(meta)}}`)]);
+      return listBytes(page.items, meta);
     }
   }
   const [rows, count] = await Promise.all([eventPage(db, filters, sort, position, query.limit, query.select), countEvents(db, filters)]);
@@ -66,9 +64,3 @@ export async function listEvents(db: Reader, query: EventListQuery, fixed: Parti
 }
 
 type EventList = z.infer<typeof EventListSchema>;
-
-/** Sends what listEvents made: JSON bytes as they are, an object through the route's serializer. */
-export function sendEventList(reply: FastifyReply, list: EventList | Buffer): EventList {
-  if (Buffer.isBuffer(list)) reply.type("application/json; charset=utf-8");
-  return list as EventList;
-}

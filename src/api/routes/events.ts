@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { sendList } from "../list-bytes.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { sendSelected } from "../query/select.ts";
 import { eventById } from "../query/events.ts";
 import { IdParams } from "../schemas/params.ts";
 import { EventDetailSchema } from "../schemas/resources.ts";
-import { EventListSchema, EventSearchQuery, listEvents, sendEventList } from "./event-list.ts";
+import { EventListSchema, EventSearchQuery, listEvents } from "./event-list.ts";
 
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -24,7 +25,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       sendSelected(reply, request.query.select);
-      return sendEventList(reply, await listEvents(app.db, request.query));
+      return sendList(reply, await listEvents(app.db, request.query));
     },
   );
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { listBytes, sendList } from "../list-bytes.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
 import { countMeta } from "../query/count.ts";
@@ -8,7 +9,7 @@ import { mentionPage, officialById, officialExists, officialPage, RECENT_MENTION
 import { isDateKey } from "../query/sql.ts";
 import { CountryCode, Cursor, eventListShape, Id, IdParams, Limit, queryObject, SearchText, Sort, UpdatedSince } from "../schemas/params.ts";
 import { CountryRefSchema, listOf, MinistryRefSchema, SourceSchema, UnitRefSchema } from "../schemas/resources.ts";
-import { EventListSchema, listEvents, sendEventList } from "./event-list.ts";
+import { EventListSchema, listEvents } from "./event-list.ts";
 
 const LatestSchema = z
   .object({
@@ -107,9 +108,7 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
       const meta = { ...countMeta(count), next_cursor: page.next };
       const { select } = request.query;
       if (select) return { data: page.rows.map((r) => pick(JSON.parse(r.item) as Official, select)), meta };
-      // The items' JSON as Postgres wrote it, sent as it is.
-      reply.type("application/json; charset=utf-8");
-      return Buffer.from(`{"data":[${page.rows.map((r) => r.item).join(",")}],"meta":${JSON.stringify(meta)}}`) as unknown as OfficialList;
+      return sendList<OfficialList>(reply, listBytes(page.rows.map((r) => r.item).join(","), meta));
     },
   );
 
@@ -174,7 +173,7 @@ export const officialRoutes: FastifyPluginAsyncZod = async (app) => {
       sendSelected(reply, request.query.select);
       const [exists, page] = await Promise.all([officialExists(app.db, id), listEvents(app.db, request.query, { official: id })]);
       if (!exists) throw notFound(`There is no official ${id}.`);
-      return sendEventList(reply, page);
+      return sendList(reply, page);
     },
   );
 };
