@@ -27,7 +27,8 @@ export async function derivedDrift(db: Reader): Promise<{ keys: number; rollups:
               coalesce(extract(year FROM e.span_to)::int, 0), count(*)::int
        FROM events e JOIN rollup_officials o ON o.official_id = ANY(e.official_ids)
        CROSS JOIN LATERAL hoptac_event_cells(e.country_codes, e.ministry_ids, e.topics) c WHERE c.scope = '' GROUP BY 1, 2, 3, 4, 5, 6) want
-     FULL JOIN (SELECT * FROM event_rollups WHERE events <> 0) have USING (scope, dim, key, type, year_from, year_to)
+     FULL JOIN (SELECT scope, dim, key, type, year_from, year_to, sum(events)::int AS events FROM event_rollups_current
+                GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(events) <> 0) have USING (scope, dim, key, type, year_from, year_to)
      WHERE want.events IS DISTINCT FROM have.events)
     + (SELECT count(*)::int FROM (SELECT scope, dim, key, sum(events)::int AS events FROM event_rollups GROUP BY 1, 2, 3 HAVING sum(events) <> 0) want
      FULL JOIN (SELECT * FROM event_rollup_totals WHERE events <> 0) have USING (scope, dim, key)

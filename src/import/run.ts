@@ -7,11 +7,12 @@ import { dirname } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { SingleBar } from "cli-progress";
 import type { Logger } from "pino";
+import { poolOf } from "../db/client.ts";
 import type { PrismaClient } from "../db/generated/client.ts";
 import { ExtractionPool } from "../extraction/pool.ts";
 import { extractArticle, extractRecord, gazetteer, InputError } from "./extract.ts";
 import { isSkipped, readInputs } from "./readers.ts";
-import { ArticleStore, countFacts, identify, type PreparedArticle } from "./store/index.ts";
+import { ArticleStore, countFacts, foldRollups, identify, type PreparedArticle } from "./store/index.ts";
 import type { FactCounts, RawArticle, SkippedInput, StoreResult } from "./types.ts";
 
 export { extractArticle, InputError, publishedHint } from "./extract.ts";
@@ -170,6 +171,8 @@ export async function importPaths(prisma: PrismaClient, paths: string[], options
       previous = next;
     }
     if (previous) await storeChunk(await previous);
+    // The stats count what is not folded yet too; folding it now leaves them the least to add.
+    await foldRollups(poolOf(prisma)).catch((error: unknown) => log?.warn({ error: lastLine(error) }, "rollup changes left to fold"));
   } finally {
     bar?.stop();
     await ownPool?.close();

@@ -246,6 +246,8 @@ export async function synthesize(client: pg.ClientBase, g: Gazetteer, options: S
     await q(`INSERT INTO event_sources (event_id, article_id, sentence)
       SELECT e.i, a, t.summary || '.' FROM s_event e JOIN s_text t ON t.i = e.i CROSS JOIN LATERAL (VALUES (e.article), (e.article2)) s(a)
       WHERE ${range("e.i")} AND a IS NOT NULL GROUP BY e.i, a, t.summary`);
+    // The chunk's rollup changes, into the cells (reads would add them up otherwise).
+    await q("SELECT hoptac_fold_rollups(2147483647)");
   }
   await q("SELECT setval(pg_get_serial_sequence('events', 'id'), (SELECT max(id) FROM events))");
 

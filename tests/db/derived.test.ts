@@ -41,6 +41,8 @@ afterAll(async () => {
 describe("events' filter keys and the rollups", () => {
   it("hold what the link tables and events say after an import", async () => {
     expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+    // The importer folds its rollup changes into the cells before it returns.
+    expect(await reader.query(sql`SELECT count(*)::int AS n FROM event_rollup_pending`)).toEqual([{ n: 0 }]);
     const [row] = await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM events WHERE cardinality(country_codes) > 0`);
     expect(row!.n).toBeGreaterThan(0);
   });
@@ -114,6 +116,39 @@ describe("events' filter keys and the rollups", () => {
     expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
     const [cells] = await reader.query<{ n: number }>(sql`SELECT coalesce(sum(events), 0)::int AS n FROM event_rollups WHERE scope = ${`official:${other!.official}`} AND dim = ''`);
     expect(cells!.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it("count changes written and not yet folded into the cells, and fold them", async () => {
+    const pending = async () => (await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_rollup_pending`))[0]!.n;
+    // The test before wrote outside the store: no fold followed.
+    await reader.query(sql`SELECT hoptac_fold_rollups()`);
+    expect(await pending()).toBe(0);
+    const stats = async () => {
+      for (const f of [{}, { countries: ["VN"], types: ["talks", "visit"] }, { countries: ["VN", "CU"] }] satisfies EventFilters[]) {
+        for (const group of STATS_GROUPS) {
+          expect(await reader.query(statsSql(group, f)), `${group} ${JSON.stringify(f)}`).toEqual(await reader.query(liveStatsSql(group, f)));
+        }
+      }
+      expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
+    };
+    // A write outside the store: its changes stay pending (one row out, one in), and reads count them.
+    const [event] = await reader.query<{ id: number; type: string }>(sql`SELECT id, type::text FROM events WHERE type <> 'visit' AND 'VN' = ANY(country_codes) ORDER BY id LIMIT 1`);
+    await db.prisma.$executeRaw`UPDATE events SET type = 'visit' WHERE id = ${event!.id}`;
+    // A write that leaves the keys as they were leaves nothing.
+    await db.prisma.$executeRaw`UPDATE events SET summary = summary WHERE id = ${event!.id}`;
+    expect(await pending()).toBe(2);
+    await stats();
+    // Officials listed now count the events already written, pending ones included, once.
+    await reader.query(sql`SELECT hoptac_roll_officials(1)`);
+    await stats();
+    const [folded] = await reader.query<{ n: number }>(sql`SELECT hoptac_fold_rollups() AS n`);
+    expect(folded!.n).toBe(2);
+    expect(await pending()).toBe(0);
+    await stats();
+    await db.prisma.$executeRaw`UPDATE events SET type = ${event!.type}::event_type WHERE id = ${event!.id}`;
+    await stats();
+    await reader.query(sql`SELECT hoptac_fold_rollups()`);
+    await stats();
   });
 
   it("follow a changed article, a deleted event and an edited one", async () => {

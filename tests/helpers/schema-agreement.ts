@@ -119,8 +119,10 @@ export async function readDatabase(url: string, schema = "public"): Promise<DbSn
   await client.connect();
   try {
     const columns = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
-      `SELECT table_name, column_name, data_type, udt_name, is_nullable
-       FROM information_schema.columns WHERE table_schema = $1`,
+      // Tables only: views, like functions, are the migrations' own.
+      `SELECT c.table_name, c.column_name, c.data_type, c.udt_name, c.is_nullable
+       FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+       WHERE c.table_schema = $1 AND t.table_type = 'BASE TABLE'`,
       [schema],
     );
     const enums = await client.query<{ name: string; labels: string[] }>(

@@ -17,7 +17,7 @@ export interface CountryFilters {
 }
 
 const countryColumns = sql`c.code::text AS code, c.name_vi, c.name_en, c.aliases, json_build_object(
-    'events', (SELECT coalesce(sum(r.events), 0)::int FROM event_rollup_totals r WHERE r.scope = '' AND r.dim = 'country' AND r.key = c.code::text),
+    'events', (SELECT coalesce(sum(r.events), 0)::int FROM event_rollup_totals_current r WHERE r.scope = '' AND r.dim = 'country' AND r.key = c.code::text),
     'officials', (SELECT count(*)::int FROM officials o WHERE o.country_code = c.code),
     'ministries', (SELECT count(*)::int FROM ministries m WHERE m.country_code = c.code),
     'agreements', (SELECT count(DISTINCT ap.agreement_id)::int FROM agreement_parties ap WHERE ap.country_code = c.code),

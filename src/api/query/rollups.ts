@@ -1,10 +1,12 @@
 // Event counts from the rollup table (event_rollups, kept by a trigger on
-// events), for the filters it can answer exactly: at most one of country (or
+// events; read with the changes written and not yet folded in, as
+// event_rollups_current), for the filters it can answer exactly: at most one of country (or
 // two countries together), ministry, topic or an official it lists (one with
 // many events, in rollup_officials), any types, and a date range in whole
 // years. Other filters are counted over the events themselves. Without types
 // or years, and when no count is by type or year, the cells' sums per group
-// (event_rollup_totals) answer with one row a group.
+// (event_rollup_totals, read as event_rollup_totals_current) answer with
+// about one row a group.
 import type { EventFilters } from "./events.ts";
 import { empty, join, raw, sql, type Sql } from "./sql.ts";
 
@@ -52,7 +54,7 @@ export function rollupConditions(f: EventFilters, officialRolled = false): Rollu
  */
 export function rollupFrom(dim: RollupDim, rollup: Rollup, byTypeOrYear = false): Sql {
   const totals = !rollup.conditions.length && !byTypeOrYear;
-  const table = raw(totals ? "event_rollup_totals" : "event_rollups");
+  const table = raw(totals ? "event_rollup_totals_current" : "event_rollups_current");
   const cells = cellsOf(dim, rollup.scope);
   const own = ownKeys(dim, rollup.scope);
   if (!own) return sql`FROM ${table} r WHERE ${join([...cells, ...rollup.conditions], " AND ")}`;

@@ -19,9 +19,11 @@ import { insertArticles, updateArticle } from "./articles.ts";
 import { NameCandidates, OfficialKeys } from "./officials.ts";
 import { OpenEvents } from "./open-events.ts";
 import { OpenMentions } from "./open-mentions.ts";
+import { foldRollupsSoon } from "./rollup-fold.ts";
 import { transaction, type Tx } from "./tx.ts";
 
 export { countFacts, identify, prepareArticle, type ArticleIdentity, type PreparedArticle } from "./identity.ts";
+export { foldRollups } from "./rollup-fold.ts";
 
 /** Any number, the same in every hoptac process: the writers' advisory lock. */
 const WRITE_LOCK = 4_860_211;
@@ -133,6 +135,7 @@ export class ArticleStore {
         return results;
       });
       this.ref.commit();
+      foldRollupsSoon(poolOf(this.prisma));
       return out;
     } catch (error) {
       this.ref.forget();
