@@ -3,19 +3,23 @@
 // own while the writer goes on. Reads count pending rows too, so folding
 // only keeps them few: one fold runs at a time per database, and a write
 // that commits meanwhile is folded by the next.
+import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 
 /** Pending rows per fold: a bounded statement; a longer backlog takes several. */
 const FOLD_ROWS = 20_000;
+/** How long a fold waits for more writes after the one that started it. */
+const FOLD_DELAY_MS = 2000;
 
 class RollupFolder {
   private running: Promise<void> | null = null;
   private again = false;
   private failure: unknown = null;
+  private wake: AbortController | null = null;
 
   constructor(private readonly pool: pg.Pool) {}
 
-  /** Starts a fold unless one is under way (then another follows it). */
+  /** Starts a fold soon unless one is under way (then another follows it). */
   kick(): void {
     if (this.running) {
       this.again = true;
@@ -24,6 +28,9 @@ class RollupFolder {
     this.running = (async () => {
       do {
         this.again = false;
+        // The writes of the next moments come in the same fold: it then updates each busy cell once for all of them.
+        this.wake = new AbortController();
+        await sleep(FOLD_DELAY_MS, undefined, { signal: this.wake.signal, ref: false }).catch(() => {});
         await this.foldAll();
       } while (this.again);
     })().finally(() => (this.running = null));
@@ -31,7 +38,10 @@ class RollupFolder {
 
   /** Waits for the folds under way, then folds what is left; throws what a fold since the last settle threw. */
   async settle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running) {
+      this.wake?.abort();
+      await this.running;
+    }
     await this.foldAll();
     const failure = this.failure;
     this.failure = null;
