@@ -61,7 +61,7 @@ function lastLine(err: unknown): string {
 const zeroFacts = (): FactCounts => ({ officials: 0, events: 0, agreements: 0, countries: 0, ministries: 0 });
 
 /** Articles per store transaction: few enough that a batch stays short, many enough to save round trips. */
-export const BATCH = 64;
+export const BATCH = 192;
 
 interface Input {
   raw: RawArticle;
