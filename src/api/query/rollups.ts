@@ -1,5 +1,5 @@
-// Event counts from the rollup table (event_rollups, kept by a trigger on
-// events; read with the changes written and not yet folded in, as
+// Event counts from the rollup table (event_rollups, kept from the changes a
+// trigger on events leaves pending; read with those not yet folded in, as
 // event_rollups_current), for the filters it can answer exactly: at most one of country (or
 // two countries together), ministry, topic or an official it lists (one with
 // many events, in rollup_officials), any types, and a date range in whole
