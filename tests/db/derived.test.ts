@@ -18,7 +18,9 @@ import { AgreementSchema, EventSchema } from "../../src/api/schemas/resources.ts
 import { agreementDocPage, agreementItemText, agreementPage, represent as representAgreement } from "../../src/api/query/agreements.ts";
 import { agreementDocsDrift, derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
 import { primaryReader, type Reader } from "../../src/db/reader.ts";
+import { poolOf } from "../../src/db/client.ts";
 import { importPaths } from "../../src/import/run.ts";
+import { foldRollups, foldRollupsSoon } from "../../src/import/store/rollup-fold.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 
 let db: TestDatabase;
@@ -149,6 +151,22 @@ describe("events' filter keys and the rollups", () => {
     await stats();
     await reader.query(sql`SELECT hoptac_fold_rollups()`);
     await stats();
+  });
+
+  it("fold at once what is pending when an import settles, writes meanwhile included", async () => {
+    const pool = poolOf(db.prisma);
+    const pending = async () => (await reader.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_rollup_pending`))[0]!.n;
+    const [event] = await reader.query<{ id: number; type: string }>(sql`SELECT id, type::text FROM events WHERE type <> 'visit' ORDER BY id LIMIT 1`);
+    await db.prisma.$executeRaw`UPDATE events SET type = 'visit' WHERE id = ${event!.id}`;
+    // A fold that would wait an hour for more writes, and a write while it waits: another fold is to follow it.
+    foldRollupsSoon(pool, 3_600_000);
+    await db.prisma.$executeRaw`UPDATE events SET type = ${event!.type}::event_type WHERE id = ${event!.id}`;
+    foldRollupsSoon(pool, 3_600_000);
+    expect(await pending()).toBe(4);
+    // Settling folds both at once (waiting out either delay would time the test out).
+    await foldRollups(pool);
+    expect(await pending()).toBe(0);
+    expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
   });
 
   it("follow a changed article, a deleted event and an edited one", async () => {

@@ -14,13 +14,15 @@ const FOLD_DELAY_MS = 2000;
 class RollupFolder {
   private running: Promise<void> | null = null;
   private again = false;
+  /** Settles waiting: while any is, folds go on at once, without waiting for more writes. */
+  private settling = 0;
   private failure: unknown = null;
   private wake: AbortController | null = null;
 
   constructor(private readonly pool: pg.Pool) {}
 
   /** Starts a fold soon unless one is under way (then another follows it). */
-  kick(): void {
+  kick(delayMs: number): void {
     if (this.running) {
       this.again = true;
       return;
@@ -29,8 +31,10 @@ class RollupFolder {
       do {
         this.again = false;
         // The writes of the next moments come in the same fold: it then updates each busy cell once for all of them.
-        this.wake = new AbortController();
-        await sleep(FOLD_DELAY_MS, undefined, { signal: this.wake.signal, ref: false }).catch(() => {});
+        if (this.settling === 0) {
+          this.wake = new AbortController();
+          await sleep(delayMs, undefined, { signal: this.wake.signal, ref: false }).catch(() => {});
+        }
         await this.foldAll();
       } while (this.again);
     })().finally(() => (this.running = null));
@@ -38,11 +42,16 @@ class RollupFolder {
 
   /** Waits for the folds under way, then folds what is left; throws what a fold since the last settle threw. */
   async settle(): Promise<void> {
-    while (this.running) {
-      this.wake?.abort();
-      await this.running;
+    this.settling++;
+    try {
+      while (this.running) {
+        this.wake?.abort();
+        await this.running;
+      }
+      await this.foldAll();
+    } finally {
+      this.settling--;
     }
-    await this.foldAll();
     const failure = this.failure;
     this.failure = null;
     if (failure) throw failure;
@@ -66,9 +75,9 @@ function folder(pool: pg.Pool): RollupFolder {
   return f;
 }
 
-/** After a write of events: folds its rollup changes soon, on another connection. */
-export function foldRollupsSoon(pool: pg.Pool): void {
-  folder(pool).kick();
+/** After a write of events: folds its rollup changes soon (after `delayMs`), on another connection. */
+export function foldRollupsSoon(pool: pg.Pool, delayMs = FOLD_DELAY_MS): void {
+  folder(pool).kick(delayMs);
 }
 
 /** Folds every pending rollup change of this database, waiting for folds under way. */
