@@ -75,6 +75,9 @@ export function rollupFrom(dim: RollupDim, rollup: Rollup, byTypeOrYear = false)
 function cellsOf(dim: RollupDim, scope: string): Sql[] {
   const single = dim === "" ? /^(country|ministry|topic):(.+)$/.exec(scope) : null;
   if (single) return [sql`r.scope = ''`, sql`r.dim = ${single[1]}`, sql`r.key = ${single[2]}`];
+  // The events themselves have key '': said, it bounds the index scan by the key as well. Left out, the
+  // planner prices the years' conditions as a skip over every key of the table and may read it whole.
+  if (dim === "") return [sql`r.scope = ${scope}`, sql`r.dim = ''`, sql`r.key = ''`];
   return [sql`r.scope = ${scope}`, sql`r.dim = ${dim}`];
 }
 
