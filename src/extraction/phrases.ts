@@ -150,17 +150,19 @@ const syllableId = (s: string) => {
  */
 interface Cut {
   count: number;
-  at: number[];
+  at: Int32Array;
 }
 const START = 0;
 const END = 1;
 const ID = 2;
 const JOINED = 3;
 
+// A text is cut here, then copied out at its size: scans are kept (see `recent`), so each one's arrays are made once.
+let cutting = new Int32Array(4 * 256);
+
 function cut(folded: string): Cut {
   const n = folded.length;
-  // A plain array of small integers: cheaper to make than a typed array for a sentence.
-  const at: number[] = [];
+  let x = 0;
   let i = 0;
   while (i < n) {
     if (WORD[folded.charCodeAt(i)] !== 1) {
@@ -173,9 +175,18 @@ function cut(folded: string): Cut {
     for (let c = folded.charCodeAt(i); i < n && WORD[c] === 1; c = folded.charCodeAt(++i)) h = Math.imul(h ^ c, 0x01000193);
     let j = i;
     while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++;
-    at.push(s, i, lookupHashed(folded, s, i, h | 0), j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0);
+    if (x + 4 > cutting.length) {
+      const grown = new Int32Array(cutting.length * 2);
+      grown.set(cutting);
+      cutting = grown;
+    }
+    cutting[x] = s;
+    cutting[x + 1] = i;
+    cutting[x + 2] = lookupHashed(folded, s, i, h | 0);
+    cutting[x + 3] = j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0;
+    x += 4;
   }
-  return { count: at.length / 4, at };
+  return { count: x / 4, at: cutting.slice(0, x) };
 }
 
 /** The syllable that starts exactly at `pos`, or -1. */
@@ -207,8 +218,8 @@ let matcherCount = 0;
 interface Scan {
   cut: Cut;
   matchers: number;
-  from: number[];
-  candidates: number[];
+  from: Int32Array;
+  candidates: Int32Array;
 }
 const FIRST = 0;
 const LAST = 1;
@@ -264,7 +275,7 @@ function scan(folded: string): Scan {
     }
   }
   // Filed by dictionary, each one's in the order found (text order).
-  const from = new Array<number>(matcherCount + 1);
+  const from = new Int32Array(matcherCount + 1);
   let sum = 0;
   for (let d = 0; d < matcherCount; d++) {
     from[d] = sum;
@@ -272,7 +283,7 @@ function scan(folded: string): Scan {
     perMatcher[d] = from[d]!;
   }
   from[matcherCount] = sum;
-  const candidates = new Array<number>(3 * total);
+  const candidates = new Int32Array(3 * total);
   for (let t = 0; t < total; t++) {
     const x = 4 * t;
     const at = 3 * perMatcher[found[x]!]!++;
@@ -410,7 +421,7 @@ export function patternRuns(folded: string, steps: readonly PatternStep[]): { in
 const OTHER_PLANES = /[\uD800-\uDFFF]/;
 
 /** The run from syllable k to the one before `end`, as a place in the text. */
-function pushRun(out: { index: number; length: number }[], at: number[], k: number, end: number): void {
+function pushRun(out: { index: number; length: number }[], at: Int32Array, k: number, end: number): void {
   const index = at[4 * k + START]!;
   out.push({ index, length: at[4 * (end - 1) + END]! - index });
 }
