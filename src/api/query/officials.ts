@@ -95,7 +95,9 @@ function conditions(f: OfficialFilters): Sql[] {
  * stops there) and then sorts only them: the rows a name search finds are
  * read once, and nothing is planned twice. More matches are estimated by
  * the planner and their page read on its own; a later page is counted beside
- * it (countRows).
+ * it (countRows). The matches are read back by id as an array (one index
+ * probe each): as `IN (SELECT …)`, a match count guessed high makes the
+ * planner join them to every official.
  */
 export async function officialPage(db: Reader, f: OfficialFilters, position: CursorPosition | null, limit: number) {
   const fromWhere = sql`FROM officials o ${where(conditions(f))}`;
@@ -109,7 +111,7 @@ export async function officialPage(db: Reader, f: OfficialFilters, position: Cur
   type Counted = OfficialListRow & { total: number };
   const read = await db.query<Counted>(sql`WITH m AS MATERIALIZED (SELECT o.id ${fromWhere} LIMIT ${EXACT_COUNT_LIMIT + 1}),
       t AS (SELECT count(*)::int AS total FROM m)
-    SELECT p.*, t.total FROM t LEFT JOIN LATERAL (${page([sql`o.id IN (SELECT id FROM m)`, sql`t.total <= ${EXACT_COUNT_LIMIT}`])}) p ON true
+    SELECT p.*, t.total FROM t LEFT JOIN LATERAL (${page([sql`o.id = ANY (ARRAY(SELECT id FROM m))`, sql`t.total <= ${EXACT_COUNT_LIMIT}`])}) p ON true
     ORDER BY p.sort_key, p.id`);
   const total = read[0]?.total ?? 0;
   if (total <= EXACT_COUNT_LIMIT) {
