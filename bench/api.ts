@@ -243,6 +243,8 @@ async function synthCases(db: pg.Pool): Promise<Case[]> {
     { name: "stats by ministry, type + years", path: "/v1/stats?group_by=ministry&type=visit&from=2015&to=2020" },
     { name: "stats by topic, two countries", path: "/v1/stats?group_by=topic&country=VN&country=CU" },
     { name: "stats by country, one official", path: `/v1/stats?group_by=country&official=${official.id}` },
+    { name: "stats by topic, one year", path: "/v1/stats?group_by=topic&from=2019&to=2019" },
+    { name: "stats by country, a country + years", path: "/v1/stats?group_by=country&country=CU&from=2015&to=2020" },
     { name: "stats by type, q= text", path: "/v1/stats?group_by=type&q=cuba" },
     { name: "a country's timeline", path: "/v1/countries/CU/timeline" },
   ];

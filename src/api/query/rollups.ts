@@ -17,6 +17,13 @@ export interface Rollup {
   scope: string;
   /** None when the filters name neither types nor years: then the totals answer. */
   conditions: Sql[];
+  /**
+   * The same conditions in a form no index scan takes as its own (`(…) IS TRUE`): the cells of a
+   * group dimension are read as the whole range of their scope and dimension (at most some tens of
+   * thousands of index entries) and filtered. As index conditions they make the planner price a skip
+   * over every key of the table, and a wrong price there reads the whole table instead.
+   */
+  filters: Sql[];
 }
 
 /**
@@ -43,7 +50,7 @@ export function rollupConditions(f: EventFilters, officialRolled = false): Rollu
   // An event whose year is unknown (year 0) never matches a range.
   if (f.from !== undefined) c.push(sql`r.year_to >= ${Number(f.from.slice(0, 4))}`);
   if (f.to !== undefined) c.push(sql`r.year_from BETWEEN 1 AND ${Number(f.to.slice(0, 4))}`);
-  return { scope: scopes[0] ?? "", conditions: c };
+  return { scope: scopes[0] ?? "", conditions: c, filters: c.map((x) => sql`(${x}) IS TRUE`) };
 }
 
 /**
@@ -56,14 +63,16 @@ export function rollupFrom(dim: RollupDim, rollup: Rollup, byTypeOrYear = false)
   const totals = !rollup.conditions.length && !byTypeOrYear;
   const table = raw(totals ? "event_rollup_totals_current" : "event_rollups_current");
   const cells = cellsOf(dim, rollup.scope);
+  // The events themselves are one key's cells: their type and years bound the index scan. A group's are many keys'.
+  const conditions = dim === "" ? rollup.conditions : rollup.filters;
   const own = ownKeys(dim, rollup.scope);
-  if (!own) return sql`FROM ${table} r WHERE ${join([...cells, ...rollup.conditions], " AND ")}`;
+  if (!own) return sql`FROM ${table} r WHERE ${join([...cells, ...conditions], " AND ")}`;
   // The scope's own keys count every event of the scope: read from its cells as a whole, once per key.
   const columns = raw(totals ? "r.events" : "r.type, r.year_from, r.year_to, r.events");
   const whole = cellsOf("", rollup.scope);
   return sql`FROM (SELECT r.key, ${columns} FROM ${table} r WHERE ${join(cells, " AND ")}
     UNION ALL SELECT k.key, ${columns} FROM ${table} r, unnest(${own}::text[]) AS k(key) WHERE ${join(whole, " AND ")}) r
-    ${rollup.conditions.length ? sql`WHERE ${join(rollup.conditions, " AND ")}` : empty}`;
+    ${conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty}`;
 }
 
 /**
