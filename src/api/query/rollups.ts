@@ -7,6 +7,7 @@
 // or years, and when no count is by type or year, the cells' sums per group
 // (event_rollup_totals, read as event_rollup_totals_current) answer with
 // about one row a group.
+import { EVENT_TYPES } from "../routes/labels.ts";
 import type { EventFilters } from "./events.ts";
 import { empty, join, raw, sql, type Sql } from "./sql.ts";
 
@@ -17,13 +18,6 @@ export interface Rollup {
   scope: string;
   /** None when the filters name neither types nor years: then the totals answer. */
   conditions: Sql[];
-  /**
-   * The same conditions in a form no index scan takes as its own (`(…) IS TRUE`): the cells of a
-   * group dimension are read as the whole range of their scope and dimension (at most some tens of
-   * thousands of index entries) and filtered. As index conditions they make the planner price a skip
-   * over every key of the table, and a wrong price there reads the whole table instead.
-   */
-  filters: Sql[];
 }
 
 /**
@@ -46,11 +40,15 @@ export function rollupConditions(f: EventFilters, officialRolled = false): Rollu
   if (f.from !== undefined && !f.from.endsWith("-01-01")) return null;
   if (f.to !== undefined && !f.to.endsWith("-12-31")) return null;
   const c: Sql[] = [];
-  if (f.types?.length) c.push(sql`r.type IN (${join(f.types.map((t) => sql`${t}::event_type`))})`);
+  // Years without types name every type all the same: the cells' index (scope, dim, key, type, years) is then
+  // read key by key and type by type, and priced so. With the type left open, PostgreSQL 18 priced the
+  // years as a skip over every key and type of the table, and with some samples read all its cells instead.
+  const types = f.types?.length ? f.types : f.from !== undefined || f.to !== undefined ? EVENT_TYPES : [];
+  if (types.length) c.push(sql`r.type IN (${join(types.map((t) => sql`${t}::event_type`))})`);
   // An event whose year is unknown (year 0) never matches a range.
   if (f.from !== undefined) c.push(sql`r.year_to >= ${Number(f.from.slice(0, 4))}`);
   if (f.to !== undefined) c.push(sql`r.year_from BETWEEN 1 AND ${Number(f.to.slice(0, 4))}`);
-  return { scope: scopes[0] ?? "", conditions: c, filters: c.map((x) => sql`(${x}) IS TRUE`) };
+  return { scope: scopes[0] ?? "", conditions: c };
 }
 
 /**
@@ -63,16 +61,14 @@ export function rollupFrom(dim: RollupDim, rollup: Rollup, byTypeOrYear = false)
   const totals = !rollup.conditions.length && !byTypeOrYear;
   const table = raw(totals ? "event_rollup_totals_current" : "event_rollups_current");
   const cells = cellsOf(dim, rollup.scope);
-  // The events themselves are one key's cells: their type and years bound the index scan. A group's are many keys'.
-  const conditions = dim === "" ? rollup.conditions : rollup.filters;
   const own = ownKeys(dim, rollup.scope);
-  if (!own) return sql`FROM ${table} r WHERE ${join([...cells, ...conditions], " AND ")}`;
+  if (!own) return sql`FROM ${table} r WHERE ${join([...cells, ...rollup.conditions], " AND ")}`;
   // The scope's own keys count every event of the scope: read from its cells as a whole, once per key.
   const columns = raw(totals ? "r.events" : "r.type, r.year_from, r.year_to, r.events");
   const whole = cellsOf("", rollup.scope);
   return sql`FROM (SELECT r.key, ${columns} FROM ${table} r WHERE ${join(cells, " AND ")}
     UNION ALL SELECT k.key, ${columns} FROM ${table} r, unnest(${own}::text[]) AS k(key) WHERE ${join(whole, " AND ")}) r
-    ${conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty}`;
+    ${rollup.conditions.length ? sql`WHERE ${join(rollup.conditions, " AND ")}` : empty}`;
 }
 
 /**
