@@ -4,11 +4,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { OsUser } from "./os-user.ts";
+import { serverEnvironment } from "./settings.ts";
 
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 // Postgres prints its messages in English whatever the machine's locale.
-const ENV = { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" };
+const ENV = { ...process.env, LC_MESSAGES: "C", LC_ALL: "C", ...serverEnvironment() };
 
 export interface Running {
   pid: number;
