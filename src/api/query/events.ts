@@ -7,6 +7,7 @@ import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
+import { knownWay, rememberBound, type PageWay } from "./page-ways.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { inSample } from "./sample.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
@@ -198,14 +199,37 @@ function assemble<R extends EventKeys>(rows: R[], nested: Nested | undefined, pa
 const TEXT_INDEXED = 2000;
 
 /**
- * An official with at most this many events has its page found through the
- * official's index and sorted, more by walking the date index (newest first,
- * the walk reads about limit × events / official's events rows, each tested
- * on its official_ids). The break-even measured at a million events is near
- * 2,000 (either way about 3 ms); the planner's own choice rests on an
- * estimate of the official's events that a rare official's does not have.
+ * A filter that at most this many events match has its page found through
+ * its own indexes and sorted; more, by walking the date index (newest first,
+ * the walk reads about limit × events / matching events rows, each tested on
+ * the filter). The break-even measured at a million events for an official
+ * is near 2,000 (either way about 3 ms). The count chooses (boundSql), not
+ * the planner's estimate: a rare official, a topic no event has, or a rare
+ * pair of type and topic has none it can trust, and a walk for such a filter
+ * reads the whole index.
  */
-const FEW_OFFICIAL_EVENTS = 2000;
+const FEW_EVENTS = 2000;
+
+/**
+ * At most how many events match, when known cheaply: their exact number
+ * (exactCountSql), else that of the filters without their dates, else the
+ * events of the official alone.
+ */
+function boundSql(f: EventFilters): Sql | null {
+  const bound = exactCountSql(f) ?? (f.from !== undefined || f.to !== undefined ? exactCountSql({ ...f, from: undefined, to: undefined }) : null);
+  if (bound) return sql`(SELECT t.count FROM (${bound}) t)`;
+  return f.official !== undefined ? sql`coalesce((SELECT oc.events FROM official_counts oc WHERE oc.official_id = ${f.official}), 0)` : null;
+}
+
+/**
+ * The bound (boundSql) that chooses how a page of these filters is read, or
+ * null when the page has one way only: no filter (the date index's first
+ * rows), a text newest first (textWalkSql chooses), oldest first from a date.
+ */
+function wayBoundSql(f: EventFilters, sort: EventSort): Sql | null {
+  if (sort === "-date" ? f.q !== undefined : f.from !== undefined) return null;
+  return eventConditions(f).length ? boundSql(f) : null;
+}
 
 /**
  * How many of the newest events a text filter is first tested on in date
@@ -250,7 +274,7 @@ const WHOLE_WALK = 2 ** 62;
  * index) come before those starting in the range (a walk of the date index
  * from that date), so that neither reads the years before.
  */
-function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number): Sql {
+function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, way: PageWay = "either"): Sql {
   const desc = sort === "-date";
   const key = dateSortKey(sql`e.span_from`, desc);
   const cursor = position ? [after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
@@ -265,15 +289,14 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
     const longer = select([...conditions, raw(`length(e.search_folded) > ${TEXT_INDEXED}`)]);
     return sql`SELECT * FROM ((${carried} ${order}) UNION ALL (${longer} ${order})) x ${order}`;
   }
-  if (f.official !== undefined && (desc || f.from === undefined)) {
-    // An official's events: those of an official with few are found whole by the official's index and sorted,
-    // the others by walking the date index; the official's kept count chooses, not the planner's estimate.
+  if (desc || f.from === undefined) {
     const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
-    const events = sql`coalesce((SELECT oc.events FROM official_counts oc WHERE oc.official_id = ${f.official}), 0)`;
-    const few = raw(String(FEW_OFFICIAL_EVENTS));
-    return sql`SELECT * FROM ((${select([...conditions, sql`${events} > ${few}`])} ${order}) UNION ALL (${sorted([...conditions, sql`${events} <= ${few}`])})) x ${order}`;
+    const bound = wayBoundSql(f, sort);
+    if (!bound || way === "walk") return sql`${select(conditions)} ${order}`;
+    if (way === "whole") return sorted(conditions);
+    const few = raw(String(FEW_EVENTS));
+    return sql`SELECT * FROM ((${select([...conditions, sql`${bound} > ${few}`])} ${order}) UNION ALL (${sorted([...conditions, sql`${bound} <= ${few}`])})) x ${order}`;
   }
-  if (desc || f.from === undefined) return sql`${select([...eventConditions(f), ...dateBounds(f, key, desc)])} ${order}`;
   // Under way on `from` (which implies the range), found whole and then sorted: walking the date index would read the years before.
   // Their span holds the day before `from` and `from` itself: asked of the range index as one range, so that the events
   // starting on `from` (every event of that year or month dated by its year or month alone) are not read and dropped.
@@ -287,9 +310,11 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
 }
 
 /** One page of events (limit + 1 rows, to tell whether another page follows), without their nested lists. */
-export function eventPageSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[]): Sql {
+export function eventPageSql(
+  f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[], way: PageWay = "either",
+): Sql {
   const desc = sort === "-date";
-  return sql`WITH page AS (${pageIdsSql(f, sort, position, limit)})
+  return sql`WITH page AS (${pageIdsSql(f, sort, position, limit, way)})
     SELECT ${eventColumns(fields)}, page.sort_key::text AS sort_key
     FROM page JOIN events e ON e.id = page.id
     ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
@@ -309,22 +334,26 @@ const LABEL_JSON = JSON.stringify(
  * 60 KB of UTF-8 into a string and encoding it again; with how many events
  * were read, the position of the page's last event, whether an item is missing
  * from event_docs, and `total` (a one-row count, such as a rollup's) when
- * given: the page and its count in one statement.
+ * given: the page and its count in one statement; and when the statement
+ * chooses its way (`way` "either"), the bound it chose by (page-ways.ts).
  */
-export function eventDocBodySql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, total?: Sql | null): Sql {
+export function eventDocBodySql(
+  f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, total?: Sql | null, way: PageWay = "either",
+): Sql {
   const dir = direction(sort === "-date");
-  return sql`SELECT ${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, count(n.id)::int AS rows,
+  const bound = way === "either" ? wayBoundSql(f, sort) : null;
+  return sql`SELECT ${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, ${bound ?? sql`NULL::int`} AS bound, count(n.id)::int AS rows,
       coalesce(bool_or(n.list_json IS NULL), false) AS missing,
       max(n.id) FILTER (WHERE n.i = ${limit}) AS last_id, max(n.sort_key) FILTER (WHERE n.i = ${limit}) AS last_key,
       encode(convert_to(coalesce(string_agg('{"id":' || n.id || ',"type":' || (${LABEL_JSON}::jsonb ->> n.type) || n.list_json, ',' ORDER BY n.i)
         FILTER (WHERE n.i <= ${limit}), ''), 'UTF8'), 'base64') AS items
     FROM (SELECT page.id, page.type::text AS type, page.sort_key::text AS sort_key, d.list_json,
         row_number() OVER (ORDER BY page.sort_key ${dir}, page.id ${dir}) AS i
-      FROM (${pageIdsSql(f, sort, position, limit)}) page LEFT JOIN event_docs d ON d.event_id = page.id) n`;
+      FROM (${pageIdsSql(f, sort, position, limit, way)}) page LEFT JOIN event_docs d ON d.event_id = page.id) n`;
 }
 
 /** The row of eventDocBodySql. */
-export type EventDocBodyRow = { total: number | null; rows: number; missing: boolean; last_id: number | null; last_key: string | null; items: string };
+export type EventDocBodyRow = { total: number | null; bound: number | null; rows: number; missing: boolean; last_id: number | null; last_key: string | null; items: string };
 
 /** One event with its nested lists, the evidence sentences included, in one statement. */
 export function eventByIdSql(id: number): Sql {
@@ -354,7 +383,7 @@ export async function countEvents(db: Reader, f: EventFilters): Promise<ListCoun
 export async function eventPage(
   db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[],
 ): Promise<EventRow[]> {
-  const rows = await db.query<EventRow & EventKeys>(eventPageSql(f, sort, position, limit, fields));
+  const rows = await db.query<EventRow & EventKeys>(eventPageSql(f, sort, position, limit, fields, knownWay(db, f, FEW_EVENTS)));
   return (await eventParts(db, rows, fields, false)) as unknown as EventRow[];
 }
 
@@ -379,7 +408,8 @@ export async function eventDocPage(
   const total = exactCountSql(f);
   const counted = total ? null : countEvents(db, f);
   counted?.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
-  const [row] = await db.query<EventDocBodyRow>(eventDocBodySql(f, sort, position, limit, total));
+  const [row] = await db.query<EventDocBodyRow>(eventDocBodySql(f, sort, position, limit, total, knownWay(db, f, FEW_EVENTS)));
+  if (row?.bound != null) rememberBound(db, f, row.bound);
   const count = counted ? await counted : { count: row?.total ?? 0, estimated: false };
   if (!row || row.missing) return { page: null, count };
   const last = row.last_id === null ? null : { key: row.last_key, id: row.last_id };
