@@ -7,6 +7,7 @@
 // also be far too low (a sample of the column that misses a common word): the
 // sample of one event in SAMPLE_EVERY then tells before anything is counted.
 import type { Reader } from "../../db/reader.ts";
+import { recall, remember } from "./hints.ts";
 import { SAMPLE_EVERY } from "./sample.ts";
 import { sql, type Sql } from "./sql.ts";
 
@@ -48,10 +49,20 @@ export async function countRows(db: Reader, fromWhere: Sql, exact?: Sql | null, 
   return { count: Math.max(EXACT_COUNT_LIMIT + 1, estimate), estimated: true };
 }
 
-/** How many rows the planner expects `fromWhere` (a list's `FROM … WHERE …`) to give. */
+/**
+ * How many rows the planner expects `fromWhere` (a list's `FROM … WHERE …`)
+ * to give; the same list's estimate of the last minute, when there is one
+ * (hints.ts): it changes with the table's statistics, not from one request
+ * to the next.
+ */
 export async function plannedRows(db: Reader, fromWhere: Sql): Promise<number> {
+  const key = `rows:${fromWhere.text}\0${JSON.stringify(fromWhere.values)}`;
+  const known = recall<number>(db, key);
+  if (known !== undefined) return known;
   const [plan] = await db.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(sql`EXPLAIN (FORMAT JSON) SELECT 1 ${fromWhere}`);
-  return Math.round(plan?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
+  const rows = Math.round(plan?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
+  remember(db, key, rows);
+  return rows;
 }
 
 /** The count's part of a list's meta. */

@@ -7,7 +7,7 @@ import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
-import { knownWay, rememberBound, type PageWay } from "./page-ways.ts";
+import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { inSample } from "./sample.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
@@ -247,15 +247,18 @@ const TEXT_FIRST_WALK = 5000;
  * is walked on past them, else `rare(gate)` (the events found through the
  * text index and sorted, `gate` true only then). A filter is never pushed
  * under a LIMIT, so each walk is the date index's whatever the planner
- * thinks of the text.
+ * thinks of the text. With the way known (page-ways.ts), the walk alone or
+ * `rare` alone. Each row says which way it was read.
  */
-function textWalkSql(f: EventFilters, key: Sql, cursor: Sql[], limit: number, rare: (gate: Sql) => Sql): Sql {
+function textWalkSql(f: EventFilters, key: Sql, cursor: Sql[], limit: number, way: PageWay, rare: (gate: Sql | null) => Sql): Sql {
   const conditions = eventConditions(f);
-  const walk = (offset: number, rows: number, found: Sql) => sql`SELECT e.id, e.sort_key, e.type FROM (
+  const walk = (offset: number, rows: number, found: Sql) => sql`SELECT e.id, e.sort_key, e.type, 'walk'::text AS way FROM (
       SELECT e.id, e.span_from, e.span_to, e.type, e.country_codes, e.ministry_ids, e.official_ids, e.topics, e.search_folded, ${key} AS sort_key
       FROM events e ${where([raw(`length(e.search_folded) <= ${TEXT_INDEXED}`), ...cursor, ...dateBounds(f, key, true)])}
       ORDER BY sort_key DESC, id DESC LIMIT ${raw(String(rows))} OFFSET ${raw(String(offset))}) e ${where(conditions)}
     ORDER BY e.sort_key DESC, e.id DESC LIMIT ${found}`;
+  if (way === "walk") return sql`SELECT * FROM (${walk(0, WHOLE_WALK, sql`${limit + 1}`)}) t`;
+  if (way === "whole") return sql`SELECT * FROM (${rare(null)}) t`;
   const first = sql`(SELECT count(*) FROM first)`;
   const share = raw(String(SAMPLE_SHARE));
   const many = sql`(SELECT n FROM sampled) >= ${share}`;
@@ -269,23 +272,27 @@ function textWalkSql(f: EventFilters, key: Sql, cursor: Sql[], limit: number, ra
 const WHOLE_WALK = 2 ** 62;
 
 /**
- * The ids and sort keys of one page (limit + 1 rows). Oldest first from a
- * date, the events already under way on that date (found by the span's range
- * index) come before those starting in the range (a walk of the date index
- * from that date), so that neither reads the years before.
+ * The ids and sort keys of one page (limit + 1 rows), each with the way it was
+ * read where the statement chose it ("walk" or "whole", else null: page-ways.ts).
+ * Oldest first from a date, the events already under way on that date (found
+ * by the span's range index) come before those starting in the range (a walk
+ * of the date index from that date), so that neither reads the years before.
  */
 function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, way: PageWay = "either"): Sql {
   const desc = sort === "-date";
   const key = dateSortKey(sql`e.span_from`, desc);
   const cursor = position ? [after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
   const order = sql`ORDER BY sort_key ${direction(desc)}, id ${direction(desc)} LIMIT ${limit + 1}`;
-  const select = (conditions: Sql[]) => sql`SELECT e.id, ${key} AS sort_key, e.type FROM events e ${where([...conditions, ...cursor])}`;
+  const chose = way === "either";
+  const select = (conditions: Sql[], read?: "walk" | "whole") =>
+    sql`SELECT e.id, ${key} AS sort_key, e.type, ${raw(chose && read ? `'${read}'::text` : "NULL::text")} AS way FROM events e ${where([...conditions, ...cursor])}`;
   /** All the events of `conditions`, found whole by their own indexes and then sorted: the date index is not walked. */
-  const sorted = (conditions: Sql[]) => sql`SELECT * FROM (${select(conditions)} OFFSET 0) f ${order}`;
+  const sorted = (conditions: Sql[]) => sql`SELECT * FROM (${select(conditions, "whole")} OFFSET 0) f ${order}`;
   if (desc && f.q !== undefined) {
     // Text newest first: the texts the text index carries are tested on it, the longer ones (few) walked apart.
     const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
-    const carried = textWalkSql(f, key, cursor, limit, (gate) => sorted([...conditions, raw(`length(e.search_folded) <= ${TEXT_INDEXED}`), gate]));
+    const indexed = raw(`length(e.search_folded) <= ${TEXT_INDEXED}`);
+    const carried = textWalkSql(f, key, cursor, limit, way, (gate) => sorted([...conditions, indexed, ...(gate ? [gate] : [])]));
     const longer = select([...conditions, raw(`length(e.search_folded) > ${TEXT_INDEXED}`)]);
     return sql`SELECT * FROM ((${carried} ${order}) UNION ALL (${longer} ${order})) x ${order}`;
   }
@@ -295,7 +302,7 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
     if (!bound || way === "walk") return sql`${select(conditions)} ${order}`;
     if (way === "whole") return sorted(conditions);
     const few = raw(String(FEW_EVENTS));
-    return sql`SELECT * FROM ((${select([...conditions, sql`${bound} > ${few}`])} ${order}) UNION ALL (${sorted([...conditions, sql`${bound} <= ${few}`])})) x ${order}`;
+    return sql`SELECT * FROM ((${select([...conditions, sql`${bound} > ${few}`], "walk")} ${order}) UNION ALL (${sorted([...conditions, sql`${bound} <= ${few}`])})) x ${order}`;
   }
   // Under way on `from` (which implies the range), found whole and then sorted: walking the date index would read the years before.
   // Their span holds the day before `from` and `from` itself: asked of the range index as one range, so that the events
@@ -334,26 +341,25 @@ const LABEL_JSON = JSON.stringify(
  * 60 KB of UTF-8 into a string and encoding it again; with how many events
  * were read, the position of the page's last event, whether an item is missing
  * from event_docs, and `total` (a one-row count, such as a rollup's) when
- * given: the page and its count in one statement; and when the statement
- * chooses its way (`way` "either"), the bound it chose by (page-ways.ts).
+ * given: the page and its count in one statement; and the way the statement
+ * chose to read the page, when it chose (page-ways.ts).
  */
 export function eventDocBodySql(
   f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, total?: Sql | null, way: PageWay = "either",
 ): Sql {
   const dir = direction(sort === "-date");
-  const bound = way === "either" ? wayBoundSql(f, sort) : null;
-  return sql`SELECT ${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, ${bound ?? sql`NULL::int`} AS bound, count(n.id)::int AS rows,
+  return sql`SELECT ${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, max(n.way) AS way, count(n.id)::int AS rows,
       coalesce(bool_or(n.list_json IS NULL), false) AS missing,
       max(n.id) FILTER (WHERE n.i = ${limit}) AS last_id, max(n.sort_key) FILTER (WHERE n.i = ${limit}) AS last_key,
       encode(convert_to(coalesce(string_agg('{"id":' || n.id || ',"type":' || (${LABEL_JSON}::jsonb ->> n.type) || n.list_json, ',' ORDER BY n.i)
         FILTER (WHERE n.i <= ${limit}), ''), 'UTF8'), 'base64') AS items
-    FROM (SELECT page.id, page.type::text AS type, page.sort_key::text AS sort_key, d.list_json,
+    FROM (SELECT page.id, page.type::text AS type, page.sort_key::text AS sort_key, page.way, d.list_json,
         row_number() OVER (ORDER BY page.sort_key ${dir}, page.id ${dir}) AS i
       FROM (${pageIdsSql(f, sort, position, limit, way)}) page LEFT JOIN event_docs d ON d.event_id = page.id) n`;
 }
 
 /** The row of eventDocBodySql. */
-export type EventDocBodyRow = { total: number | null; bound: number | null; rows: number; missing: boolean; last_id: number | null; last_key: string | null; items: string };
+export type EventDocBodyRow = { total: number | null; way: "walk" | "whole" | null; rows: number; missing: boolean; last_id: number | null; last_key: string | null; items: string };
 
 /** One event with its nested lists, the evidence sentences included, in one statement. */
 export function eventByIdSql(id: number): Sql {
@@ -383,7 +389,7 @@ export async function countEvents(db: Reader, f: EventFilters): Promise<ListCoun
 export async function eventPage(
   db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, fields?: readonly string[],
 ): Promise<EventRow[]> {
-  const rows = await db.query<EventRow & EventKeys>(eventPageSql(f, sort, position, limit, fields, knownWay(db, f, FEW_EVENTS)));
+  const rows = await db.query<EventRow & EventKeys>(eventPageSql(f, sort, position, limit, fields, knownWay(db, f, sort)));
   return (await eventParts(db, rows, fields, false)) as unknown as EventRow[];
 }
 
@@ -408,8 +414,9 @@ export async function eventDocPage(
   const total = exactCountSql(f);
   const counted = total ? null : countEvents(db, f);
   counted?.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
-  const [row] = await db.query<EventDocBodyRow>(eventDocBodySql(f, sort, position, limit, total, knownWay(db, f, FEW_EVENTS)));
-  if (row?.bound != null) rememberBound(db, f, row.bound);
+  const way = knownWay(db, f, sort);
+  const [row] = await db.query<EventDocBodyRow>(eventDocBodySql(f, sort, position, limit, total, way));
+  if (way === "either" && row?.way) rememberWay(db, f, sort, row.way);
   const count = counted ? await counted : { count: row?.total ?? 0, estimated: false };
   if (!row || row.missing) return { page: null, count };
   const last = row.last_id === null ? null : { key: row.last_key, id: row.last_id };
