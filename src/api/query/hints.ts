@@ -1,8 +1,8 @@
 // What a reader's earlier statements told about the data, kept a minute per
-// reader for the statements after them: the number of events a list's filters
-// match (how its pages are read: page-ways.ts) and the planner's estimate of a
-// list's rows (count.ts). A hint only chooses how to read or says an estimate
-// is one; a stale hint costs speed, never a wrong row.
+// reader for the statements after them: the way a page of some filters was
+// read (page-ways.ts) and the planner's estimate of a list's rows (count.ts).
+// A hint only chooses how to read or gives an estimate marked as one; a stale
+// hint costs speed, never a wrong row.
 import type { Reader } from "../../db/reader.ts";
 
 const KEEP_MS = 60_000;
@@ -16,6 +16,7 @@ export function recall<T>(db: Reader, key: string, now = Date.now()): T | undefi
   return hint && now - hint.at <= KEEP_MS ? (hint.value as T) : undefined;
 }
 
+/** Keeps a hint under this key, the oldest of the reader's dropped past MAX_HINTS. */
 export function remember(db: Reader, key: string, value: unknown, now = Date.now()): void {
   let hints = byReader.get(db);
   if (!hints) byReader.set(db, (hints = new Map()));
