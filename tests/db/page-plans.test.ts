@@ -78,31 +78,63 @@ async function mislead(column: string, stats: Record<string, string>): Promise<v
     'inherited', false, ${args.join(", ")})`);
 }
 
+/** The seeds' `n` commonest words (of 4 letters or more) among the events' folded texts, commonest first. */
+async function commonestWords(n: number): Promise<string[]> {
+  const rows = await queryOnce<{ word: string }>(
+    db.url,
+    `SELECT w AS word FROM (SELECT w, count(DISTINCT id) n FROM events, regexp_split_to_table(search_folded, '\\s+') w
+       WHERE length(w) >= 4 GROUP BY w) c ORDER BY n DESC, w LIMIT $1`,
+    [n],
+  );
+  return rows.map((r) => r.word);
+}
+
+/** A word (of 6 letters or more) that one event's folded text holds. */
+async function wordOfOneEvent(): Promise<string> {
+  const [row] = await queryOnce<{ word: string }>(
+    db.url,
+    `SELECT w AS word FROM events, regexp_split_to_table(search_folded, '\\s+') w WHERE length(w) >= 6
+     GROUP BY w HAVING count(DISTINCT id) = 1 ORDER BY w LIMIT 1`,
+  );
+  return row!.word;
+}
+
+/** The topic fewest events have (at least one). */
+async function rarestTopic(): Promise<string> {
+  const [row] = await queryOnce<{ key: string }>(
+    db.url,
+    "SELECT key FROM event_rollup_totals WHERE scope = '' AND dim = 'topic' AND events > 0 ORDER BY events, key LIMIT 1",
+  );
+  return row!.key;
+}
+
+/**
+ * With the planner told that half the events hold `value` in the array
+ * `column` (walking the date index would look cheap), the first page of `f`
+ * reads no date index, and its pages give the events `where` ($1 the value)
+ * gives.
+ */
+async function expectReadWhole(f: EventFilters, column: string, value: string | number, where: string): Promise<void> {
+  await mislead(column, { most_common_elems: `'{${value}}'::text`, most_common_elem_freqs: "'{0.5,0.5,0.5,0}'::real[]" });
+  const read = await indexesRead(f, 1);
+  expect(read.get("events_date_desc_idx") ?? 0).toBe(0);
+  expect(await pageIds(f, 50)).toEqual(await plainIds(where, [value]));
+}
+
 describe("a page of an official's events", () => {
   it("is read through the official's index, never by walking the date index, when the official has few events", async () => {
     const [rare] = await queryOnce<{ id: number; events: number }>(
       db.url,
       "SELECT official_id AS id, events FROM official_counts WHERE events > 0 ORDER BY events, official_id LIMIT 1",
     );
-    // The planner told that half the events have this official: walking the date index would look cheap.
-    await mislead("official_ids", { most_common_elems: `'{${rare!.id}}'::text`, most_common_elem_freqs: "'{0.5,0.5,0.5,0}'::real[]" });
-    const read = await indexesRead({ official: rare!.id }, 1);
-    expect(read.get("events_date_desc_idx") ?? 0).toBe(0);
-    expect(await pageIds({ official: rare!.id }, 50)).toEqual(await plainIds("e.official_ids @> ARRAY[$1]::int[]", [rare!.id]));
+    await expectReadWhole({ official: rare!.id }, "official_ids", rare!.id, "e.official_ids @> ARRAY[$1]::int[]");
   });
 });
 
 describe("a page of a rare filter's events", () => {
   it("is read through the filter's own index when the rollups count few events, whatever the planner expects", async () => {
-    const [topic] = await queryOnce<{ key: string }>(
-      db.url,
-      "SELECT key FROM event_rollup_totals WHERE scope = '' AND dim = 'topic' AND events > 0 ORDER BY events, key LIMIT 1",
-    );
-    // The planner told that half the events have this topic: walking the date index would look cheap.
-    await mislead("topics", { most_common_elems: `'{${topic!.key}}'::text`, most_common_elem_freqs: "'{0.5,0.5,0.5,0}'::real[]" });
-    const read = await indexesRead({ topic: topic!.key }, 1);
-    expect(read.get("events_date_desc_idx") ?? 0).toBe(0);
-    expect(await pageIds({ topic: topic!.key }, 50)).toEqual(await plainIds("e.topics @> ARRAY[$1]::text[]", [topic!.key]));
+    const topic = await rarestTopic();
+    await expectReadWhole({ topic }, "topics", topic, "e.topics @> ARRAY[$1]::text[]");
     // A topic no event has: nothing to walk for.
     expect((await indexesRead({ topic: "no_such_topic", types: ["talks"] }, 1)).get("events_date_desc_idx") ?? 0).toBe(0);
   });
@@ -117,23 +149,12 @@ describe("a page of a rare filter's events", () => {
         const { page } = await eventDocPage(reader, f, "-date", null, 50);
         return (JSON.parse(`[${page!.items.toString("utf8")}]`) as { id: number }[]).map((e) => e.id);
       };
-      const [rare] = await queryOnce<{ key: string }>(
-        db.url,
-        "SELECT key FROM event_rollup_totals WHERE scope = '' AND dim = 'topic' AND events > 0 ORDER BY events, key LIMIT 1",
-      );
-      const expected = await plainIds("e.topics @> ARRAY[$1]::text[]", [rare!.key]);
-      // The seeds' commonest word: a text walked for.
-      const [common] = await queryOnce<{ word: string }>(
-        db.url,
-        `SELECT w AS word FROM events, regexp_split_to_table(search_folded, '\\s+') w WHERE length(w) >= 4
-         GROUP BY w ORDER BY count(DISTINCT id) DESC, w LIMIT 1`,
-      );
-      const [once] = await queryOnce<{ word: string }>(
-        db.url,
-        `SELECT w AS word FROM events, regexp_split_to_table(search_folded, '\\s+') w WHERE length(w) >= 6
-         GROUP BY w HAVING count(DISTINCT id) = 1 ORDER BY w LIMIT 1`,
-      );
-      for (const f of [{ topic: rare!.key }, { countries: ["VN"] }, { q: common!.word }, { q: once!.word }]) {
+      const rare = await rarestTopic();
+      const expected = await plainIds("e.topics @> ARRAY[$1]::text[]", [rare]);
+      // The seeds' commonest word (a text walked for) and a word of one event (read whole).
+      const [common] = await commonestWords(1);
+      const once = await wordOfOneEvent();
+      for (const f of [{ topic: rare }, { countries: ["VN"] }, { q: common! }, { q: once }]) {
         const first = await ids(f);
         const chosen = lastPage();
         const again = await ids(f);
@@ -143,7 +164,7 @@ describe("a page of a rare filter's events", () => {
         expect(lastPage(), JSON.stringify(f)).not.toContain("'whole'::text");
         expect(lastPage()).not.toContain("'walk'::text");
       }
-      expect(await ids({ topic: rare!.key })).toEqual(expected.slice(0, 50));
+      expect(await ids({ topic: rare })).toEqual(expected.slice(0, 50));
       // A text's count asks the planner's estimate once a minute: once for each of the two texts.
       expect(texts.filter((t) => t.startsWith("EXPLAIN")).length).toBe(2);
     } finally {
@@ -155,32 +176,18 @@ describe("a page of a rare filter's events", () => {
 describe("a page of the events containing a text", () => {
   it("is read by walking the newest events when the text is common, the text indexes never read", async () => {
     // The seeds' commonest word among the events' texts.
-    const [common] = await queryOnce<{ word: string }>(
-      db.url,
-      `SELECT w AS word FROM events, regexp_split_to_table(search_folded, '\\s+') w WHERE length(w) >= 4
-       GROUP BY w ORDER BY count(DISTINCT id) DESC, w LIMIT 1`,
-    );
+    const [common] = await commonestWords(1);
     // The planner told that no value of the column contains it (a histogram whose values all miss it):
     // reading it through the text index would look cheap.
     const bounds = Array.from({ length: 101 }, (_, i) => `zz${String(i).padStart(3, "0")}`);
     await mislead("search_folded", { null_frac: "0::real", n_distinct: "-1::real", histogram_bounds: `'{${bounds.join(",")}}'::text` });
-    const read = await indexesRead({ q: common!.word }, 1);
+    const read = await indexesRead({ q: common! }, 1);
     expect(read.get("events_search_folded_trgm_idx") ?? 0).toBe(0);
     expect(read.get("events_text_sample_idx") ?? 0).toBe(0);
   });
 
   it("gives the events a plain statement gives, whichever way it reads them", async () => {
-    const words = await queryOnce<{ word: string }>(
-      db.url,
-      `SELECT w AS word FROM (SELECT w, count(DISTINCT id) n FROM events, regexp_split_to_table(search_folded, '\\s+') w
-         WHERE length(w) >= 4 GROUP BY w) c ORDER BY n DESC, w LIMIT 3`,
-    );
-    const rareWord = await queryOnce<{ word: string }>(
-      db.url,
-      `SELECT w AS word FROM events, regexp_split_to_table(search_folded, '\\s+') w WHERE length(w) >= 6
-       GROUP BY w HAVING count(DISTINCT id) = 1 ORDER BY w LIMIT 1`,
-    );
-    for (const { word } of [...words, ...rareWord]) {
+    for (const word of [...(await commonestWords(3)), await wordOfOneEvent()]) {
       const all = await plainIds("e.search_folded LIKE '%' || $1 || '%'", [word]);
       for (const limit of [1, 2, 50]) expect(await pageIds({ q: word }, limit), `${word} limit ${limit}`).toEqual(all.slice(0, limit));
     }
