@@ -10,6 +10,7 @@ import { changedSince } from "./changes.ts";
 import { countRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
+import { pageBody, pageBodySql, type PageBodyRow } from "./page-body.ts";
 import { after, dateSortKey, direction, foldedContains, join, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface AgreementFilters {
@@ -100,34 +101,33 @@ export async function agreementPage(db: Reader, f: AgreementFilters, desc: boole
 }
 
 /**
- * One page (limit + 1 rows) as the agreements' ready list items: the ids of
- * the same index walk as agreementPage (the type is in the index too) and
- * each item's text from agreement_docs. Null when an item is missing (then
- * read the rows as agreementPage does).
+ * One page as the agreements' ready list items (page-body.ts): the ids of the
+ * same index walk as agreementPage (the type is in the index too) and each
+ * item's text from agreement_docs behind its id and type. Null when an item
+ * is missing (then read the rows as agreementPage does).
  */
 export async function agreementDocPage(db: Reader, f: AgreementFilters, desc: boolean, position: CursorPosition | null, limit: number) {
   const key = dateSortKey(sql`a.signed_from`, desc);
   const dir = direction(desc);
   const cursor = position ? [after(key, sql`a.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
-  const rows = await db.query<AgreementDocRow>(sql`
-    SELECT page.id, page.type::text AS type, page.sort_key::text AS sort_key, d.list_json
-    FROM (SELECT a.id, a.type, ${key} AS sort_key FROM agreements a ${where([...conditions(f), ...cursor])}
-      ORDER BY sort_key ${dir}, a.id ${dir} LIMIT ${limit + 1}) page
-    LEFT JOIN agreement_docs d ON d.agreement_id = page.id
-    ORDER BY page.sort_key ${dir}, page.id ${dir}`);
-  return rows.every((r) => r.list_json !== null) ? (rows as (AgreementDocRow & { list_json: string })[]) : null;
+  const [row] = await db.query<PageBodyRow>(
+    pageBodySql(
+      sql`SELECT page.id, page.sort_key::text AS sort_key,
+          '{"id":' || page.id || ',"type":' || (${LABEL_JSON}::jsonb ->> page.type::text) || d.list_json AS item,
+          row_number() OVER (ORDER BY page.sort_key ${dir}, page.id ${dir}) AS i
+        FROM (SELECT a.id, a.type, ${key} AS sort_key FROM agreements a ${where([...conditions(f), ...cursor])}
+          ORDER BY sort_key ${dir}, a.id ${dir} LIMIT ${limit + 1}) page
+        LEFT JOIN agreement_docs d ON d.agreement_id = page.id`,
+      limit,
+    ),
+  );
+  return pageBody(row);
 }
 
-/** A row of agreementDocPage. */
-export type AgreementDocRow = { id: number; type: AgreementTypeCode; sort_key: string; list_json: string | null };
-
-/** The start of each type's list item, up to the stored text: `"mou","type_label":{…},`. */
-const LABEL_TEXT = new Map(Object.entries(AGREEMENT_TYPE_LABELS).map(([type, l]) => [type, `${JSON.stringify(type)},"type_label":${JSON.stringify({ vi: l.vi, en: l.en })},`]));
-
-/** The list item of a row of agreementDocPage as JSON text, as the list's schema writes it. */
-export function agreementItemText(row: AgreementDocRow & { list_json: string }): string {
-  return `{"id":${row.id},"type":${LABEL_TEXT.get(row.type)}${row.list_json}`;
-}
+/** The start of each type's list item after `{"id":…,"type":`, up to its stored text: `"mou","type_label":{…},`. */
+const LABEL_JSON = JSON.stringify(
+  Object.fromEntries(Object.entries(AGREEMENT_TYPE_LABELS).map(([type, l]) => [type, `${JSON.stringify(type)},"type_label":${JSON.stringify({ vi: l.vi, en: l.en })},`])),
+);
 
 export async function agreementById(db: Reader, id: number) {
   const [read] = await db.query<Parts & { rows: Omit<AgreementRow, "parties" | "sources">[] | null }>(

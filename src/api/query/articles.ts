@@ -8,6 +8,7 @@ import { changedSince } from "./changes.ts";
 import { countRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, ministryJson, orNull, unitJson } from "./json.ts";
+import { pageBody, pageBodySql, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { sql, where, type Sql } from "./sql.ts";
 
 export interface ArticleFilters {
@@ -83,10 +84,40 @@ export function countArticles(db: Reader, f: ArticleFilters): Promise<ListCount>
   return countRows(db, sql`FROM articles a ${where(conditions(f))}`);
 }
 
+/**
+ * An article of a list as its item's JSON text, the fields in the list
+ * schema's order, byte for byte what the schema's serializer writes from
+ * articlePage's row.
+ */
+const listItem = sql`(SELECT row_to_json(r)::text FROM (SELECT a.id, a.source_key, a.file, a.url, a.outlet, a.title, a.published_at,
+    a.published_precision, a.imported_at, a.updated_at, (SELECT row_to_json(c) FROM (SELECT
+      (SELECT count(*) FROM official_mentions om WHERE om.article_id = a.id) AS officials,
+      (SELECT count(*) FROM event_sources es WHERE es.article_id = a.id) AS events,
+      (SELECT count(*) FROM agreement_sources s WHERE s.article_id = a.id) AS agreements,
+      (SELECT count(*) FROM article_countries ac WHERE ac.article_id = a.id) AS countries,
+      (SELECT count(*) FROM article_ministries am WHERE am.article_id = a.id) AS ministries) c) AS counts) r)`;
+
+/** One page as its items' JSON (page-body.ts), in articlePage's order. */
+export async function articleBodyPage(db: Reader, f: ArticleFilters, position: CursorPosition | null, limit: number): Promise<PageBody | null> {
+  const [row] = await db.query<PageBodyRow>(
+    pageBodySql(
+      sql`SELECT page.*, row_number() OVER (ORDER BY page.sort_key DESC, page.id DESC) AS i
+        FROM (SELECT a.id, ${sortKey} AS sort_key, ${listItem} AS item FROM articles a ${where(articlePageConditions(f, position))}
+          ORDER BY ${sortKey} DESC, a.id DESC LIMIT ${limit + 1}) page`,
+      limit,
+    ),
+  );
+  return pageBody(row);
+}
+
+function articlePageConditions(f: ArticleFilters, position: CursorPosition | null): Sql[] {
+  const cursor = position ? [sql`(${sortKey}, a.id) < (${position.key} COLLATE "C", ${position.id})`] : [];
+  return [...conditions(f), ...cursor];
+}
+
 /** One page, newest publication first (limit + 1 rows), with each article's fact counts. */
 export function articlePage<T>(db: Reader, f: ArticleFilters, position: CursorPosition | null, limit: number): Promise<(T & { sort_key: string })[]> {
-  const cursor = position ? [sql`(${sortKey}, a.id) < (${position.key} COLLATE "C", ${position.id})`] : [];
   return db.query<T & { sort_key: string }>(sql`
-    SELECT ${metadata}, ${sortKey} AS sort_key FROM articles a ${where([...conditions(f), ...cursor])}
+    SELECT ${metadata}, ${sortKey} AS sort_key FROM articles a ${where(articlePageConditions(f, position))}
     ORDER BY ${sortKey} DESC, a.id DESC LIMIT ${limit + 1}`);
 }

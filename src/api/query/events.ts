@@ -8,6 +8,7 @@ import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./co
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
+import { pageBody, pageBodySql, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { inSample } from "./sample.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
@@ -333,33 +334,28 @@ const LABEL_JSON = JSON.stringify(
 );
 
 /**
- * One page of events as one row: the first `limit` of the page's events
- * (limit + 1 rows are read, to tell whether another page follows) as their
- * ready list items (event_docs, each behind its `{"id":…,"type":…,"type_label":…,`)
- * joined by commas, the text between a list's brackets, handed over in base64
- * so that the API sends the page's bytes as they come instead of decoding
- * 60 KB of UTF-8 into a string and encoding it again; with how many events
- * were read, the position of the page's last event, whether an item is missing
- * from event_docs, and `total` (a one-row count, such as a rollup's) when
- * given: the page and its count in one statement; and the way the statement
- * chose to read the page, when it chose (page-ways.ts).
+ * One page of events as one row (page-body.ts): the page's events as their
+ * ready list items (event_docs, each behind its `{"id":…,"type":…,"type_label":…,`),
+ * with `total` (a one-row count, such as a rollup's) when given: the page and
+ * its count in one statement; and the way the statement chose to read the
+ * page, when it chose (page-ways.ts).
  */
 export function eventDocBodySql(
   f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number, total?: Sql | null, way: PageWay = "either",
 ): Sql {
   const dir = direction(sort === "-date");
-  return sql`SELECT ${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, max(n.way) AS way, count(n.id)::int AS rows,
-      coalesce(bool_or(n.list_json IS NULL), false) AS missing,
-      max(n.id) FILTER (WHERE n.i = ${limit}) AS last_id, max(n.sort_key) FILTER (WHERE n.i = ${limit}) AS last_key,
-      encode(convert_to(coalesce(string_agg('{"id":' || n.id || ',"type":' || (${LABEL_JSON}::jsonb ->> n.type) || n.list_json, ',' ORDER BY n.i)
-        FILTER (WHERE n.i <= ${limit}), ''), 'UTF8'), 'base64') AS items
-    FROM (SELECT page.id, page.type::text AS type, page.sort_key::text AS sort_key, page.way, d.list_json,
+  return pageBodySql(
+    sql`SELECT page.id, page.sort_key::text AS sort_key, page.way,
+        '{"id":' || page.id || ',"type":' || (${LABEL_JSON}::jsonb ->> page.type::text) || d.list_json AS item,
         row_number() OVER (ORDER BY page.sort_key ${dir}, page.id ${dir}) AS i
-      FROM (${pageIdsSql(f, sort, position, limit, way)}) page LEFT JOIN event_docs d ON d.event_id = page.id) n`;
+      FROM (${pageIdsSql(f, sort, position, limit, way)}) page LEFT JOIN event_docs d ON d.event_id = page.id`,
+    limit,
+    sql`${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, max(n.way) AS way`,
+  );
 }
 
 /** The row of eventDocBodySql. */
-export type EventDocBodyRow = { total: number | null; way: "walk" | "whole" | null; rows: number; missing: boolean; last_id: number | null; last_key: string | null; items: string };
+export type EventDocBodyRow = PageBodyRow & { total: number | null; way: "walk" | "whole" | null };
 
 /** One event with its nested lists, the evidence sentences included, in one statement. */
 export function eventByIdSql(id: number): Sql {
@@ -393,15 +389,6 @@ export async function eventPage(
   return (await eventParts(db, rows, fields, false)) as unknown as EventRow[];
 }
 
-/** A page of events as the bytes of its items (eventDocBodySql) and the position of its last event, for the next cursor. */
-export interface EventDocPage {
-  /** The list items' JSON, comma-separated, as UTF-8. */
-  items: Buffer;
-  /** The events read: limit + 1 when another page follows. */
-  rows: number;
-  last: CursorPosition | null;
-}
-
 /**
  * One page of events as list items' JSON, with how many events match: in the
  * same statement when it is cheap to know (exactCountSql), else counted beside
@@ -410,7 +397,7 @@ export interface EventDocPage {
  */
 export async function eventDocPage(
   db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number,
-): Promise<{ page: EventDocPage | null; count: ListCount }> {
+): Promise<{ page: PageBody | null; count: ListCount }> {
   const total = exactCountSql(f);
   const counted = total ? null : countEvents(db, f);
   counted?.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
@@ -418,9 +405,7 @@ export async function eventDocPage(
   const [row] = await db.query<EventDocBodyRow>(eventDocBodySql(f, sort, position, limit, total, way));
   if (way === "either" && row?.way) rememberWay(db, f, sort, row.way);
   const count = counted ? await counted : { count: row?.total ?? 0, estimated: false };
-  if (!row || row.missing) return { page: null, count };
-  const last = row.last_id === null ? null : { key: row.last_key, id: row.last_id };
-  return { page: { items: Buffer.from(row.items, "base64"), rows: row.rows, last }, count };
+  return { page: pageBody(row), count };
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {

@@ -1,9 +1,11 @@
+import type { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { listBytes, sendList } from "../list-bytes.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { countMeta } from "../query/count.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
-import { decodeCursor, paginate } from "../query/cursor.ts";
-import { agreementById, agreementDocPage, agreementItemText, agreementPage, countAgreements, represent } from "../query/agreements.ts";
+import { decodeCursor, encodeCursor, paginate } from "../query/cursor.ts";
+import { agreementById, agreementDocPage, agreementPage, countAgreements, represent } from "../query/agreements.ts";
 import { isDateKey } from "../query/sql.ts";
 import {
   AgreementTypeParam, CountryCode, Cursor, dateRange, Id, IdParams, Limit, PartialDate, queryObject, repeatable, SearchText, Sort, UpdatedSince,
@@ -31,6 +33,9 @@ const AgreementListQuery = queryObject({
   select: selectParam(Object.keys(AgreementSchema.shape)),
 });
 
+const AgreementListSchema = listOf(AgreementSchema).meta({ id: "AgreementList" });
+type AgreementList = z.infer<typeof AgreementListSchema>;
+
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/agreements",
@@ -42,7 +47,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
           "Agreements, memoranda, minutes and plans, filtered by party country or ministry, type, signing date and text; newest first unless sort=date. " +
           "Repeated country values mean agreements with all of them as parties.",
         querystring: AgreementListQuery,
-        response: { 200: listOf(AgreementSchema).meta({ id: "AgreementList" }), ...problemResponses(400) },
+        response: { 200: AgreementListSchema, ...problemResponses(400) },
       },
     },
     async (request, reply) => {
@@ -54,14 +59,10 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       const counted = countAgreements(app.db, filters);
       counted.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
       if (!request.query.select) {
-        // The items' ready JSON text, joined into the response's text.
         const docs = await agreementDocPage(app.db, filters, sort === "-date", position, limit);
         if (docs) {
-          const page = paginate(docs, limit, "agreements", sort, (r) => ({ key: r.sort_key, id: r.id }));
-          const meta = { ...countMeta(await counted), next_cursor: page.next };
-          // JSON text is sent as it is, past the list's serializer.
-          reply.type("application/json; charset=utf-8");
-          return `{"data":[${page.rows.map(agreementItemText).join(",")}],"meta":${JSON.stringify(meta)}}` as never;
+          const next = docs.rows > limit && docs.last ? encodeCursor("agreements", sort, docs.last) : null;
+          return sendList<AgreementList>(reply, listBytes(docs.items, { ...countMeta(await counted), next_cursor: next }));
         }
       }
       const [rows, total] = await Promise.all([agreementPage(app.db, filters, sort === "-date", position, limit), counted]);

@@ -6,11 +6,12 @@ import { recordTooLong } from "../../import/limits.ts";
 import { isWebUrl, NOT_WEB_URL } from "../../import/readers/url.ts";
 import { importRecord, InputError, type StoreResult } from "../../import/run.ts";
 import { API_KEY_SECURITY, requireApiKey } from "../auth.ts";
+import { listBytes, sendList } from "../list-bytes.ts";
 import { conflict, notFound, problem, problemResponses, unprocessable } from "../problem.ts";
-import { articleFacts, articlePage, countArticles } from "../query/articles.ts";
+import { articleBodyPage, articleFacts, articlePage, countArticles } from "../query/articles.ts";
 import { countMeta } from "../query/count.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
-import { decodeCursor, paginate } from "../query/cursor.ts";
+import { decodeCursor, encodeCursor, paginate } from "../query/cursor.ts";
 import { CountryCode, Cursor, Id, IdParams, Limit, NO_NUL, noNul, queryObject, repeatable, UpdatedSince } from "../schemas/params.ts";
 import {
   AgreementTypeSchema, CountryRefSchema, DatePrecisionSchema, EventTypeSchema, LabelSchema, listOf, MinistryRefSchema, OfficialRefSchema, UnitRefSchema,
@@ -91,6 +92,9 @@ export const ArticleDetailSchema = z
   .object({ ...articleFields, text: z.string().describe("The article body, without the site's chrome."), ...factFields })
   .meta({ id: "ArticleDetail", description: "An article's metadata, text, and every fact read from it with its evidence." });
 
+const ArticleListSchema = listOf(ArticleSchema).meta({ id: "ArticleList" });
+type ArticleList = z.infer<typeof ArticleListSchema>;
+
 const ArticleListQuery = queryObject({
   country: repeatable(CountryCode).optional().describe("Articles naming all these countries as parties (ISO codes).").meta({ example: ["CU"] }),
   ministry: Id.optional().describe("Articles naming this ministry (its id)."),
@@ -110,7 +114,7 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "List articles",
         description: "The imported articles, newest publication first (undated ones last), with how many facts each gave.",
         querystring: ArticleListQuery,
-        response: { 200: listOf(ArticleSchema).meta({ id: "ArticleList" }), ...problemResponses(400) },
+        response: { 200: ArticleListSchema, ...problemResponses(400) },
       },
     },
     async (request, reply) => {
@@ -118,7 +122,16 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
       const { country, ministry, official, limit, cursor } = request.query;
       const filters = { countries: country, ministry, official, updatedSince: request.query.updated_since };
       const position = cursor === undefined ? null : decodeCursor(cursor, "articles", "-date", (k) => k !== null);
-      const [rows, total] = await Promise.all([articlePage<z.infer<typeof ArticleSchema>>(app.db, filters, position, limit), countArticles(app.db, filters)]);
+      const counted = countArticles(app.db, filters);
+      counted.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+      if (!request.query.select) {
+        const body = await articleBodyPage(app.db, filters, position, limit);
+        if (body) {
+          const next = body.rows > limit && body.last ? encodeCursor("articles", "-date", body.last) : null;
+          return sendList<ArticleList>(reply, listBytes(body.items, { ...countMeta(await counted), next_cursor: next }));
+        }
+      }
+      const [rows, total] = await Promise.all([articlePage<z.infer<typeof ArticleSchema>>(app.db, filters, position, limit), counted]);
       const page = paginate(rows, limit, "articles", "-date", (r) => ({ key: r.sort_key, id: r.id }));
       return { data: page.rows.map((r) => pick(r, request.query.select)), meta: { ...countMeta(total), next_cursor: page.next } };
     },
