@@ -387,7 +387,7 @@ describe("articles", () => {
     let path: string | null = "/v1/articles?limit=2";
     let pages = 0;
     while (path) {
-      const [ready, represented] = await Promise.all([request(kb.app.server).get(path), request(kb.app.server).get(`${path}&select=${every}`)]);
+      const [ready, represented]: [request.Response, request.Response] = await Promise.all([request(kb.app.server).get(path), request(kb.app.server).get(`${path}&select=${every}`)]);
       expect(ready.status).toBe(200);
       expect(ready.headers["content-type"]).toBe("application/json; charset=utf-8");
       expect(ready.text).toBe(represented.text);

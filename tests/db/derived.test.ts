@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventFilters } from "../../src/api/query/events.ts";
 import { rollupConditions } from "../../src/api/query/rollups.ts";
 import { sql } from "../../src/api/query/sql.ts";
-import { eventTotalSql, liveStatsSql, STATS_GROUPS, statsSql } from "../../src/api/query/stats.ts";
+import { eventTotalSql, liveStatsSql, STATS_GROUPS, statsSql, statsWithTotalSql } from "../../src/api/query/stats.ts";
 import fastJson from "fast-json-stringify";
 import { z } from "zod";
 import { countEvents, eventDocPage, eventPage, represent } from "../../src/api/query/events.ts";
@@ -68,8 +68,16 @@ describe("events' filter keys and the rollups", () => {
       for (const group of STATS_GROUPS) {
         const fromRollup = await reader.query(statsSql(group, f));
         expect(fromRollup, `${group} ${JSON.stringify(f)}`).toEqual(await reader.query(liveStatsSql(group, f)));
+        // The API's one statement gives the same rows in the same order, and the total.
+        const [total] = await reader.query<{ count: number }>(eventTotalSql(f));
+        const together = await reader.query<Record<string, unknown>>(statsWithTotalSql(group, f));
+        expect(together.every((r) => r.total === total!.count)).toBe(true);
+        expect(together.filter((r) => r.n !== null).map(({ n: _, total: __, ...r }) => r)).toEqual(fromRollup);
       }
     }
+    // No group at all still gives one row, with the total.
+    const none = { types: ["talks" as const], from: "1900-01-01", to: "1900-12-31" };
+    expect(await reader.query(statsWithTotalSql("topic", none))).toEqual([{ key: null, name_vi: null, name_en: null, country: null, count: null, n: null, total: 0 }]);
     // Two countries are a pair's scope, whichever order they come in; the seeds have such events.
     const [pair] = await reader.query<{ count: number }>(eventTotalSql({ countries: ["VN", "CU"] }));
     expect(pair!.count).toBeGreaterThan(0);

@@ -60,9 +60,18 @@ export async function countryExists(db: Reader, code: string): Promise<boolean> 
 
 type ByType = Record<EventTypeCode, number>;
 
-/** Events per year and type for these filters (a country's), every year between the first and the last, and those whose year is unknown. */
-export async function countryTimeline(db: Reader, f: EventFilters) {
-  const rows = await db.query<{ year: number | null; type: EventTypeCode; count: number }>(yearTypeSql(f));
+/**
+ * Events per year and type for these filters (the country `code`'s), every
+ * year between the first and the last, and those whose year is unknown; null
+ * when there is no such country. One statement: whether the country exists
+ * comes with the counts.
+ */
+export async function countryTimeline(db: Reader, code: string, f: EventFilters) {
+  const read = await db.query<{ known: boolean; year: number | null; type: EventTypeCode | null; count: number | null }>(sql`
+    SELECT c.known, y.year, y.type, y.count FROM (SELECT EXISTS (SELECT 1 FROM countries WHERE code = ${code}) AS known) c
+    LEFT JOIN LATERAL (${yearTypeSql(f)}) y ON c.known`);
+  if (!read[0]?.known) return null;
+  const rows = read.filter((r): r is { known: boolean; year: number | null; type: EventTypeCode; count: number } => r.type !== null);
   const emptyYear = () => Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as ByType;
   const years = rows.flatMap((r) => (r.year === null ? [] : [r.year]));
   const byYear = new Map<number, { year: number; total: number; by_type: ByType }>();

@@ -151,8 +151,21 @@ export async function eventStats(
     }
   }
   const rolled = await officialRolled(db, f);
-  const [rows, [total]] = await Promise.all([db.query<StatsRow>(statsSql(group, f, rolled)), db.query<{ count: number }>(eventTotalSql(f, rolled))]);
-  return { rows: rows.map((r) => labelled(group, r)), total: total?.count ?? 0 };
+  const read = await db.query<StatsRow & { total: number; n: number | null }>(statsWithTotalSql(group, f, rolled));
+  const rows = read.filter((r) => r.n !== null).map(({ total: _, n: __, ...r }) => labelled(group, r));
+  return { rows, total: read[0]?.total ?? 0 };
+}
+
+/**
+ * statsSql's rows in its order (`n`), each with eventTotalSql's count as
+ * `total`, in one statement: one round trip. No group at all gives one row
+ * with the total and a null `n`.
+ */
+export function statsWithTotalSql(group: StatsGroup, f: EventFilters, officialRolled = false): Sql {
+  return sql`SELECT g.key, g.name_vi, g.name_en, g.country, g.count, g.n, t.count AS total
+    FROM (${eventTotalSql(f, officialRolled)}) t
+    LEFT JOIN LATERAL (SELECT s.*, (row_number() OVER ())::int AS n FROM (${statsSql(group, f, officialRolled)}) s) g ON true
+    ORDER BY g.n`;
 }
 
 /** Events per year (of their span's start; null: unknown) and type, for a timeline. */

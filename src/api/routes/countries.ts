@@ -143,8 +143,8 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { code } = request.params;
-      const [exists, timeline] = await Promise.all([countryExists(app.db, code), countryTimeline(app.db, eventFilters(request.query, { countries: [code] }))]);
-      if (!exists) throw noCountry(code);
+      const timeline = await countryTimeline(app.db, code, eventFilters(request.query, { countries: [code] }));
+      if (!timeline) throw noCountry(code);
       return timeline;
     },
   );
