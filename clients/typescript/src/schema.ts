@@ -669,6 +669,20 @@ export type components = {
             } | null;
             sources: components["schemas"]["Evidence"][];
         };
+        AgreementList: {
+            data: components["schemas"]["Agreement"][];
+            meta: {
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
+                count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
+                /** @description Pass as ?cursor= for the next page; null on the last page. */
+                next_cursor: string | null;
+            };
+        };
         /**
          * @example {
          *       "type": "event",
@@ -814,6 +828,20 @@ export type components = {
             officials: components["schemas"]["OfficialMention"][];
             events: components["schemas"]["ArticleEvent"][];
             agreements: components["schemas"]["ArticleAgreement"][];
+        };
+        ArticleList: {
+            data: components["schemas"]["Article"][];
+            meta: {
+                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
+                count: number;
+                /**
+                 * @description Present (true) when count is an estimate.
+                 * @constant
+                 */
+                count_estimated?: true;
+                /** @description Pass as ?cursor= for the next page; null on the last page. */
+                next_cursor: string | null;
+            };
         };
         IngestResult: {
             /**
@@ -1222,34 +1250,6 @@ export type components = {
         };
         MinistryList: {
             data: components["schemas"]["Ministry"][];
-            meta: {
-                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
-                count: number;
-                /**
-                 * @description Present (true) when count is an estimate.
-                 * @constant
-                 */
-                count_estimated?: true;
-                /** @description Pass as ?cursor= for the next page; null on the last page. */
-                next_cursor: string | null;
-            };
-        };
-        AgreementList: {
-            data: components["schemas"]["Agreement"][];
-            meta: {
-                /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
-                count: number;
-                /**
-                 * @description Present (true) when count is an estimate.
-                 * @constant
-                 */
-                count_estimated?: true;
-                /** @description Pass as ?cursor= for the next page; null on the last page. */
-                next_cursor: string | null;
-            };
-        };
-        ArticleList: {
-            data: components["schemas"]["Article"][];
             meta: {
                 /** @description How many results match, over all pages: exact whenever a rollup knows it, and up to 1000 when the planner expects no more; else the planner's estimate, and count_estimated is true. */
                 count: number;
