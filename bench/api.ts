@@ -97,10 +97,18 @@ async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: nu
   return { rate: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu: (used.user + used.system) / 1000 / latencies.length };
 }
 
+/** The node arguments of a checkout's `npm run serve` (`exec node <these>`), so that the API runs here as it is served. */
+function serveArgs(dir: string): string[] {
+  const script = (JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.serve ?? "";
+  const match = /^(?:exec )?node (.+)$/.exec(script.trim());
+  if (!match) throw new Error(`${dir}/package.json: the serve script is not "node …": ${script}`);
+  return match[1]!.split(/\s+/);
+}
+
 async function startApi(databaseUrl: string, dir = ".", profileDir?: string): Promise<{ url: string; child: ChildProcess }> {
   const port = String(await freePort());
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/cli/serve.ts"], {
+  const child = spawn(process.execPath, [...profile, ...serveArgs(dir)], {
     cwd: dir,
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_READ_URL: "", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_MAX: "1000000000", API_KEY: "" },
     stdio: ["ignore", "pipe", "inherit"],
