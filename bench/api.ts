@@ -97,12 +97,15 @@ async function loop(op: () => Promise<unknown>): Promise<{ rate: number; p50: nu
   return { rate: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu: (used.user + used.system) / 1000 / latencies.length };
 }
 
-/** The node arguments of a checkout's `npm run serve` (`exec node <these>`), so that the API runs here as it is served. */
+/**
+ * The node arguments of a checkout's `npm run serve` (`exec node <these>`), so
+ * that the API runs here as it is served; an older checkout's script that is
+ * not `node …` is run as `--import tsx src/cli/serve.ts`.
+ */
 function serveArgs(dir: string): string[] {
   const script = (JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.serve ?? "";
   const match = /^(?:exec )?node (.+)$/.exec(script.trim());
-  if (!match) throw new Error(`${dir}/package.json: the serve script is not "node …": ${script}`);
-  return match[1]!.split(/\s+/);
+  return match ? match[1]!.split(/\s+/) : ["--import", "tsx", "src/cli/serve.ts"];
 }
 
 async function startApi(databaseUrl: string, dir = ".", profileDir?: string): Promise<{ url: string; child: ChildProcess }> {

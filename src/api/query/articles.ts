@@ -86,8 +86,8 @@ export function countArticles(db: Reader, f: ArticleFilters): Promise<ListCount>
 
 /**
  * An article of a list as its item's JSON text, the fields in the list
- * schema's order, byte for byte what the schema's serializer writes from
- * articlePage's row.
+ * schema's order: the same text as articlePage's row serialized (by the
+ * list's schema, or as JSON with select=).
  */
 const listItem = sql`(SELECT row_to_json(r)::text FROM (SELECT a.id, a.source_key, a.file, a.url, a.outlet, a.title, a.published_at,
     a.published_precision, a.imported_at, a.updated_at, (SELECT row_to_json(c) FROM (SELECT

@@ -10,10 +10,11 @@ import { sql, type Sql } from "./sql.ts";
  * One row for the page `numbered` gives: rows with `id`, `sort_key` (text),
  * `item` (its list item's JSON text, NULL when it cannot be written) and `i`
  * (its place on the page, from 1), limit + 1 of them at most, to tell whether
- * another page follows. `extra` puts more aggregate columns in front.
+ * another page follows (that last one's item is not sent, and need not be
+ * there). `extra` puts more aggregate columns in front.
  */
 export function pageBodySql(numbered: Sql, limit: number, extra?: Sql): Sql {
-  return sql`SELECT ${extra ? sql`${extra},` : sql``} count(n.id)::int AS rows, coalesce(bool_or(n.item IS NULL), false) AS missing,
+  return sql`SELECT ${extra ? sql`${extra},` : sql``} count(n.id)::int AS rows, coalesce(bool_or(n.item IS NULL) FILTER (WHERE n.i <= ${limit}), false) AS missing,
       max(n.id) FILTER (WHERE n.i = ${limit}) AS last_id, max(n.sort_key) FILTER (WHERE n.i = ${limit}) AS last_key,
       encode(convert_to(coalesce(string_agg(n.item, ',' ORDER BY n.i) FILTER (WHERE n.i <= ${limit}), ''), 'UTF8'), 'base64') AS items
     FROM (${numbered}) n`;

@@ -151,15 +151,23 @@ export async function eventStats(
     }
   }
   const rolled = await officialRolled(db, f);
-  const read = await db.query<StatsRow & { total: number; n: number | null }>(statsWithTotalSql(group, f, rolled));
-  const rows = read.filter((r) => r.n !== null).map(({ total: _, n: __, ...r }) => labelled(group, r));
-  return { rows, total: read[0]?.total ?? 0 };
+  if (rollupConditions(f, rolled)) {
+    // Both from the rollups, a few rows each: one round trip.
+    const read = await db.query<StatsRow & { total: number; n: number | null }>(statsWithTotalSql(group, f, rolled));
+    const rows = read.filter((r) => r.n !== null).map(({ total: _, n: __, ...r }) => labelled(group, r));
+    return { rows, total: read[0]?.total ?? 0 };
+  }
+  // Counted over the events: the groups and the total side by side, on two connections.
+  const [rows, [total]] = await Promise.all([db.query<StatsRow>(statsSql(group, f, rolled)), db.query<{ count: number }>(eventTotalSql(f, rolled))]);
+  return { rows: rows.map((r) => labelled(group, r)), total: total?.count ?? 0 };
 }
 
 /**
  * statsSql's rows in its order (`n`), each with eventTotalSql's count as
- * `total`, in one statement: one round trip. No group at all gives one row
- * with the total and a null `n`.
+ * `total`, in one statement. No group at all gives one row with the total
+ * and a null `n`. The numbering keeps statsSql's order: a subquery with
+ * ORDER BY is never merged into the statement around it, and a window
+ * without ORDER BY numbers the rows as they come.
  */
 export function statsWithTotalSql(group: StatsGroup, f: EventFilters, officialRolled = false): Sql {
   return sql`SELECT g.key, g.name_vi, g.name_en, g.country, g.count, g.n, t.count AS total
