@@ -10,7 +10,7 @@ import { changedSince } from "./changes.ts";
 import { countRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
-import { pageBody, pageBodySql, type PageBodyRow } from "./page-body.ts";
+import { pageBody, pageBodySql, typedItem, type PageBodyRow } from "./page-body.ts";
 import { after, dateSortKey, direction, foldedContains, join, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface AgreementFilters {
@@ -106,6 +106,8 @@ export async function agreementPage(db: Reader, f: AgreementFilters, desc: boole
  * item's text from agreement_docs behind its id and type. Null when an item
  * is missing (then read the rows as agreementPage does).
  */
+const agreementItem = typedItem(AGREEMENT_TYPE_LABELS);
+
 export async function agreementDocPage(db: Reader, f: AgreementFilters, desc: boolean, position: CursorPosition | null, limit: number) {
   const key = dateSortKey(sql`a.signed_from`, desc);
   const dir = direction(desc);
@@ -113,7 +115,7 @@ export async function agreementDocPage(db: Reader, f: AgreementFilters, desc: bo
   const [row] = await db.query<PageBodyRow>(
     pageBodySql(
       sql`SELECT page.id, page.sort_key::text AS sort_key,
-          '{"id":' || page.id || ',"type":' || (${LABEL_JSON}::jsonb ->> page.type::text) || d.list_json AS item,
+          ${agreementItem(sql`page.id`, sql`page.type`, sql`d.list_json`)} AS item,
           row_number() OVER (ORDER BY page.sort_key ${dir}, page.id ${dir}) AS i
         FROM (SELECT a.id, a.type, ${key} AS sort_key FROM agreements a ${where([...conditions(f), ...cursor])}
           ORDER BY sort_key ${dir}, a.id ${dir} LIMIT ${limit + 1}) page
@@ -123,11 +125,6 @@ export async function agreementDocPage(db: Reader, f: AgreementFilters, desc: bo
   );
   return pageBody(row);
 }
-
-/** The start of each type's list item after `{"id":…,"type":`, up to its stored text: `"mou","type_label":{…},`. */
-const LABEL_JSON = JSON.stringify(
-  Object.fromEntries(Object.entries(AGREEMENT_TYPE_LABELS).map(([type, l]) => [type, `${JSON.stringify(type)},"type_label":${JSON.stringify({ vi: l.vi, en: l.en })},`])),
-);
 
 export async function agreementById(db: Reader, id: number) {
   const [read] = await db.query<Parts & { rows: Omit<AgreementRow, "parties" | "sources">[] | null }>(

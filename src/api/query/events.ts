@@ -8,7 +8,7 @@ import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./co
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
-import { pageBody, pageBodySql, type PageBody, type PageBodyRow } from "./page-body.ts";
+import { pageBody, pageBodySql, typedItem, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { inSample } from "./sample.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
@@ -328,10 +328,7 @@ export function eventPageSql(
     ORDER BY page.sort_key ${direction(desc)}, e.id ${direction(desc)}`;
 }
 
-/** The start of each type's list item after `{"id":…,"type":`, up to its ready text: `"visit","type_label":{…},`. */
-const LABEL_JSON = JSON.stringify(
-  Object.fromEntries(Object.entries(EVENT_TYPE_LABELS).map(([type, l]) => [type, `${JSON.stringify(type)},"type_label":${JSON.stringify({ vi: l.vi, en: l.en })},`])),
-);
+const eventItem = typedItem(EVENT_TYPE_LABELS);
 
 /**
  * One page of events as one row (page-body.ts): the page's events as their
@@ -346,7 +343,7 @@ export function eventDocBodySql(
   const dir = direction(sort === "-date");
   return pageBodySql(
     sql`SELECT page.id, page.sort_key::text AS sort_key, page.way,
-        '{"id":' || page.id || ',"type":' || (${LABEL_JSON}::jsonb ->> page.type::text) || d.list_json AS item,
+        ${eventItem(sql`page.id`, sql`page.type`, sql`d.list_json`)} AS item,
         row_number() OVER (ORDER BY page.sort_key ${dir}, page.id ${dir}) AS i
       FROM (${pageIdsSql(f, sort, position, limit, way)}) page LEFT JOIN event_docs d ON d.event_id = page.id`,
     limit,

@@ -3,8 +3,24 @@
 // the page's bytes as they come instead of decoding tens of kB of UTF-8 into
 // a string and encoding it again (half of the API's CPU for a page of
 // Vietnamese text).
-import type { CursorPosition } from "./cursor.ts";
+import { listBytes } from "../list-bytes.ts";
+import type { Label } from "../routes/labels.ts";
+import { countMeta, type ListCount } from "./count.ts";
+import { encodeCursor, type CursorPosition } from "./cursor.ts";
 import { sql, type Sql } from "./sql.ts";
+
+/**
+ * The list item of a typed resource (events, agreements) from its ready text
+ * (from the field after `type_label` to the closing brace): the id, the type
+ * and its label written in front.
+ */
+export function typedItem(labels: Readonly<Record<string, Label>>): (id: Sql, type: Sql, ready: Sql) => Sql {
+  // Each type's text after `{"id":…,"type":`, up to the ready text: `"visit","type_label":{…},`.
+  const prefixes = JSON.stringify(
+    Object.fromEntries(Object.entries(labels).map(([type, l]) => [type, `${JSON.stringify(type)},"type_label":${JSON.stringify({ vi: l.vi, en: l.en })},`])),
+  );
+  return (id, type, ready) => sql`'{"id":' || ${id} || ',"type":' || (${prefixes}::jsonb ->> ${type}::text) || ${ready}`;
+}
 
 /**
  * One row for the page `numbered` gives: rows with `id`, `sort_key` (text),
@@ -31,6 +47,12 @@ export interface PageBody {
   rows: number;
   /** The position of the page's last item. */
   last: CursorPosition | null;
+}
+
+/** A page's response as bytes: its items in the list's envelope, with its count and the cursor of the page after it. */
+export function pageBytes(page: PageBody, limit: number, list: string, sort: string, count: ListCount): Buffer {
+  const next = page.rows > limit && page.last ? encodeCursor(list, sort, page.last) : null;
+  return listBytes(page.items, { ...countMeta(count), next_cursor: next });
 }
 
 /** The page of a pageBodySql row; null when an item is missing (then the caller reads the rows instead). */

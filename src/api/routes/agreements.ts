@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listBytes, sendList } from "../list-bytes.ts";
+import { sendList } from "../list-bytes.ts";
+import { pageBytes } from "../query/page-body.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { countMeta } from "../query/count.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
-import { decodeCursor, encodeCursor, paginate } from "../query/cursor.ts";
+import { decodeCursor, paginate } from "../query/cursor.ts";
 import { agreementById, agreementDocPage, agreementPage, countAgreements, represent } from "../query/agreements.ts";
 import { isDateKey } from "../query/sql.ts";
 import {
@@ -61,8 +62,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!request.query.select) {
         const docs = await agreementDocPage(app.db, filters, sort === "-date", position, limit);
         if (docs) {
-          const next = docs.rows > limit && docs.last ? encodeCursor("agreements", sort, docs.last) : null;
-          return sendList<AgreementList>(reply, listBytes(docs.items, { ...countMeta(await counted), next_cursor: next }));
+          return sendList<AgreementList>(reply, pageBytes(docs, limit, "agreements", sort, await counted));
         }
       }
       const [rows, total] = await Promise.all([agreementPage(app.db, filters, sort === "-date", position, limit), counted]);

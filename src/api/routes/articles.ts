@@ -6,12 +6,13 @@ import { recordTooLong } from "../../import/limits.ts";
 import { isWebUrl, NOT_WEB_URL } from "../../import/readers/url.ts";
 import { importRecord, InputError, type StoreResult } from "../../import/run.ts";
 import { API_KEY_SECURITY, requireApiKey } from "../auth.ts";
-import { listBytes, sendList } from "../list-bytes.ts";
+import { sendList } from "../list-bytes.ts";
+import { pageBytes } from "../query/page-body.ts";
 import { conflict, notFound, problem, problemResponses, unprocessable } from "../problem.ts";
 import { articleBodyPage, articleFacts, articlePage, countArticles } from "../query/articles.ts";
 import { countMeta } from "../query/count.ts";
 import { pick, selectParam, sendSelected } from "../query/select.ts";
-import { decodeCursor, encodeCursor, paginate } from "../query/cursor.ts";
+import { decodeCursor, paginate } from "../query/cursor.ts";
 import { CountryCode, Cursor, Id, IdParams, Limit, NO_NUL, noNul, queryObject, repeatable, UpdatedSince } from "../schemas/params.ts";
 import {
   AgreementTypeSchema, CountryRefSchema, DatePrecisionSchema, EventTypeSchema, LabelSchema, listOf, MinistryRefSchema, OfficialRefSchema, UnitRefSchema,
@@ -127,8 +128,7 @@ export const articleReadRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!request.query.select) {
         const body = await articleBodyPage(app.db, filters, position, limit);
         if (body) {
-          const next = body.rows > limit && body.last ? encodeCursor("articles", "-date", body.last) : null;
-          return sendList<ArticleList>(reply, listBytes(body.items, { ...countMeta(await counted), next_cursor: next }));
+          return sendList<ArticleList>(reply, pageBytes(body, limit, "articles", "-date", await counted));
         }
       }
       const [rows, total] = await Promise.all([articlePage<z.infer<typeof ArticleSchema>>(app.db, filters, position, limit), counted]);

@@ -1,10 +1,10 @@
 // The one event list behind /events, /countries/{code}/events and /officials/{id}/events.
 import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
-import { listBytes } from "../list-bytes.ts";
+import { pageBytes } from "../query/page-body.ts";
 import { countMeta } from "../query/count.ts";
 import { pick } from "../query/select.ts";
-import { decodeCursor, encodeCursor, paginate } from "../query/cursor.ts";
+import { decodeCursor, paginate } from "../query/cursor.ts";
 import { countEvents, eventDocPage, eventPage, represent, type EventFilters, type EventSort } from "../query/events.ts";
 import { isDateKey } from "../query/sql.ts";
 import { dateRange, eventFilterShape, eventListShape, queryObject } from "../schemas/params.ts";
@@ -52,11 +52,7 @@ export async function listEvents(db: Reader, query: EventListQuery, fixed: Parti
   const position = query.cursor === undefined ? null : decodeCursor(query.cursor, "events", sort, isDateKey);
   if (!query.select) {
     const { page, count } = await eventDocPage(db, filters, sort, position, query.limit);
-    if (page) {
-      const next = page.rows > query.limit && page.last ? encodeCursor("events", sort, page.last) : null;
-      const meta = { ...countMeta(count), next_cursor: next };
-      return listBytes(page.items, meta);
-    }
+    if (page) return pageBytes(page, query.limit, "events", sort, count);
   }
   const [rows, count] = await Promise.all([eventPage(db, filters, sort, position, query.limit, query.select), countEvents(db, filters)]);
   const page = paginate(rows, query.limit, "events", sort, (row) => ({ key: row.sort_key ?? null, id: row.id }));
