@@ -243,6 +243,8 @@ async function synthCases(db: pg.Pool): Promise<Case[]> {
     { name: "one year, oldest first", path: "/v1/events?from=2020&to=2020&sort=date" },
     { name: "q= text", path: "/v1/events?q=cuba" },
     { name: "/v1/search", path: "/v1/search?q=cuba" },
+    { name: "/v1/search, a typo", path: "/v1/search?q=campuchea" },
+    { name: "/v1/search, a name with no hit", path: "/v1/search?q=nguyen%20van%20an" },
     { name: "/v1/officials?q=", path: "/v1/officials?q=nguyen%20van" },
     { name: "agreements of a country", path: "/v1/agreements?country=CU" },
     { name: "/v1/articles", path: "/v1/articles" },

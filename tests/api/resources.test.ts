@@ -444,6 +444,17 @@ describe("search", () => {
     expect(missing.data.map((h) => h.label)).toContain("Quách Thanh Côn");
   });
 
+  it("looks for similar hits among names only: events and agreements are found by the text they contain", async () => {
+    let similar = 0;
+    for (const q of ["Lazaro Alvares", "quach thanh con", "campuchea", "bo cong anh", "hop tacc"]) {
+      const found = await getJson<{ data: Hit[] }>(kb.app, `/v1/search?q=${encodeURIComponent(q)}&limit=100`);
+      const typos = found.data.filter((h) => h.score < 1);
+      similar += typos.length;
+      expect(typos.filter((h) => !["official", "ministry", "country"].includes(h.type)), q).toEqual([]);
+    }
+    expect(similar).toBeGreaterThan(0);
+  });
+
   it("searches only the kinds asked for: countries and ministries", async () => {
     const found = await getJson<{ data: Hit[] }>(kb.app, "/v1/search?q=trung%20quoc&type=country&type=ministry");
     expect(found.data[0]).toMatchObject({ type: "country", id: "CN", href: "/v1/countries/CN" });

@@ -353,7 +353,7 @@ export type paths = {
         };
         /**
          * Search officials, ministries, countries, events and agreements
-         * @description One box across the knowledge base, best matches first. Case, diacritics and đ are ignored; small typos are tolerated (pg_trgm word similarity).
+         * @description One box across the knowledge base, best matches first. Case, diacritics and đ are ignored; small typos in the name of an official, ministry or country are tolerated (pg_trgm word similarity); events and agreements are found by the text they contain.
          */
         get: operations["search"];
         put?: never;
@@ -1173,7 +1173,7 @@ export type components = {
             label: string;
             /** @description A few words to tell similar hits apart. */
             detail: string | null;
-            /** @description 1 when the text contains the query (ignoring case and diacritics), else the trigram word similarity of the query to it, 0 to 1. */
+            /** @description 1 when the text contains the query (ignoring case and diacritics), else (officials, ministries and countries) the trigram word similarity of the query to the name, 0 to 1. */
             score: number;
             /** @description The API path of the full resource. */
             href: string;

@@ -1,7 +1,9 @@
 // /v1/search: one box across officials, ministries, countries, events and
 // agreements. A hit that contains the query (ignoring case and diacritics)
 // scores 1; otherwise, for typos, pg_trgm's word similarity when it reaches
-// the threshold. Best first; among equal scores by kind, then shorter labels.
+// the threshold, for the kinds named by a short name (officials, ministries,
+// countries: see SIMILAR_KINDS). Best first; among equal scores by kind, then
+// shorter labels.
 // Each kind gives only its best `limit` hits: those containing the query come
 // shortest label first straight from an index on the label's length (events
 // and agreements: see labelWalk), and the
@@ -21,6 +23,16 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 /** Among equal scores: countries, then officials, ministries, agreements and events. */
 const KIND_ORDER = ["country", "official", "ministry", "agreement", "event"];
 const LAST_KIND = "event";
+
+/**
+ * The kinds whose similar (typo) hits are looked for: those named by a short
+ * name. An event's or agreement's folded text is a paragraph of common
+ * syllables, in which the trigrams of a name with a typo or no hit
+ * ("nguyen van an") stand in most rows: at 1 M events the similarity test
+ * reads hundreds of thousands of them, seconds per request. A typo in a
+ * person's, body's or country's name finds it here, and its events from it.
+ */
+const SIMILAR_KINDS: readonly SearchKind[] = ["official", "ministry", "country"];
 
 export interface SearchRow {
   type: SearchKind;
@@ -170,7 +182,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
     return sql`WITH others AS MATERIALIZED (${join(others, " UNION ALL ")})
       ${columns} FROM (SELECT * FROM others UNION ALL (SELECT * FROM ${last} l WHERE (SELECT count(*) FROM others) < ${limit})) hits ${order}`;
   }
-  const similar = kinds.map((kind) => {
+  const similar = kinds.filter((kind) => SIMILAR_KINDS.includes(kind)).map((kind) => {
     const k = KINDS[kind];
     return sql`(SELECT ${k.columns}, word_similarity(${query}, ${k.folded}) AS score ${k.from}
       WHERE (SELECT count(*) FROM exact) < ${limit} AND (${query} <% ${k.folded}${code(kind)}) AND NOT ${contains(k)}${recent(kind)}
@@ -178,7 +190,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
   });
   return sql`WITH exact AS MATERIALIZED (${join(exact, " UNION ALL ")})
     SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score FROM (
-      SELECT * FROM exact UNION ALL ${join(similar, " UNION ALL ")}
+      SELECT * FROM exact${similar.length ? sql` UNION ALL ${join(similar, " UNION ALL ")}` : sql``}
     ) hits ${order}`;
 }
 
@@ -188,6 +200,6 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
  */
 export async function search(db: Reader, q: string, kinds: readonly SearchKind[], limit: number, updatedSince?: Date): Promise<SearchRow[]> {
   const contained = await db.query<SearchRow>(searchSql(q, kinds, limit, updatedSince, { similar: false }));
-  if (contained.length >= limit) return contained;
+  if (contained.length >= limit || !kinds.some((kind) => SIMILAR_KINDS.includes(kind))) return contained;
   return db.query<SearchRow>(searchSql(q, kinds, limit, updatedSince, { similar: true }));
 }

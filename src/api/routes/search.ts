@@ -23,7 +23,7 @@ export const SearchHitSchema = z
     detail: z.string().nullable().describe("A few words to tell similar hits apart."),
     score: z
       .number()
-      .describe("1 when the text contains the query (ignoring case and diacritics), else the trigram word similarity of the query to it, 0 to 1."),
+      .describe("1 when the text contains the query (ignoring case and diacritics), else (officials, ministries and countries) the trigram word similarity of the query to the name, 0 to 1."),
     href: z.string().describe("The API path of the full resource."),
   })
   .meta({ id: "SearchHit", example: { type: "official", id: 1, label: "Tô Lâm", detail: "Việt Nam", score: 1, href: "/v1/officials/1" } });
@@ -60,7 +60,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "search",
         summary: "Search officials, ministries, countries, events and agreements",
         description:
-          "One box across the knowledge base, best matches first. Case, diacritics and đ are ignored; small typos are tolerated (pg_trgm word similarity).",
+          "One box across the knowledge base, best matches first. Case, diacritics and đ are ignored; small typos in the name of an official, ministry or country are tolerated (pg_trgm word similarity); events and agreements are found by the text they contain.",
         querystring: SearchQuery,
         response: { 200: SearchResultSchema, ...problemResponses(400) },
       },
