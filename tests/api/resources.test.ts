@@ -466,10 +466,13 @@ describe("search", () => {
 
   it("gives what one statement with the similar hits gives, reading them only when too few hits contain the query", async () => {
     const db = primaryReader(kb.db.prisma);
-    for (const q of ["to lam", "cuba", "bo cong an", "Lazaro Alvares", "trung quoc", "an ninh", "zzzz"]) {
+    for (const q of ["to lam", "cuba", "bo cong an", "Lazaro Alvares", "trung quoc", "an ninh", "zzzz", "campuchea", "bo cong anh", "cu"]) {
       for (const limit of [1, 2, 5, 20, 100]) {
         const whole = await db.query(searchSql(q, SEARCH_KINDS, limit, undefined, { similar: true }));
         expect(await search(db, q, SEARCH_KINDS, limit), `${q}, limit ${limit}`).toEqual(whole);
+        const since = new Date(0);
+        const recent = await db.query(searchSql(q, SEARCH_KINDS, limit, since, { similar: true }));
+        expect(await search(db, q, SEARCH_KINDS, limit, since), `${q}, limit ${limit}, updated since`).toEqual(recent);
       }
     }
   });

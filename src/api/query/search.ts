@@ -147,8 +147,13 @@ function labelWalk(kind: SearchKind, pattern: Sql, recent: (id: Sql) => Sql, lim
     (SELECT ${id}, ${label} FROM ${table} WHERE ${raw(w.long)} AND ${contains}${recent(id)} ${order} LIMIT ${limit}))`;
 }
 
-/** Which parts of the search a statement reads; `budget`, the first walks' entries (else their kind's perHit × limit). */
-type Parts = { similar: boolean; budget?: number };
+/**
+ * Which parts of the search a statement reads; `budget`, the first walks'
+ * entries (else their kind's perHit × limit); `contained`, the hits that
+ * contain the query when already read (all of them, fewer than `limit`), so
+ * that the similar ones are added to them without reading them again.
+ */
+type Parts = { similar: boolean; budget?: number; contained?: readonly SearchRow[] };
 
 export function searchSql(q: string, kinds: readonly SearchKind[], limit: number, updatedSince: Date | undefined, parts: Parts): Sql {
   const text = normalizeQuery(q);
@@ -188,7 +193,11 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
       WHERE (SELECT count(*) FROM exact) < ${limit} AND (${query} <% ${k.folded}${code(kind)}) AND NOT ${contains(k)}${recent(kind)}
       ORDER BY score DESC, ${k.label}, ${k.id} LIMIT ${limit})`;
   });
-  return sql`WITH exact AS MATERIALIZED (${join(exact, " UNION ALL ")})
+  const known = parts.contained
+    ? sql`SELECT x.type, x.num_id, x.code, x.label, x.detail, x.score
+        FROM json_to_recordset(${JSON.stringify(parts.contained)}::json) AS x(type text, num_id int, code text, label text, detail text, score float8)`
+    : join(exact, " UNION ALL ");
+  return sql`WITH exact AS MATERIALIZED (${known})
     SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score FROM (
       SELECT * FROM exact${similar.length ? sql` UNION ALL ${join(similar, " UNION ALL ")}` : sql``}
     ) hits ${order}`;
@@ -196,10 +205,12 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
 
 /**
  * The best `limit` hits: those containing the query, and only when fewer
- * than `limit` do, a second statement with the similar ones too.
+ * than `limit` do, a second statement that adds the similar ones to them
+ * (handed back, not read again: for a text of common syllables, reading the
+ * events that contain it is most of the search's time).
  */
 export async function search(db: Reader, q: string, kinds: readonly SearchKind[], limit: number, updatedSince?: Date): Promise<SearchRow[]> {
   const contained = await db.query<SearchRow>(searchSql(q, kinds, limit, updatedSince, { similar: false }));
   if (contained.length >= limit || !kinds.some((kind) => SIMILAR_KINDS.includes(kind))) return contained;
-  return db.query<SearchRow>(searchSql(q, kinds, limit, updatedSince, { similar: true }));
+  return db.query<SearchRow>(searchSql(q, kinds, limit, updatedSince, { similar: true, contained }));
 }
