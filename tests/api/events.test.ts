@@ -142,6 +142,18 @@ describe("GET /v1/events", () => {
     expect(talks.meta.count).toBe((await getJson<List<Event>>(kb.app, `/v1/events?q=${encodeURIComponent("Hội đàm")}&type=talks&limit=200`)).meta.count);
   });
 
+  it("counts a text's events exactly when few match, whether its first page holds them all or not", async () => {
+    for (const q of ["cuba", "hội đàm", "bo cong an", "to lam", "zzzz"]) {
+      const all = await getJson<List<Event>>(kb.app, `/v1/events?q=${encodeURIComponent(q)}&limit=200`);
+      expect(all.meta.next_cursor).toBeNull();
+      for (const limit of [1, 2, 200]) {
+        const page = await getJson<List<Event>>(kb.app, `/v1/events?q=${encodeURIComponent(q)}&limit=${limit}`);
+        expect(page.meta.count, `${q}, limit ${limit}`).toBe(all.data.length);
+        expect(page.meta.count_estimated).toBeUndefined();
+      }
+    }
+  });
+
   it("treats LIKE wildcards and quotes in q as text", async () => {
     for (const q of ["%", "_", "\\", "100%_", "'; DROP TABLE events; --", "👋", "a".repeat(200)]) {
       const body = await getJson<List<Event>>(kb.app, `/v1/events?q=${encodeURIComponent(q)}`);

@@ -389,19 +389,27 @@ export async function eventPage(
 /**
  * One page of events as list items' JSON, with how many events match: in the
  * same statement when it is cheap to know (exactCountSql), else counted beside
- * it (countEvents). A null page when an item is missing from event_docs (then
- * read the rows as eventPage does).
+ * it (countEvents). A text's first page is read before counting: when no page
+ * follows it, its rows are all the matches, and counting them would test the
+ * text on the same events again (for a rare phrase of common syllables,
+ * thousands of them). A null page when an item is missing from event_docs
+ * (then read the rows as eventPage does).
  */
 export async function eventDocPage(
   db: Reader, f: EventFilters, sort: EventSort, position: CursorPosition | null, limit: number,
 ): Promise<{ page: PageBody | null; count: ListCount }> {
   const total = exactCountSql(f);
-  const counted = total ? null : countEvents(db, f);
+  const textFirstPage = !total && f.q !== undefined && position === null;
+  const counted = total || textFirstPage ? null : countEvents(db, f);
   counted?.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
   const way = knownWay(db, f, sort);
   const [row] = await db.query<EventDocBodyRow>(eventDocBodySql(f, sort, position, limit, total, way));
   if (way === "either" && row?.way) rememberWay(db, f, sort, row.way);
-  const count = counted ? await counted : { count: row?.total ?? 0, estimated: false };
+  let count: ListCount;
+  if (counted) count = await counted;
+  else if (total) count = { count: row?.total ?? 0, estimated: false };
+  else if ((row?.rows ?? 0) <= limit) count = { count: row?.rows ?? 0, estimated: false };
+  else count = await countEvents(db, f);
   return { page: pageBody(row), count };
 }
 
