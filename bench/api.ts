@@ -242,6 +242,7 @@ async function synthCases(db: pg.Pool): Promise<Case[]> {
     { name: "one year, newest first", path: "/v1/events?from=2020&to=2020" },
     { name: "one year, oldest first", path: "/v1/events?from=2020&to=2020&sort=date" },
     { name: "q= text", path: "/v1/events?q=cuba" },
+    { name: "q= text, a name with no hit", path: "/v1/events?q=nguyen%20van%20an" },
     { name: "/v1/search", path: "/v1/search?q=cuba" },
     { name: "/v1/search, a typo", path: "/v1/search?q=campuchea" },
     { name: "/v1/search, a name with no hit", path: "/v1/search?q=nguyen%20van%20an" },
