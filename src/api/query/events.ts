@@ -405,12 +405,14 @@ export async function eventDocPage(
   const way = knownWay(db, f, sort);
   const [row] = await db.query<EventDocBodyRow>(eventDocBodySql(f, sort, position, limit, total, way));
   if (way === "either" && row?.way) rememberWay(db, f, sort, row.way);
+  const page = pageBody(row);
   let count: ListCount;
   if (counted) count = await counted;
   else if (total) count = { count: row?.total ?? 0, estimated: false };
-  else if ((row?.rows ?? 0) <= limit) count = { count: row?.rows ?? 0, estimated: false };
+  // A missing item leaves the page, and so its count, to the caller's rows.
+  else if (!page || page.rows <= limit) count = { count: row?.rows ?? 0, estimated: false };
   else count = await countEvents(db, f);
-  return { page: pageBody(row), count };
+  return { page, count };
 }
 
 export async function eventById(db: Reader, id: number): Promise<EventDetail | null> {
