@@ -107,6 +107,9 @@ async function privateTempDir(user: OsUser | null): Promise<string> {
 
 /** Creates the data folder's cluster: UTF-8, the builtin C.UTF-8 locale, password login. */
 async function initialise(binaries: string, dataDir: string, password: string, user: OsUser | null, onLine: (line: string) => void): Promise<void> {
+  // Only the data folder is private: folders made on the way to it keep the
+  // usual mode, or the postgres OS user could not enter them (`.data` of a new checkout).
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (user) await fs.chown(dataDir, user.uid, user.gid);
   const tmp = await privateTempDir(user);

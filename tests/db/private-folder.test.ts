@@ -68,6 +68,23 @@ describe.skipIf(process.getuid?.() !== 0)("from a folder the postgres OS user ca
     await expect(fs.access(path.join(home, ".data"))).rejects.toThrow();
   });
 
+  it("keeps the data where asked in a folder the postgres OS user can enter, making the folders on the way enterable", async () => {
+    const open = await fs.mkdtemp(path.join(os.tmpdir(), "hoptac-open-"));
+    cleanup.push(open);
+    await fs.chmod(open, 0o755);
+    // A new checkout: no `.data` yet.
+    const dataDir = path.join(open, ".data", "postgres");
+    const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
+    try {
+      expect(server.dataDir).toBe(dataDir);
+      expect(await queryOnce(server.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+      expect(await modeOf(path.join(open, ".data"))).toBe(0o755 & ~process.umask());
+      expect(await modeOf(dataDir)).toBe(0o700);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("npm start works from a checkout in such a folder, and the data survives a restart", async () => {
     // A checkout in a private folder: its own copy of the code and of the
     // Postgres packages; other dependencies are links to this project's.
