@@ -243,9 +243,12 @@ async function synthCases(db: pg.Pool): Promise<Case[]> {
     { name: "one year, oldest first", path: "/v1/events?from=2020&to=2020&sort=date" },
     { name: "q= text", path: "/v1/events?q=cuba" },
     { name: "q= text, a name with no hit", path: "/v1/events?q=nguyen%20van%20an" },
+    { name: "q= text, two common words", path: "/v1/events?q=an%20ninh" },
+    { name: "q= text, a name of two words", path: "/v1/events?q=to%20lam" },
     { name: "/v1/search", path: "/v1/search?q=cuba" },
     { name: "/v1/search, a typo", path: "/v1/search?q=campuchea" },
     { name: "/v1/search, a name with no hit", path: "/v1/search?q=nguyen%20van%20an" },
+    { name: "/v1/search, a name of two words", path: "/v1/search?q=to%20lam" },
     { name: "/v1/officials?q=", path: "/v1/officials?q=nguyen%20van" },
     { name: "agreements of a country", path: "/v1/agreements?country=CU" },
     { name: "/v1/articles", path: "/v1/articles" },
@@ -260,6 +263,7 @@ async function synthCases(db: pg.Pool): Promise<Case[]> {
     { name: "stats by topic, one year", path: "/v1/stats?group_by=topic&from=2019&to=2019" },
     { name: "stats by country, a country + years", path: "/v1/stats?group_by=country&country=CU&from=2015&to=2020" },
     { name: "stats by type, q= text", path: "/v1/stats?group_by=type&q=cuba" },
+    { name: "stats by type, q= a name with no hit", path: "/v1/stats?group_by=type&q=nguyen%20van%20an" },
     { name: "a country's timeline", path: "/v1/countries/CU/timeline" },
   ];
 }

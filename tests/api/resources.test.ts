@@ -477,6 +477,26 @@ describe("search", () => {
     }
   });
 
+  it("finds the events whose text holds a text of several words as a plain statement does, past the first walk too", async () => {
+    const db = primaryReader(kb.db.prisma);
+    let found = 0;
+    for (const q of ["to lam", "bo cong an", "an ninh", "viet nam", "Bộ  Trưởng", "ha noi | hoi", "cuba | cuba", "an ninh_", "zz yy"]) {
+      const text = q.trim().replace(/\s+/g, " ").replace(/[\\%_]/g, (c) => `\\${c}`);
+      const plain = await db.query<{ id: number }>(
+        sql`SELECT e.id FROM events e WHERE e.search_folded LIKE '%' || hoptac_fold(${text}) || '%' ORDER BY length(e.summary), e.id`,
+      );
+      if (plain.length) found++;
+      for (const limit of [1, 5, 100]) {
+        // A first walk of no entry: the hits come from the text indexes.
+        for (const budget of [0, 1000]) {
+          const hits = await db.query<SearchRow>(searchSql(q, ["event"], limit, undefined, { similar: false, budget }));
+          expect(hits.map((h) => h.num_id), `${q}, limit ${limit}, budget ${budget}`).toEqual(plain.slice(0, limit).map((r) => r.id));
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(4);
+  });
+
   it("gives the hits of every kind read apart, merged, though events are read only when the other kinds give too few", async () => {
     const db = primaryReader(kb.db.prisma);
     const order = ["country", "official", "ministry", "agreement", "event"];

@@ -189,6 +189,37 @@ describe("a page of the events containing a text", () => {
     expect(read.get("events_text_sample_idx") ?? 0).toBe(0);
   });
 
+  it("of several words is sampled in the index of the text without its spaces, the per-word indexes never read", async () => {
+    // Common words in an order no event holds: many events hold every trigram of each word, none the phrase.
+    const [a, b] = await commonestWords(2);
+    let phrase: string | undefined;
+    for (const p of [`${b} ${a}`, `${a} ${b} ${a}`, `${b} ${a} ${b}`]) if (!phrase && !(await plainIds("strpos(e.search_folded, $1) > 0", [p])).length) phrase = p;
+    expect(phrase).toBeDefined();
+    const read = await indexesRead({ q: phrase! }, 1);
+    expect(read.get("events_joined_text_sample_idx") ?? 0).toBeGreaterThan(0);
+    expect(read.get("events_search_folded_trgm_idx") ?? 0).toBe(0);
+    expect(read.get("events_text_sample_idx") ?? 0).toBe(0);
+  });
+
+  it("of several words gives the events a plain statement gives: across punctuation, spaces, case and diacritics", async () => {
+    // Runs of two and three words from the events' texts ("ha noi | hoi dam" crosses the fields' separators), and summaries' first words as written.
+    const rows = await queryOnce<{ two: string; three: string; written: string }>(
+      db.url,
+      `SELECT (regexp_match(search_folded, '\\S+ \\S+$'))[1] AS two, (regexp_match(search_folded, '\\S+ \\| \\S+'))[1] AS three,
+         (regexp_match(summary, '^\\S+ \\S+ \\S+'))[1] AS written
+       FROM events ORDER BY id LIMIT 4`,
+    );
+    const texts = rows.flatMap((r) => [r.two, r.three, r.written, r.written.toUpperCase().replace(/ /g, "   ")]);
+    texts.push("an%ninh", "an_ninh", "an ninh%", "a b", "viet  nam");
+    let found = 0;
+    for (const text of texts) {
+      const all = await plainIds("e.search_folded LIKE '%' || hoptac_fold($1) || '%'", [text.trim().replace(/\s+/g, " ").replace(/[\\%_]/g, (c) => `\\${c}`)]);
+      if (all.length) found++;
+      for (const limit of [1, 2, 50]) expect(await pageIds({ q: text }, limit), `${text} limit ${limit}`).toEqual(all.slice(0, limit));
+    }
+    expect(found).toBeGreaterThan(10);
+  });
+
   it("gives the events a plain statement gives, whichever way it reads them", async () => {
     for (const word of [...(await commonestWords(3)), await wordOfOneEvent()]) {
       const all = await plainIds("e.search_folded LIKE '%' || $1 || '%'", [word]);

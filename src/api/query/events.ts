@@ -7,12 +7,13 @@ import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
+import { eventTextContains } from "./event-text.ts";
 import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
 import { pageBody, pageBodySql, typedItem, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { inSample } from "./sample.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
-import { after, dateSortKey, direction, foldedContains, join, raw, samePlan, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, join, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
 
 export interface EventFilters {
@@ -50,7 +51,7 @@ export function eventConditions(f: EventFilters): Sql[] {
   if (f.topic !== undefined) c.push(sql`e.topics @> ARRAY[${f.topic}]::text[]`);
   if (f.from !== undefined) c.push(sql`e.span_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`e.span_from <= ${f.to}::date`);
-  if (f.q !== undefined) c.push(foldedContains(sql`e.search_folded`, f.q));
+  if (f.q !== undefined) c.push(eventTextContains(sql`e.search_folded`, f.q));
   if (f.updatedSince !== undefined) c.push(changedSince("event", sql`e.id`, f.updatedSince));
   return c;
 }

@@ -15,6 +15,7 @@
 // kinds give fewer than `limit` hits.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
+import { eventTextContains } from "./event-text.ts";
 import { escapeLike, join, normalizeQuery, raw, sql, type Sql } from "./sql.ts";
 
 export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
@@ -130,13 +131,15 @@ const LABEL_WALKS: Partial<Record<SearchKind, { table: string; alias: string; la
  * the trigram index and a sort); and the long rows, apart. The same hits as
  * one walk of every entry, whatever the planner expects of the query.
  */
-function labelWalk(kind: SearchKind, pattern: Sql, recent: (id: Sql) => Sql, limit: number, entries?: number): Sql {
+function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, limit: number, entries?: number): Sql {
   const w = LABEL_WALKS[kind]!;
   const budget = entries ?? w.perHit * limit;
   const [table, label, folded] = [raw(`${w.table} ${w.alias}`), raw(w.label), raw(w.folded)];
   const id = raw(`${w.alias}.id`);
   const order = sql`ORDER BY ${label}, ${id}`;
-  const contains = sql`${folded} LIKE ${pattern}`;
+  const pattern = sql`'%' || hoptac_fold(${escapeLike(text)}) || '%'`;
+  // Past the first walk, an event's text is tested as its filter in lists is (event-text.ts).
+  const contains = kind === "event" ? eventTextContains(folded, text) : sql`${folded} LIKE ${pattern}`;
   return sql`(WITH head AS MATERIALIZED (
       SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table} WHERE ${raw(w.carried)} ${order} LIMIT ${budget}) h
       WHERE h.folded LIKE ${pattern}${recent(sql`h.id`)} LIMIT ${limit})
@@ -169,7 +172,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
     const w = LABEL_WALKS[kind];
     if (w) {
       // The ids first, from index-only walks, then only their rows.
-      const walks = labelWalk(kind, sql`'%' || hoptac_fold(${escapeLike(text)}) || '%'`, recentId(kind), limit, parts.budget);
+      const walks = labelWalk(kind, text, recentId(kind), limit, parts.budget);
       return sql`(SELECT ${k.columns}, 1::float8 AS score
         FROM (SELECT * FROM ${walks} w ORDER BY w.len, w.id LIMIT ${limit}) x
         JOIN ${raw(`${w.table} ${w.alias}`)} ON ${raw(w.alias)}.id = x.id ORDER BY x.len, x.id)`;
