@@ -137,18 +137,18 @@ export async function eventStats(
   options: StatsOptions = {},
 ): Promise<{ rows: StatsRow[]; total: number; approximation?: StatsApproximation }> {
   if (f.q !== undefined && !options.exact) {
-    // The sample's matching events are read once, for the groups and their number.
-    const rows = await db.query<StatsRow & { matches: number }>(sql`
-      WITH e AS MATERIALIZED (SELECT e.type, e.span_from, e.country_codes, e.ministry_ids, e.topics FROM events e ${where([...eventConditions(f), inSample])})
-      SELECT g.*, (SELECT count(*)::int FROM e) AS matches FROM (${groupSql(group, sql`e`, sql``)}) g`);
-    const matches = rows[0]?.matches ?? 0;
+    const sample = await db.query<TextStatsRow>(textStatsSql(group, f, true));
+    const matches = sample[0]?.matches ?? 0;
     if (matches * SAMPLE_EVERY > (options.exactUpTo ?? EXACT_UP_TO)) {
       return {
-        rows: rows.map(({ matches: _, ...r }) => labelled(group, { ...r, count: r.count * SAMPLE_EVERY })),
+        rows: groupRows(sample).map((r) => labelled(group, { ...r, count: r.count * SAMPLE_EVERY })),
         total: matches * SAMPLE_EVERY,
         approximation: { method: "sample", fraction: 1 / SAMPLE_EVERY, sample_matches: matches },
       };
     }
+    // Few match: they are read once for the groups and the total (counted apart, the text was looked up twice).
+    const all = await db.query<TextStatsRow>(textStatsSql(group, f, false));
+    return { rows: groupRows(all).map((r) => labelled(group, r)), total: all[0]?.matches ?? 0 };
   }
   const rolled = await officialRolled(db, f);
   if (rollupConditions(f, rolled)) {
@@ -160,6 +160,28 @@ export async function eventStats(
   // Counted over the events: the groups and the total side by side, on two connections.
   const [rows, [total]] = await Promise.all([db.query<StatsRow>(statsSql(group, f, rolled)), db.query<{ count: number }>(eventTotalSql(f, rolled))]);
   return { rows: rows.map((r) => labelled(group, r)), total: total?.count ?? 0 };
+}
+
+type TextStatsRow = StatsRow & { n: number | null; matches: number };
+
+/**
+ * The groups of the events of text filters (those of the sample alone when
+ * `sampled`), read once: each group in its order (`n`) with the events'
+ * number as `matches`; no group at all gives one row with a null `n` (as
+ * statsWithTotalSql).
+ */
+function textStatsSql(group: StatsGroup, f: EventFilters, sampled: boolean): Sql {
+  return sql`WITH e AS MATERIALIZED (SELECT e.type, e.span_from, e.country_codes, e.ministry_ids, e.topics
+      FROM events e ${where([...eventConditions(f), ...(sampled ? [inSample] : [])])})
+    SELECT g.key, g.name_vi, g.name_en, g.country, g.count, g.n, t.matches
+    FROM (SELECT count(*)::int AS matches FROM e) t
+    LEFT JOIN LATERAL (SELECT s.*, (row_number() OVER ())::int AS n FROM (${groupSql(group, sql`e`, sql``)}) s) g ON true
+    ORDER BY g.n`;
+}
+
+/** The group rows of textStatsSql. */
+function groupRows(rows: TextStatsRow[]): StatsRow[] {
+  return rows.filter((r) => r.n !== null).map(({ n: _, matches: __, ...r }) => r);
 }
 
 /**
