@@ -16,7 +16,7 @@
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
 import { eventTextContains } from "./event-text.ts";
-import { escapeLike, join, normalizeQuery, raw, sql, type Sql } from "./sql.ts";
+import { foldedContains, join, normalizeQuery, raw, sql, type Sql } from "./sql.ts";
 
 export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -109,15 +109,19 @@ const KINDS: Record<SearchKind, KindSql> = {
  * 50,000 agreements the 411th); a rarer word's are left to the planner. It
  * stays a small part of the table (agreements are a twentieth of events), for
  * which the planner walks the index rather than sort the table.
+ *
+ * `contains`: how the rows past the first walk are tested, as the kind's
+ * lists test its text (an event's through event-text.ts).
  */
-const LABEL_WALKS: Partial<Record<SearchKind, { table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number }>> = {
+type LabelWalk = { table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; contains: (folded: Sql, text: string) => Sql };
+const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
   event: {
-    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 500,
+    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 500, contains: eventTextContains,
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
   },
   agreement: {
-    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50,
+    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, contains: foldedContains,
     carried: "octet_length(a.title) + octet_length(a.search_folded) <= 2400",
     long: "octet_length(a.title) + octet_length(a.search_folded) > 2400",
   },
@@ -137,12 +141,10 @@ function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, lim
   const [table, label, folded] = [raw(`${w.table} ${w.alias}`), raw(w.label), raw(w.folded)];
   const id = raw(`${w.alias}.id`);
   const order = sql`ORDER BY ${label}, ${id}`;
-  const pattern = sql`'%' || hoptac_fold(${escapeLike(text)}) || '%'`;
-  // Past the first walk, an event's text is tested as its filter in lists is (event-text.ts).
-  const contains = kind === "event" ? eventTextContains(folded, text) : sql`${folded} LIKE ${pattern}`;
+  const contains = w.contains(folded, text);
   return sql`(WITH head AS MATERIALIZED (
       SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table} WHERE ${raw(w.carried)} ${order} LIMIT ${budget}) h
-      WHERE h.folded LIKE ${pattern}${recent(sql`h.id`)} LIMIT ${limit})
+      WHERE ${foldedContains(sql`h.folded`, text)}${recent(sql`h.id`)} LIMIT ${limit})
     SELECT id, len FROM head WHERE (SELECT count(*) FROM head) >= ${limit}
     UNION ALL
     (SELECT ${id}, ${label} FROM ${table} WHERE (SELECT count(*) FROM head) < ${limit} AND ${raw(w.carried)} AND ${contains}${recent(id)} ${order} LIMIT ${limit})
@@ -164,7 +166,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
   const recentId = (kind: SearchKind) => (id: Sql) => (updatedSince ? sql` AND ${changedSince(kind, id, updatedSince)}` : sql``);
   const recent = (kind: SearchKind) => recentId(kind)(KINDS[kind].id);
   const query = sql`hoptac_fold(${text})`;
-  const contains = (k: KindSql) => sql`${k.folded} LIKE '%' || hoptac_fold(${escapeLike(text)}) || '%'`;
+  const contains = (k: KindSql) => foldedContains(k.folded, text);
   // A two-letter query may also be an ISO code ("cu"), scored by its similarity like a typo.
   const code = (kind: SearchKind) => (kind === "country" && /^[A-Za-z]{2}$/.test(text) ? sql` OR c.code = ${text.toUpperCase()}` : sql``);
   const exact = kinds.map((kind) => {

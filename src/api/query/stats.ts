@@ -137,8 +137,8 @@ export async function eventStats(
   options: StatsOptions = {},
 ): Promise<{ rows: StatsRow[]; total: number; approximation?: StatsApproximation }> {
   if (f.q !== undefined && !options.exact) {
-    const sample = await db.query<TextStatsRow>(textStatsSql(group, f, true));
-    const matches = sample[0]?.matches ?? 0;
+    const sample = await db.query<NumberedRow>(textStatsSql(group, f, true));
+    const matches = sample[0]?.total ?? 0;
     if (matches * SAMPLE_EVERY > (options.exactUpTo ?? EXACT_UP_TO)) {
       return {
         rows: groupRows(sample).map((r) => labelled(group, { ...r, count: r.count * SAMPLE_EVERY })),
@@ -147,55 +147,56 @@ export async function eventStats(
       };
     }
     // Few match: they are read once for the groups and the total (counted apart, the text was looked up twice).
-    const all = await db.query<TextStatsRow>(textStatsSql(group, f, false));
-    return { rows: groupRows(all).map((r) => labelled(group, r)), total: all[0]?.matches ?? 0 };
+    const all = await db.query<NumberedRow>(textStatsSql(group, f, false));
+    return { rows: groupRows(all).map((r) => labelled(group, r)), total: all[0]?.total ?? 0 };
   }
   const rolled = await officialRolled(db, f);
   if (rollupConditions(f, rolled)) {
     // Both from the rollups, a few rows each: one round trip.
-    const read = await db.query<StatsRow & { total: number; n: number | null }>(statsWithTotalSql(group, f, rolled));
-    const rows = read.filter((r) => r.n !== null).map(({ total: _, n: __, ...r }) => labelled(group, r));
-    return { rows, total: read[0]?.total ?? 0 };
+    const read = await db.query<NumberedRow>(statsWithTotalSql(group, f, rolled));
+    return { rows: groupRows(read).map((r) => labelled(group, r)), total: read[0]?.total ?? 0 };
   }
   // Counted over the events: the groups and the total side by side, on two connections.
   const [rows, [total]] = await Promise.all([db.query<StatsRow>(statsSql(group, f, rolled)), db.query<{ count: number }>(eventTotalSql(f, rolled))]);
   return { rows: rows.map((r) => labelled(group, r)), total: total?.count ?? 0 };
 }
 
-type TextStatsRow = StatsRow & { n: number | null; matches: number };
+/** A row of groupsBesideTotal. */
+type NumberedRow = StatsRow & { n: number | null; total: number };
 
 /**
- * The groups of the events of text filters (those of the sample alone when
- * `sampled`), read once: each group in its order (`n`) with the events'
- * number as `matches`; no group at all gives one row with a null `n` (as
- * statsWithTotalSql).
+ * The rows of `groups` in their order (`n`), each with the count of `total`
+ * (a one-row `count`) as `total`, in one statement. No group at all gives one
+ * row with the total and a null `n`. The numbering keeps the groups' order:
+ * a subquery with ORDER BY is never merged into the statement around it, and
+ * a window without ORDER BY numbers the rows as they come.
+ */
+function groupsBesideTotal(groups: Sql, total: Sql): Sql {
+  return sql`SELECT g.key, g.name_vi, g.name_en, g.country, g.count, g.n, t.count AS total
+    FROM (${total}) t
+    LEFT JOIN LATERAL (SELECT s.*, (row_number() OVER ())::int AS n FROM (${groups}) s) g ON true
+    ORDER BY g.n`;
+}
+
+/** The group rows of groupsBesideTotal. */
+function groupRows(rows: NumberedRow[]): StatsRow[] {
+  return rows.filter((r) => r.n !== null).map(({ n: _, total: __, ...r }) => r);
+}
+
+/** statsSql's rows beside eventTotalSql's count (groupsBesideTotal). */
+export function statsWithTotalSql(group: StatsGroup, f: EventFilters, officialRolled = false): Sql {
+  return groupsBesideTotal(statsSql(group, f, officialRolled), eventTotalSql(f, officialRolled));
+}
+
+/**
+ * The groups of the events of text filters beside their number
+ * (groupsBesideTotal), those of the sample alone when `sampled`: the matching
+ * events are read once, for both.
  */
 function textStatsSql(group: StatsGroup, f: EventFilters, sampled: boolean): Sql {
   return sql`WITH e AS MATERIALIZED (SELECT e.type, e.span_from, e.country_codes, e.ministry_ids, e.topics
       FROM events e ${where([...eventConditions(f), ...(sampled ? [inSample] : [])])})
-    SELECT g.key, g.name_vi, g.name_en, g.country, g.count, g.n, t.matches
-    FROM (SELECT count(*)::int AS matches FROM e) t
-    LEFT JOIN LATERAL (SELECT s.*, (row_number() OVER ())::int AS n FROM (${groupSql(group, sql`e`, sql``)}) s) g ON true
-    ORDER BY g.n`;
-}
-
-/** The group rows of textStatsSql. */
-function groupRows(rows: TextStatsRow[]): StatsRow[] {
-  return rows.filter((r) => r.n !== null).map(({ n: _, matches: __, ...r }) => r);
-}
-
-/**
- * statsSql's rows in its order (`n`), each with eventTotalSql's count as
- * `total`, in one statement. No group at all gives one row with the total
- * and a null `n`. The numbering keeps statsSql's order: a subquery with
- * ORDER BY is never merged into the statement around it, and a window
- * without ORDER BY numbers the rows as they come.
- */
-export function statsWithTotalSql(group: StatsGroup, f: EventFilters, officialRolled = false): Sql {
-  return sql`SELECT g.key, g.name_vi, g.name_en, g.country, g.count, g.n, t.count AS total
-    FROM (${eventTotalSql(f, officialRolled)}) t
-    LEFT JOIN LATERAL (SELECT s.*, (row_number() OVER ())::int AS n FROM (${statsSql(group, f, officialRolled)}) s) g ON true
-    ORDER BY g.n`;
+    ${groupsBesideTotal(groupSql(group, sql`e`, sql``), sql`SELECT count(*)::int AS count FROM e`)}`;
 }
 
 /** Events per year (of their span's start; null: unknown) and type, for a timeline. */
