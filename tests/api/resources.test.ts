@@ -477,24 +477,42 @@ describe("search", () => {
     }
   });
 
-  it("finds the events whose text holds a text of several words as a plain statement does, past the first walk too", async () => {
+  it("finds the events and agreements whose text holds a text of several words as a plain statement does, past the first walk too", async () => {
     const db = primaryReader(kb.db.prisma);
+    const walked = { event: sql`events e`, agreement: sql`agreements e` };
+    const label = { event: sql`e.summary`, agreement: sql`e.title` };
     let found = 0;
-    for (const q of ["to lam", "bo cong an", "an ninh", "viet nam", "Bộ  Trưởng", "ha noi | hoi", "cuba | cuba", "an ninh_", "zz yy"]) {
-      const text = q.trim().replace(/\s+/g, " ").replace(/[\\%_]/g, (c) => `\\${c}`);
-      const plain = await db.query<{ id: number }>(
-        sql`SELECT e.id FROM events e WHERE e.search_folded LIKE '%' || hoptac_fold(${text}) || '%' ORDER BY length(e.summary), e.id`,
-      );
-      if (plain.length) found++;
-      for (const limit of [1, 5, 100]) {
-        // A first walk of no entry: the hits come from the text indexes.
-        for (const budget of [0, 1000]) {
-          const hits = await db.query<SearchRow>(searchSql(q, ["event"], limit, undefined, { similar: false, budget }));
-          expect(hits.map((h) => h.num_id), `${q}, limit ${limit}, budget ${budget}`).toEqual(plain.slice(0, limit).map((r) => r.id));
+    // Words cut at either end ("ong an viet na") and phrases of three words or more, read by their pairs of words.
+    const texts = ["to lam", "bo cong an", "an ninh", "viet nam", "Bộ  Trưởng", "ha noi | hoi", "cuba | cuba", "an ninh_", "zz yy",
+      "ong an viet na", "hop tac an ninh", "BỘ CÔNG AN VIỆT NAM", "g an ninh v", "a b c", "cong an | an"];
+    // …and runs of the texts themselves cut inside their first and last words.
+    const cut = await db.query<{ q: string }>(
+      sql`SELECT substring(t FROM regexp_instr(t, ' ', 1, 2) - 2 FOR n) AS q
+        FROM (SELECT * FROM (SELECT search_folded AS t FROM events ORDER BY id LIMIT 3) e UNION ALL (SELECT search_folded FROM agreements ORDER BY id LIMIT 3)) x,
+          (VALUES (16), (24), (33)) v(n) WHERE regexp_instr(t, ' ', 1, 2) > 2`,
+    );
+    texts.push(...cut.map((r) => r.q));
+    for (const kind of ["event", "agreement"] as const) {
+      for (const q of texts) {
+        const text = q.trim().replace(/\s+/g, " ").replace(/[\\%_]/g, (c) => `\\${c}`);
+        const plain = await db.query<{ id: number }>(
+          sql`SELECT e.id FROM ${walked[kind]} WHERE e.search_folded LIKE '%' || hoptac_fold(${text}) || '%' ORDER BY length(${label[kind]}), e.id`,
+        );
+        if (plain.length) found++;
+        for (const limit of [1, 5, 100]) {
+          // A first walk of no entry: the hits come from the text indexes.
+          for (const budget of [0, 1000]) {
+            const hits = await db.query<SearchRow>(searchSql(q, [kind], limit, undefined, { similar: false, budget }));
+            expect(hits.map((h) => h.num_id), `${kind}: ${q}, limit ${limit}, budget ${budget}`).toEqual(plain.slice(0, limit).map((r) => r.id));
+          }
+        }
+        if (kind === "agreement") {
+          const list = await getJson<List<Agreement>>(kb.app, `/v1/agreements?limit=200&q=${encodeURIComponent(q)}`);
+          expect(list.data.map((a) => a.id).sort((a, b) => a - b), `agreements?q=${q}`).toEqual(plain.map((r) => r.id).sort((a, b) => a - b));
         }
       }
     }
-    expect(found).toBeGreaterThan(4);
+    expect(found).toBeGreaterThan(20);
   });
 
   it("gives the hits of every kind read apart, merged, though events are read only when the other kinds give too few", async () => {

@@ -201,6 +201,35 @@ describe("a page of the events containing a text", () => {
     expect(read.get("events_text_sample_idx") ?? 0).toBe(0);
   });
 
+  it("of three words or more is looked up by its pairs of words, the trigram indexes never read", async () => {
+    const [a, b, c] = await commonestWords(3);
+    let phrase: string | undefined;
+    for (const p of [`${c} ${b} ${a}`, `${b} ${a} ${b}`, `${a} ${c} ${b} ${a}`]) if (!phrase && !(await plainIds("strpos(e.search_folded, $1) > 0", [p])).length) phrase = p;
+    expect(phrase).toBeDefined();
+    const read = await indexesRead({ q: phrase! }, 1);
+    expect((read.get("events_word_pairs_idx") ?? 0) + (read.get("events_word_pairs_sample_idx") ?? 0)).toBeGreaterThan(0);
+    for (const trigrams of ["events_search_folded_trgm_idx", "events_text_sample_idx", "events_joined_text_trgm_idx", "events_joined_text_sample_idx"]) {
+      expect(read.get(trigrams) ?? 0, trigrams).toBe(0);
+    }
+  });
+
+  it("of three words or more has keys that every text containing it holds, however its first and last words are cut", async () => {
+    // Every run of characters of the events' texts (from each offset, of several lengths), and made-up
+    // texts with words of one letter, of more than 100, and runs of spaces.
+    const made = ["a b c d", "x " + "y".repeat(150) + " z " + "w".repeat(120) + " q", "an  ninh  va trat tu", " dau cach o dau", "o cuoi  "];
+    const [row] = await queryOnce<{ phrases: number; keyed: number; missed: number }>(
+      db.url,
+      `WITH texts AS (SELECT search_folded AS t FROM events UNION ALL SELECT unnest($1::text[])),
+         phrases AS (SELECT t, substr(t, s, n) AS p FROM texts, generate_series(1, length(t)) s, generate_series(5, 45, 4) n)
+       SELECT count(*)::int AS phrases, count(*) FILTER (WHERE cardinality(hoptac_phrase_pairs(p)) > 0)::int AS keyed,
+         count(*) FILTER (WHERE NOT hoptac_word_pairs(t) @> hoptac_phrase_pairs(p))::int AS missed
+       FROM phrases WHERE p LIKE '% % %'`,
+      [made],
+    );
+    expect(row!.keyed).toBeGreaterThan(row!.phrases / 2);
+    expect(row!.missed).toBe(0);
+  });
+
   it("of several words gives the events a plain statement gives: across punctuation, spaces, case and diacritics", async () => {
     // Runs of two and three words from the events' texts ("ha noi | hoi dam" crosses the fields' separators), and summaries' first words as written.
     const rows = await queryOnce<{ two: string; three: string; written: string }>(
@@ -209,7 +238,13 @@ describe("a page of the events containing a text", () => {
          (regexp_match(summary, '^\\S+ \\S+ \\S+'))[1] AS written
        FROM events ORDER BY id LIMIT 4`,
     );
-    const texts = rows.flatMap((r) => [r.two, r.three, r.written, r.written.toUpperCase().replace(/ /g, "   ")]);
+    // …and runs of four to six words cut inside their first and last words.
+    const cut = await queryOnce<{ p: string }>(
+      db.url,
+      `SELECT substring(search_folded FROM s + 2 FOR n) AS p FROM (SELECT search_folded, (regexp_instr(search_folded, ' ', 1, 2)) s FROM events ORDER BY id LIMIT 4) e,
+         (VALUES (18), (27), (36)) v(n) WHERE s > 0`,
+    );
+    const texts = [...rows.flatMap((r) => [r.two, r.three, r.written, r.written.toUpperCase().replace(/ /g, "   ")]), ...cut.map((r) => r.p)];
     texts.push("an%ninh", "an_ninh", "an ninh%", "a b", "viet  nam");
     let found = 0;
     for (const text of texts) {

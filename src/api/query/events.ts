@@ -7,7 +7,7 @@ import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
-import { eventTextContains } from "./event-text.ts";
+import { eventTextContains } from "./text-contains.ts";
 import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
 import { pageBody, pageBodySql, typedItem, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { rollupTotalSql } from "./rollups.ts";

@@ -15,7 +15,7 @@
 // kinds give fewer than `limit` hits.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
-import { eventTextContains } from "./event-text.ts";
+import { agreementTextContains, eventTextContains } from "./text-contains.ts";
 import { foldedContains, join, normalizeQuery, raw, sql, type Sql } from "./sql.ts";
 
 export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
@@ -111,7 +111,7 @@ const KINDS: Record<SearchKind, KindSql> = {
  * which the planner walks the index rather than sort the table.
  *
  * `contains`: how the rows past the first walk are tested, as the kind's
- * lists test its text (an event's through event-text.ts).
+ * lists test its text (through text-contains.ts).
  */
 type LabelWalk = { table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; contains: (folded: Sql, text: string) => Sql };
 const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
@@ -121,7 +121,7 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
   },
   agreement: {
-    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, contains: foldedContains,
+    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, contains: agreementTextContains,
     carried: "octet_length(a.title) + octet_length(a.search_folded) <= 2400",
     long: "octet_length(a.title) + octet_length(a.search_folded) > 2400",
   },

@@ -1,0 +1,51 @@
+// The text filters of events and agreements: the stored folded text
+// (search_folded) contains the query, ignoring case and diacritics.
+//
+// search_folded's trigram index takes each word apart: "nguyen van an" is the
+// trigrams of "nguyen", "van" and "an", and at a million events thousands
+// hold all of them without the phrase, each read from the table to be
+// rejected. A text of several words is looked up instead by keys that cross
+// its words, which few rows hold without the phrase:
+// - three words or more: the pairs of adjacent words (migration
+//   20261211100000_word_pairs: "van" then a word starting "an");
+// - an event's text of two words, where both words may be cut (the text
+//   "to lam" is in "tto lamb"): the index of the text with its spaces taken
+//   out ("tolam", migration 20261210100000_event_text_across_words).
+// Any text that contains the query holds those keys, so an index only narrows
+// the rows down; the query is then tested as it is.
+import { escapeLike, foldedContains, normalizeQuery, sql, type Sql } from "./sql.ts";
+
+/** `column` (an event's search_folded) contains the text. */
+export function eventTextContains(column: Sql, q: string): Sql {
+  const text = normalizeQuery(q);
+  // One word, or too short to have a trigram without its spaces: the per-word index.
+  if (!text.includes(" ") || text.replace(/ /g, "").length < 3) return foldedContains(column, text);
+  const joined = sql`replace(${column}, ' ', '') LIKE '%' || replace(hoptac_fold(${escapeLike(text)}), ' ', '') || '%'`;
+  return byWordPairs(column, text, joined);
+}
+
+/** `column` (an agreement's search_folded) contains the text. */
+export function agreementTextContains(column: Sql, q: string): Sql {
+  const text = normalizeQuery(q);
+  return byWordPairs(column, text, foldedContains(column, text));
+}
+
+/**
+ * The text tested as it is with strpos, which no index serves, so that the
+ * planner never reads the per-word index beside the others (for such a phrase
+ * that scan alone costs what is saved); and as `<> 0`, which it expects of
+ * nearly every row, so that its estimate of the rows is the other index's.
+ * The rows are found by their pairs of words, or else by `otherwise`: which of
+ * the two is settled when the statement is planned for its values (the keys of
+ * a constant are a constant), so that only one index is read. A text gives no
+ * key when it has fewer than three words, or a first word of fewer than three
+ * letters and a last of one.
+ */
+function byWordPairs(column: Sql, text: string, otherwise: Sql): Sql {
+  const folded = sql`hoptac_fold(${text})`;
+  const phrase = sql`strpos(${column}, ${folded}) <> 0`;
+  if (text.split(" ").length < 3) return text.includes(" ") ? sql`(${phrase} AND ${otherwise})` : otherwise;
+  const keys = sql`hoptac_phrase_pairs(${folded})`;
+  return sql`(${phrase} AND ((cardinality(${keys}) > 0 AND hoptac_word_pairs(${column}) @> ${keys})
+    OR (cardinality(${keys}) = 0 AND ${otherwise})))`;
+}
