@@ -1,16 +1,15 @@
--- The pairs of adjacent words of an event's or agreement's folded text, as keys that a text
--- of three words or more can be looked up by (src/api/query/event-text.ts).
--- Each word holds its trigrams in several hundred thousand events at a
--- million ("nguyen", "van", "an"), and so do the trigrams across them ("nva"),
--- but few events hold "van" then a word starting "an".
+-- Keys of the pairs of adjacent words of an event's or agreement's folded
+-- text, by which a text of three words or more is looked up
+-- (src/api/query/text-contains.ts). Each word's trigrams stand in several
+-- hundred thousand events at a million ("nguyen", "van", "an"), and so do the
+-- trigrams across them ("nva"), but few events hold a word ending "van"
+-- followed by one starting "an".
 --
--- For each word x followed by y: "x>yy" (x, then the first two letters of y)
--- and "y<xxx" (y, after the last three letters of x). A text that contains
--- "w1 w2 … wn" holds the keys that do not depend on how its first word starts
--- or its last word ends: "w2<" and w1's last three letters (when w1 has three),
--- both keys of each pair of inner words, and "w(n-1)>" and wn's first two
--- letters (when wn has two). Words are cut at 100 letters, as index keys must
--- be short, on both sides alike.
+-- For each word x followed by y the key is x's last three letters, ">" and
+-- y's first two ("yen>va" for "nguyen van"). A text that contains
+-- "w1 w2 … wn" holds the key of each pair of its words, except where that
+-- depends on how w1 starts (w1 of fewer than three letters) or on how wn
+-- ends (wn of one letter).
 CREATE FUNCTION hoptac_word_pairs(folded text) RETURNS text[]
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE
@@ -18,7 +17,7 @@ DECLARE
   keys text[] := '{}';
 BEGIN
   FOR i IN 1 .. cardinality(w) - 1 LOOP
-    keys := keys || (left(w[i], 100) || '>' || left(w[i + 1], 2)) || (left(w[i + 1], 100) || '<' || right(w[i], 3));
+    keys := keys || (right(w[i], 3) || '>' || left(w[i + 1], 2));
   END LOOP;
   RETURN keys;
 END $$;
@@ -34,15 +33,11 @@ BEGIN
   IF n < 3 THEN
     RETURN keys;
   END IF;
-  IF length(w[1]) >= 3 THEN
-    keys := keys || (left(w[2], 100) || '<' || right(w[1], 3));
-  END IF;
-  FOR i IN 2 .. n - 2 LOOP
-    keys := keys || (left(w[i], 100) || '>' || left(w[i + 1], 2)) || (left(w[i + 1], 100) || '<' || right(w[i], 3));
+  FOR i IN 1 .. n - 1 LOOP
+    IF (i > 1 OR length(w[1]) >= 3) AND (i < n - 1 OR length(w[n]) >= 2) THEN
+      keys := keys || (right(w[i], 3) || '>' || left(w[i + 1], 2));
+    END IF;
   END LOOP;
-  IF length(w[n]) >= 2 THEN
-    keys := keys || (left(w[n - 1], 100) || '>' || left(w[n], 2));
-  END IF;
   RETURN keys;
 END $$;
 

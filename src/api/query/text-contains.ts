@@ -7,7 +7,7 @@
 // rejected. A text of several words is looked up instead by keys that cross
 // its words, which few rows hold without the phrase:
 // - three words or more: the pairs of adjacent words (migration
-//   20261211100000_word_pairs: "van" then a word starting "an");
+//   20261211100000_word_pairs: a word ending "van", then one starting "an");
 // - an event's text of two words, where both words may be cut (the text
 //   "to lam" is in "tto lamb"): the index of the text with its spaces taken
 //   out ("tolam", migration 20261210100000_event_text_across_words).
@@ -38,8 +38,8 @@ export function agreementTextContains(column: Sql, q: string): Sql {
  * The rows are found by their pairs of words, or else by `otherwise`: which of
  * the two is settled when the statement is planned for its values (the keys of
  * a constant are a constant), so that only one index is read. A text gives no
- * key when it has fewer than three words, or a first word of fewer than three
- * letters and a last of one.
+ * key when it has fewer than three words, or three whose first has fewer than
+ * three letters and whose last has one.
  */
 function byWordPairs(column: Sql, text: string, otherwise: Sql): Sql {
   const folded = sql`hoptac_fold(${text})`;
