@@ -7,7 +7,7 @@ import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
-import { eventTextContains } from "./text-contains.ts";
+import { eventTextContains, textTest } from "./text-contains.ts";
 import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
 import { pageBody, pageBodySql, typedItem, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { rollupTotalSql } from "./rollups.ts";
@@ -39,9 +39,10 @@ export type EventSort = "date" | "-date";
  * The conditions on `events e` for the filters; a null span never overlaps a
  * range. Countries, officials and ministries are tested on the event's own
  * filter keys (arrays kept by triggers, with GIN indexes), text on its stored
- * folded text (trigram index).
+ * folded text (trigram index), or, for rows a walk of the date index has
+ * already read (`walked`), by the plain test alone (text-contains.ts).
  */
-export function eventConditions(f: EventFilters): Sql[] {
+export function eventConditions(f: EventFilters, text: "indexed" | "walked" = "indexed"): Sql[] {
   const c: Sql[] = [];
   const countries = [...new Set(f.countries ?? [])];
   if (countries.length) c.push(sql`e.country_codes @> ${countries}::text[]`);
@@ -51,7 +52,7 @@ export function eventConditions(f: EventFilters): Sql[] {
   if (f.topic !== undefined) c.push(sql`e.topics @> ARRAY[${f.topic}]::text[]`);
   if (f.from !== undefined) c.push(sql`e.span_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`e.span_from <= ${f.to}::date`);
-  if (f.q !== undefined) c.push(eventTextContains(sql`e.search_folded`, f.q));
+  if (f.q !== undefined) c.push(text === "walked" ? textTest(sql`e.search_folded`, f.q) : eventTextContains(sql`e.search_folded`, f.q));
   if (f.updatedSince !== undefined) c.push(changedSince("event", sql`e.id`, f.updatedSince));
   return c;
 }
@@ -254,10 +255,11 @@ const TEXT_FIRST_WALK = 5000;
  */
 function textWalkSql(f: EventFilters, key: Sql, cursor: Sql[], limit: number, way: PageWay, rare: (gate: Sql | null) => Sql): Sql {
   const conditions = eventConditions(f);
+  const walked = eventConditions(f, "walked");
   const walk = (offset: number, rows: number, found: Sql) => sql`SELECT e.id, e.sort_key, e.type, 'walk'::text AS way FROM (
       SELECT e.id, e.span_from, e.span_to, e.type, e.country_codes, e.ministry_ids, e.official_ids, e.topics, e.search_folded, ${key} AS sort_key
       FROM events e ${where([raw(`length(e.search_folded) <= ${TEXT_INDEXED}`), ...cursor, ...dateBounds(f, key, true)])}
-      ORDER BY sort_key DESC, id DESC LIMIT ${raw(String(rows))} OFFSET ${raw(String(offset))}) e ${where(conditions)}
+      ORDER BY sort_key DESC, id DESC LIMIT ${raw(String(rows))} OFFSET ${raw(String(offset))}) e ${where(walked)}
     ORDER BY e.sort_key DESC, e.id DESC LIMIT ${found}`;
   if (way === "walk") return sql`SELECT * FROM (${walk(0, WHOLE_WALK, sql`${limit + 1}`)}) t`;
   if (way === "whole") return sql`SELECT * FROM (${rare(null)}) t`;

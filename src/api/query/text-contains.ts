@@ -31,6 +31,14 @@ export function agreementTextContains(column: Sql, q: string): Sql {
 }
 
 /**
+ * `column` contains the text, tested on rows already read (a walk of another
+ * index): none of the lookups' keys, which would be computed for each row.
+ */
+export function textTest(column: Sql, q: string): Sql {
+  return sql`strpos(${column}, hoptac_fold(${normalizeQuery(q)})) <> 0`;
+}
+
+/**
  * The text tested as it is with strpos, which no index serves, so that the
  * planner never reads the per-word index beside the others (for such a phrase
  * that scan alone costs what is saved); and as `<> 0`, which it expects of
