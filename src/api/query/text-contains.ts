@@ -27,6 +27,7 @@ export function eventTextContains(column: Sql, q: string): Sql {
 /** `column` (an agreement's search_folded) contains the text. */
 export function agreementTextContains(column: Sql, q: string): Sql {
   const text = normalizeQuery(q);
+  if (!text.includes(" ")) return foldedContains(column, text);
   return byWordPairs(column, text, foldedContains(column, text));
 }
 
@@ -39,21 +40,18 @@ export function textTest(column: Sql, q: string): Sql {
 }
 
 /**
- * The text tested as it is with strpos, which no index serves, so that the
+ * The text tested as it is (textTest), which no index serves, so that the
  * planner never reads the per-word index beside the others (for such a phrase
- * that scan alone costs what is saved); and as `<> 0`, which it expects of
- * nearly every row, so that its estimate of the rows is the other index's.
- * The rows are found by their pairs of words, or else by `otherwise`: which of
- * the two is settled when the statement is planned for its values (the keys of
- * a constant are a constant), so that only one index is read. A text gives no
+ * that scan alone costs what is saved); it expects `<> 0` of nearly every
+ * row, so that its estimate of the rows is the other index's. The rows are
+ * found by their pairs of words, or else by `otherwise`: which of the two is
+ * settled when the statement is planned for its values (the keys of a
+ * constant are a constant), so that only one index is read. A text gives no
  * key when it has fewer than three words, or three whose first has fewer than
- * three letters and whose last has one.
+ * three letters and whose last has one (hoptac_phrase_pairs).
  */
 function byWordPairs(column: Sql, text: string, otherwise: Sql): Sql {
-  const folded = sql`hoptac_fold(${text})`;
-  const phrase = sql`strpos(${column}, ${folded}) <> 0`;
-  if (text.split(" ").length < 3) return text.includes(" ") ? sql`(${phrase} AND ${otherwise})` : otherwise;
-  const keys = sql`hoptac_phrase_pairs(${folded})`;
-  return sql`(${phrase} AND ((cardinality(${keys}) > 0 AND hoptac_word_pairs(${column}) @> ${keys})
+  const keys = sql`hoptac_phrase_pairs(hoptac_fold(${text}))`;
+  return sql`(${textTest(column, text)} AND ((cardinality(${keys}) > 0 AND hoptac_word_pairs(${column}) @> ${keys})
     OR (cardinality(${keys}) = 0 AND ${otherwise})))`;
 }
