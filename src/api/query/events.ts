@@ -7,7 +7,7 @@ import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
-import { eventTextContains, textTest } from "./text-contains.ts";
+import { textContains, textTest } from "./text-contains.ts";
 import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
 import { pageBody, pageBodySql, typedItem, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { rollupTotalSql } from "./rollups.ts";
@@ -52,7 +52,7 @@ export function eventConditions(f: EventFilters, text: "indexed" | "walked" = "i
   if (f.topic !== undefined) c.push(sql`e.topics @> ARRAY[${f.topic}]::text[]`);
   if (f.from !== undefined) c.push(sql`e.span_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`e.span_from <= ${f.to}::date`);
-  if (f.q !== undefined) c.push(text === "walked" ? textTest(sql`e.search_folded`, f.q) : eventTextContains(sql`e.search_folded`, f.q));
+  if (f.q !== undefined) c.push(text === "walked" ? textTest(sql`e.search_folded`, f.q) : textContains(sql`e.search_folded`, f.q));
   if (f.updatedSince !== undefined) c.push(changedSince("event", sql`e.id`, f.updatedSince));
   return c;
 }

@@ -15,7 +15,7 @@
 // kinds give fewer than `limit` hits.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
-import { agreementTextContains, eventTextContains } from "./text-contains.ts";
+import { textContains } from "./text-contains.ts";
 import { foldedContains, join, normalizeQuery, raw, sql, type Sql } from "./sql.ts";
 
 export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
@@ -116,12 +116,12 @@ const KINDS: Record<SearchKind, KindSql> = {
 type LabelWalk = { table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; contains: (folded: Sql, text: string) => Sql };
 const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
   event: {
-    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 500, contains: eventTextContains,
+    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 500, contains: textContains,
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
   },
   agreement: {
-    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, contains: agreementTextContains,
+    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, contains: textContains,
     carried: "octet_length(a.title) + octet_length(a.search_folded) <= 2400",
     long: "octet_length(a.title) + octet_length(a.search_folded) > 2400",
   },

@@ -5,30 +5,19 @@
 // trigrams of "nguyen", "van" and "an", and at a million events thousands
 // hold all of them without the phrase, each read from the table to be
 // rejected. A text of several words is looked up instead by keys that cross
-// its words, which few rows hold without the phrase:
-// - three words or more: the pairs of adjacent words (migration
-//   20261211100000_word_pairs: a word ending "van", then one starting "an");
-// - an event's text of two words, where both words may be cut (the text
-//   "to lam" is in "tto lamb"): the index of the text with its spaces taken
-//   out ("tolam", migration 20261210100000_event_text_across_words).
-// Any text that contains the query holds those keys, so an index only narrows
-// the rows down; the query is then tested as it is.
-import { escapeLike, foldedContains, normalizeQuery, sql, type Sql } from "./sql.ts";
+// its words, which few rows hold without the phrase: the pairs of adjacent
+// words (migration 20261212100000_pair_keys: a word ending "van", then one
+// starting "an"; "to lam", whose first word may be cut, by a word ending
+// "to", then one starting "la"). Any text that contains the query holds
+// those keys, so the index only narrows the rows down; the query is then
+// tested as it is.
+import { foldedContains, normalizeQuery, sql, type Sql } from "./sql.ts";
 
-/** `column` (an event's search_folded) contains the text. */
-export function eventTextContains(column: Sql, q: string): Sql {
-  const text = normalizeQuery(q);
-  // One word, or too short to have a trigram without its spaces: the per-word index.
-  if (!text.includes(" ") || text.replace(/ /g, "").length < 3) return foldedContains(column, text);
-  const joined = sql`replace(${column}, ' ', '') LIKE '%' || replace(hoptac_fold(${escapeLike(text)}), ' ', '') || '%'`;
-  return byWordPairs(column, text, joined);
-}
-
-/** `column` (an agreement's search_folded) contains the text. */
-export function agreementTextContains(column: Sql, q: string): Sql {
+/** `column` (an event's or agreement's search_folded) contains the text. */
+export function textContains(column: Sql, q: string): Sql {
   const text = normalizeQuery(q);
   if (!text.includes(" ")) return foldedContains(column, text);
-  return byWordPairs(column, text, foldedContains(column, text));
+  return byPairKeys(column, text);
 }
 
 /**
@@ -41,17 +30,16 @@ export function textTest(column: Sql, q: string): Sql {
 
 /**
  * The text tested as it is (textTest), which no index serves, so that the
- * planner never reads the per-word index beside the others (for such a phrase
- * that scan alone costs what is saved); it expects `<> 0` of nearly every
- * row, so that its estimate of the rows is the other index's. The rows are
- * found by their pairs of words, or else by `otherwise`: which of the two is
- * settled when the statement is planned for its values (the keys of a
- * constant are a constant), so that only one index is read. A text gives no
- * key when it has fewer than three words, or three whose first has fewer than
- * three letters and whose last has one (hoptac_phrase_pairs).
+ * planner never reads the per-word index beside the pairs' (for such a
+ * phrase that scan alone costs what is saved); it expects `<> 0` of nearly
+ * every row, so that its estimate of the rows is the other index's. The rows
+ * are found by their pairs of words, or else, for a text with no key (its
+ * first or last word of one letter, "a lam", "to l"), by the per-word index:
+ * which of the two is settled when the statement is planned for its values
+ * (the keys of a constant are a constant), so that only one index is read.
  */
-function byWordPairs(column: Sql, text: string, otherwise: Sql): Sql {
-  const keys = sql`hoptac_phrase_pairs(hoptac_fold(${text}))`;
-  return sql`(${textTest(column, text)} AND ((cardinality(${keys}) > 0 AND hoptac_word_pairs(${column}) @> ${keys})
-    OR (cardinality(${keys}) = 0 AND ${otherwise})))`;
+function byPairKeys(column: Sql, text: string): Sql {
+  const keys = sql`hoptac_phrase_keys(hoptac_fold(${text}))`;
+  return sql`(${textTest(column, text)} AND ((cardinality(${keys}) > 0 AND hoptac_pair_keys(${column}) @> ${keys})
+    OR (cardinality(${keys}) = 0 AND ${foldedContains(column, text)})))`;
 }
