@@ -64,3 +64,7 @@ DROP INDEX "events_joined_text_trgm_idx";
 DROP INDEX "events_joined_text_sample_idx";
 DROP FUNCTION hoptac_word_pairs(text);
 DROP FUNCTION hoptac_phrase_pairs(text);
+
+-- The planner's estimates of the keys (statistics of the index's expression).
+ANALYZE "events";
+ANALYZE "agreements";

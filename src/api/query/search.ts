@@ -130,10 +130,12 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
 /**
  * The ids and label lengths of a walked kind's first `limit` hits that contain
  * the query, in label order: the first `entries` entries of the label index,
- * tested on the index; only when they hold fewer than `limit` hits, the
- * carried rows' first hits as the planner finds them (their walk again, or
- * the trigram index and a sort); and the long rows, apart. The same hits as
- * one walk of every entry, whatever the planner expects of the query.
+ * tested on the index; only when they hold fewer than `limit` hits, every
+ * carried row that contains it, read through the text's index and sorted
+ * (`OFFSET 0` keeps the planner from walking the label index on: the text is
+ * rare among short labels, and a rare text's estimate can be far off, so that
+ * a walk of all 1 M entries for a pair of words no event holds looked cheap);
+ * and the long rows, apart. The same hits as one walk of every entry.
  */
 function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, limit: number, entries?: number): Sql {
   const w = LABEL_WALKS[kind]!;
@@ -147,7 +149,8 @@ function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, lim
       WHERE ${foldedContains(sql`h.folded`, text)}${recent(sql`h.id`)} LIMIT ${limit})
     SELECT id, len FROM head WHERE (SELECT count(*) FROM head) >= ${limit}
     UNION ALL
-    (SELECT ${id}, ${label} FROM ${table} WHERE (SELECT count(*) FROM head) < ${limit} AND ${raw(w.carried)} AND ${contains}${recent(id)} ${order} LIMIT ${limit})
+    (SELECT id, len FROM (SELECT ${id} AS id, ${label} AS len FROM ${table}
+      WHERE (SELECT count(*) FROM head) < ${limit} AND ${raw(w.carried)} AND ${contains}${recent(id)} OFFSET 0) hits ORDER BY len, id LIMIT ${limit})
     UNION ALL
     (SELECT ${id}, ${label} FROM ${table} WHERE ${raw(w.long)} AND ${contains}${recent(id)} ${order} LIMIT ${limit}))`;
 }
