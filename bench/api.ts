@@ -28,7 +28,7 @@ import { loadConfig } from "../src/config/env.ts";
 import { createPrisma } from "../src/db/client.ts";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../src/db/embedded.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { poolReader, type Reader } from "../src/db/reader.ts";
+import { poolReader, READ_SESSION, type Reader } from "../src/db/reader.ts";
 import { freePort, startScratchPostgres, type ScratchPostgres } from "../src/db/scratch.ts";
 import { loadGazetteer } from "../src/extraction/gazetteer.ts";
 import { importPaths } from "../src/import/run.ts";
@@ -320,7 +320,8 @@ try {
     await prisma.$disconnect();
     console.log(`database: throwaway embedded PostgreSQL, ${articles} articles (the seeds repeated, years shifted)`);
   }
-  pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
+  // The API's read settings, so that the same SQL runs the same way over pg.
+  pool = new pg.Pool({ connectionString: databaseUrl, max: connections, options: READ_SESSION });
   pool.on("error", (err) => console.error(`pg: ${err.message}`));
   const db = pool;
   await db.query("ANALYZE");

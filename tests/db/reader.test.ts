@@ -3,7 +3,8 @@
 // connection, not planned again on every request. Its row counts are written
 // in its text: with a LIMIT parameter the generic plan does not know how few
 // rows are asked for, and on a large knowledge base looks costlier than
-// planning each request (which Postgres then does, every time).
+// planning each request (which Postgres then does, every time). Reads plan
+// no parallel workers.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.ts";
@@ -54,6 +55,15 @@ describe("lookups by id over pg", () => {
       expect(statement, name).toBeDefined();
       expect(statement!.generic_plans, name).toBeGreaterThan(0);
       expect(statement!.statement, name).not.toMatch(/LIMIT \$\d/i);
+    }
+  });
+});
+
+describe("read connections", () => {
+  it("plan no parallel workers, on both kinds of connection", async () => {
+    for (const q of [sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers`, samePlan(sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers`)]) {
+      const [row] = await reader.query<{ workers: string }>(q);
+      expect(row!.workers).toBe("0");
     }
   });
 });
