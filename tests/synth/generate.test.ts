@@ -115,6 +115,41 @@ describe("npm run synth", () => {
     }
   });
 
+  it("pages a text's events newest first as a plain statement orders them, past the events a first walk reads", async () => {
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent", RATE_LIMIT_MAX: "100000" }), prisma: a.prisma });
+    try {
+      // Runs of two words by how many events hold them: the commonest, one in the middle, and the rarest; and a word.
+      const runs = await a.prisma.$queryRawUnsafe<{ t: string }[]>(
+        `WITH r AS (SELECT t, count(DISTINCT id) AS n FROM events, regexp_matches(search_folded, '([a-z]{2,} [a-z]{2,})', 'g') m(x), LATERAL (SELECT x[1] AS t) y GROUP BY t)
+         (SELECT t FROM r ORDER BY n DESC, t LIMIT 1) UNION ALL (SELECT t FROM r WHERE n BETWEEN 40 AND 400 ORDER BY n, t LIMIT 1) UNION ALL (SELECT t FROM r ORDER BY n, t LIMIT 1)`,
+      );
+      expect(runs).toHaveLength(3);
+      for (const text of [...runs.map((r) => r.t), "cuba"]) {
+        const plain = (
+          await a.prisma.$queryRawUnsafe<{ id: number }[]>(
+            `SELECT id FROM events WHERE strpos(search_folded, $1) > 0 ORDER BY coalesce(span_from, '-infinity'::date) DESC, id DESC`,
+            text,
+          )
+        ).map((r) => r.id);
+        for (const limit of [7, 200]) {
+          const ids: number[] = [];
+          let url: string | null = `/v1/events?q=${encodeURIComponent(text)}&limit=${limit}`;
+          for (let page = 0; url && page < 4; page++) {
+            const res = await app.inject({ method: "GET", url });
+            expect(res.statusCode, res.body).toBe(200);
+            const body = res.json() as { data: { id: number }[]; meta: { next_cursor?: string } };
+            ids.push(...body.data.map((e) => e.id));
+            url = body.meta.next_cursor ? `/v1/events?q=${encodeURIComponent(text)}&limit=${limit}&cursor=${encodeURIComponent(body.meta.next_cursor)}` : null;
+          }
+          expect(ids, `${text}, limit ${limit}`).toEqual(plain.slice(0, ids.length));
+          expect(ids.length, `${text}, limit ${limit}`).toBe(Math.min(plain.length, 4 * limit));
+        }
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it("gives the same rows for the same seed, and others for another", async () => {
     const again = await synth(7);
     const other = await synth(8);
