@@ -9,12 +9,27 @@
 import type { Reader } from "../../db/reader.ts";
 import { recall, remember } from "./hints.ts";
 import { SAMPLE_EVERY } from "./sample.ts";
-import { sql, type Sql } from "./sql.ts";
+import { raw, sql, type Sql } from "./sql.ts";
 
 export const EXACT_COUNT_LIMIT = 1000;
 
 /** The sample's share of EXACT_COUNT_LIMIT: a sample with this many rows says more than the limit match. */
 export const SAMPLE_SHARE = Math.ceil(EXACT_COUNT_LIMIT / SAMPLE_EVERY);
+const share = raw(String(SAMPLE_SHARE));
+
+/**
+ * `n`: the rows of `fromWhere` (a `FROM … WHERE …` among one row in
+ * SAMPLE_EVERY) counted up to SAMPLE_SHARE, which then says that more than
+ * EXACT_COUNT_LIMIT rows match in all.
+ */
+export function sampleCountSql(fromWhere: Sql): Sql {
+  return sql`SELECT count(*)::int AS n FROM (SELECT 1 ${fromWhere} LIMIT ${share}) x`;
+}
+
+/** Whether the sample `fromWhere` says that more than EXACT_COUNT_LIMIT rows match (sampleCountSql). */
+export function sampleSaysMany(fromWhere: Sql): Sql {
+  return sql`(${sampleCountSql(fromWhere)}) >= ${share}`;
+}
 
 export interface ListCount {
   count: number;
@@ -40,8 +55,8 @@ export async function countRows(db: Reader, fromWhere: Sql, exact?: Sql | null, 
   const [row] = await db.query<{ count: number | null }>(
     sample
       ? // Counted only when the sample has fewer than its share of the limit.
-        sql`WITH s AS MATERIALIZED (SELECT count(*)::int AS n FROM (SELECT 1 ${sample} LIMIT ${SAMPLE_SHARE}) x)
-          SELECT c.count FROM (${capped}) c WHERE (SELECT n FROM s) < ${SAMPLE_SHARE}`
+        sql`WITH s AS MATERIALIZED (${sampleCountSql(sample)})
+          SELECT c.count FROM (${capped}) c WHERE (SELECT n FROM s) < ${share}`
       : capped,
   );
   const count = row?.count ?? EXACT_COUNT_LIMIT + 1;

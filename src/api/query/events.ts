@@ -4,16 +4,16 @@ import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { storedDateParts } from "../../dates/parts.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
-import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, type ListCount } from "./count.ts";
+import { countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, sampleCountSql, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
-import { textContains, textTest } from "./text-contains.ts";
+import { isPhrase, textContains, textTest } from "./text-contains.ts";
 import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
 import { pageBody, pageBodySql, typedItem, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { rollupTotalSql } from "./rollups.ts";
 import { inSample } from "./sample.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
-import { after, dateSortKey, direction, join, normalizeQuery, raw, samePlan, sql, where, type Sql } from "./sql.ts";
+import { after, dateSortKey, direction, join, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
 
 export interface EventFilters {
@@ -245,7 +245,7 @@ function wayBoundSql(f: EventFilters, sort: EventSort): Sql | null {
  * hold).
  */
 function textFirstWalk(q: string): number {
-  return normalizeQuery(q).includes(" ") ? 1000 : 5000;
+  return isPhrase(q) ? 1000 : 5000;
 }
 
 /**
@@ -272,11 +272,10 @@ function textWalkSql(f: EventFilters, key: Sql, cursor: Sql[], limit: number, wa
   if (way === "walk") return sql`SELECT * FROM (${walk(0, WHOLE_WALK, sql`${limit + 1}`)}) t`;
   if (way === "whole") return sql`SELECT * FROM (${rare(null)}) t`;
   const first = sql`(SELECT count(*) FROM first)`;
-  const share = raw(String(SAMPLE_SHARE));
-  const many = sql`(SELECT n FROM sampled) >= ${share}`;
+  const many = sql`(SELECT n FROM sampled) >= ${raw(String(SAMPLE_SHARE))}`;
   const firstWalk = textFirstWalk(f.q!);
   return sql`SELECT * FROM (WITH first AS MATERIALIZED (${walk(0, firstWalk, sql`${limit + 1}`)}),
-      sampled AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM events e ${where([...conditions, inSample, sql`${first} <= ${limit}`])} LIMIT ${share}) x)
+      sampled AS MATERIALIZED (${sampleCountSql(sql`FROM events e ${where([...conditions, inSample, sql`${first} <= ${limit}`])}`)})
     SELECT * FROM first WHERE ${first} > ${limit} OR ${many}
     UNION ALL (SELECT * FROM (${walk(firstWalk, WHOLE_WALK, sql`${limit + 1} - ${first}`)}) w WHERE ${first} <= ${limit} AND ${many})
     UNION ALL (${rare(sql`${first} <= ${limit} AND NOT ${many}`)})) t`;

@@ -15,7 +15,7 @@
 // kinds give fewer than `limit` hits.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
-import { SAMPLE_SHARE } from "./count.ts";
+import { sampleSaysMany } from "./count.ts";
 import { inSample } from "./sample.ts";
 import { textContains } from "./text-contains.ts";
 import { foldedContains, join, normalizeQuery, raw, sql, type Sql } from "./sql.ts";
@@ -133,7 +133,7 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
     common: (text) =>
-      sql`(SELECT count(*) FROM (SELECT 1 FROM events e WHERE ${inSample} AND ${textContains(sql`e.search_folded`, text)} LIMIT ${SAMPLE_SHARE}) s) >= ${SAMPLE_SHARE}`,
+      sampleSaysMany(sql`FROM events e WHERE ${inSample} AND ${textContains(sql`e.search_folded`, text)}`),
   },
   agreement: {
     table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, contains: textContains,

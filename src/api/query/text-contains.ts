@@ -13,11 +13,15 @@
 // tested as it is.
 import { foldedContains, normalizeQuery, sql, type Sql } from "./sql.ts";
 
+/** Whether the text has several words, looked up by their pairs (else by the per-word index). */
+export function isPhrase(q: string): boolean {
+  return normalizeQuery(q).includes(" ");
+}
+
 /** `column` (an event's or agreement's search_folded) contains the text. */
 export function textContains(column: Sql, q: string): Sql {
   const text = normalizeQuery(q);
-  if (!text.includes(" ")) return foldedContains(column, text);
-  return byPairKeys(column, text);
+  return isPhrase(text) ? byPairKeys(column, text) : foldedContains(column, text);
 }
 
 /**
