@@ -3,10 +3,13 @@
 // the planner's estimate (which a fresh ANALYZE can swing either way): an
 // official's kept count, and for a text the newest events walked first, then
 // the sample of one event in sixteen. Each test reads the executed plan of the
-// page's statement on the seeds and checks which indexes were read.
+// page's statement on the seeds and checks which indexes were read; so do
+// the searches for names.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventDocBodySql, eventDocPage, exactCountSql, type EventFilters } from "../../src/api/query/events.ts";
+import { searchSql } from "../../src/api/query/search.ts";
+import type { Sql } from "../../src/api/query/sql.ts";
 import { poolReader, type Reader } from "../../src/db/reader.ts";
 import { importPaths } from "../../src/import/run.ts";
 import { createTestDatabase, queryOnce, type TestDatabase } from "../helpers/db.ts";
@@ -32,14 +35,18 @@ interface PlanNode {
 
 /** The indexes the newest-first page of `f` (limit rows) read when run, each with how many times it was scanned. */
 async function indexesRead(f: EventFilters, limit: number): Promise<Map<string, number>> {
-  const q = eventDocBodySql(f, "-date", null, limit, exactCountSql(f));
+  return indexesOf(eventDocBodySql(f, "-date", null, limit, exactCountSql(f)));
+}
+
+/** The indexes a statement read when run, each with how many times it was scanned. */
+async function indexesOf(q: Sql, settings: string[] = []): Promise<Map<string, number>> {
   // Sequential scans off, as on a large knowledge base where they never pay: the
   // planner then chooses between the indexes as it would there.
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   let row: { "QUERY PLAN": [{ Plan: PlanNode }] } | undefined;
   try {
-    await client.query("SET enable_seqscan = off");
+    for (const setting of ["enable_seqscan = off", ...settings]) await client.query(`SET ${setting}`);
     [row] = (await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.text}`, q.values as unknown[])).rows;
   } finally {
     await client.end();
@@ -256,5 +263,27 @@ describe("a page of the events containing a text", () => {
       const all = await plainIds("e.search_folded LIKE '%' || $1 || '%'", [word]);
       for (const limit of [1, 2, 50]) expect(await pageIds({ q: word }, limit), `${word} limit ${limit}`).toEqual(all.slice(0, limit));
     }
+  });
+});
+
+describe("a search for a name", () => {
+  it("of two words or more finds officials by their pairs of words, the trigram index never read", async () => {
+    // Tô Lâm, named in the seeds; a name of two words whose first has two letters.
+    const q = searchSql("to lam", ["official"], 20, undefined, { similar: false });
+    // Index walks off too: on the seeds' few officials a walk of their names in order reads fewer rows.
+    const read = await indexesOf(q, ["enable_indexscan = off"]);
+    expect(read.get("officials_pair_keys_idx") ?? 0).toBeGreaterThan(0);
+    expect(read.get("officials_search_folded_trgm_idx") ?? 0).toBe(0);
+    const hits = await queryOnce<{ label: string }>(db.url, q.text, q.values as unknown[]);
+    expect(hits.map((h) => h.label)).toContain("Tô Lâm");
+  });
+
+  it("reads countries and ministries by their stored folded names", async () => {
+    const country = searchSql("campuchia", ["country"], 20, undefined, { similar: false });
+    const countries = await queryOnce<{ code: string | null }>(db.url, country.text, country.values as unknown[]);
+    expect(countries.map((h) => h.code)).toEqual(["KH"]);
+    const ministry = searchSql("cong an", ["ministry"], 20, undefined, { similar: false });
+    const ministries = await queryOnce<{ label: string }>(db.url, ministry.text, ministry.values as unknown[]);
+    expect(ministries.map((h) => h.label)).toContain("Bộ Công an");
   });
 });

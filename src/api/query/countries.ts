@@ -31,7 +31,7 @@ const involved = sql`(EXISTS (SELECT 1 FROM event_countries ec WHERE ec.country_
 
 function conditions(f: CountryFilters): Sql[] {
   const c: Sql[] = [];
-  if (f.q !== undefined) c.push(foldedContains(sql`hoptac_fold(c.name_vi || ' ' || c.name_en)`, f.q));
+  if (f.q !== undefined) c.push(foldedContains(sql`c.search_folded`, f.q));
   if (f.involved) c.push(involved);
   if (f.updatedSince !== undefined) c.push(changedSince("country", sql`c.code`, f.updatedSince));
   return c;

@@ -6,7 +6,8 @@ import { changedSince } from "./changes.ts";
 import { countRows, EXACT_COUNT_LIMIT, plannedRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
-import { after, dateSortKey, direction, foldedContains, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
+import { textContains } from "./text-contains.ts";
+import { after, dateSortKey, direction, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface OfficialFilters {
   /** Name or alias, ignoring case and diacritics. */
@@ -81,7 +82,7 @@ export async function officialExists(db: Reader, id: number): Promise<boolean> {
 
 function conditions(f: OfficialFilters): Sql[] {
   const c: Sql[] = [];
-  if (f.q !== undefined) c.push(foldedContains(sql`o.search_folded`, f.q));
+  if (f.q !== undefined) c.push(textContains(sql`o.search_folded`, f.q));
   if (f.country !== undefined) c.push(sql`o.country_code = ${f.country}`);
   if (f.ministry !== undefined) c.push(sql`EXISTS (SELECT 1 FROM official_mentions m WHERE m.official_id = o.id AND m.ministry_id = ${f.ministry})`);
   if (f.updatedSince !== undefined) c.push(changedSince("official", sql`o.id`, f.updatedSince));

@@ -51,6 +51,8 @@ interface KindSql {
   from: Sql;
   /** The indexed folded text. */
   folded: Sql;
+  /** How the folded text is tested for the query: as the kind's own list tests it. */
+  contains: (folded: Sql, text: string) => Sql;
   /** type, num_id, code, label and detail. */
   columns: Sql;
   label: Sql;
@@ -61,13 +63,15 @@ const KINDS: Record<SearchKind, KindSql> = {
   official: {
     from: sql`FROM officials o`,
     folded: sql`o.search_folded`,
+    contains: textContains,
     columns: sql`'official' AS type, o.id AS num_id, NULL AS code, o.name AS label, (SELECT c.name_vi FROM countries c WHERE c.code = o.country_code) AS detail`,
     label: sql`length(o.name)`,
     id: sql`o.id`,
   },
   ministry: {
     from: sql`FROM ministries mi`,
-    folded: sql`hoptac_fold(mi.name_vi || ' ' || coalesce(mi.name_en, ''))`,
+    folded: sql`mi.search_folded`,
+    contains: foldedContains,
     columns: sql`'ministry' AS type, mi.id AS num_id, NULL AS code, mi.name_vi AS label,
       concat_ws(' · ', mi.name_en, (SELECT c.name_vi FROM countries c WHERE c.code = mi.country_code)) AS detail`,
     label: sql`length(mi.name_vi)`,
@@ -75,7 +79,8 @@ const KINDS: Record<SearchKind, KindSql> = {
   },
   country: {
     from: sql`FROM countries c`,
-    folded: sql`hoptac_fold(c.name_vi || ' ' || c.name_en)`,
+    folded: sql`c.search_folded`,
+    contains: foldedContains,
     columns: sql`'country' AS type, NULL::int AS num_id, c.code::text AS code, c.name_vi AS label, c.name_en AS detail`,
     label: sql`length(c.name_vi)`,
     id: sql`c.code`,
@@ -83,6 +88,7 @@ const KINDS: Record<SearchKind, KindSql> = {
   event: {
     from: sql`FROM events e`,
     folded: sql`e.search_folded`,
+    contains: textContains,
     columns: sql`'event' AS type, e.id AS num_id, NULL AS code, e.summary AS label, concat_ws(' · ', e.type::text, e.start, e.place) AS detail`,
     label: sql`length(e.summary)`,
     id: sql`e.id`,
@@ -90,6 +96,7 @@ const KINDS: Record<SearchKind, KindSql> = {
   agreement: {
     from: sql`FROM agreements a`,
     folded: sql`a.search_folded`,
+    contains: textContains,
     columns: sql`'agreement' AS type, a.id AS num_id, NULL AS code, a.title AS label, concat_ws(' · ', a.type::text, a.signed) AS detail`,
     label: sql`length(a.title)`,
     id: sql`a.id`,
@@ -112,9 +119,6 @@ const KINDS: Record<SearchKind, KindSql> = {
  * stays a small part of the table (agreements are a twentieth of events), for
  * which the planner walks the index rather than sort the table.
  *
- * `contains`: how the rows past the first walk are tested, as the kind's
- * lists test its text (through text-contains.ts).
- *
  * `common`: events are walked only for a text that more than
  * EXACT_COUNT_LIMIT of them contain, as the sample of one event in
  * SAMPLE_EVERY tells (as for lists of events); the others, however many
@@ -123,20 +127,20 @@ const KINDS: Record<SearchKind, KindSql> = {
  * most of the search for a name no event holds (13 of 23 ms).
  */
 type LabelWalk = {
-  table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; contains: (folded: Sql, text: string) => Sql;
+  table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number;
   /** Whether enough rows contain the text for the first walk to pay (else it is skipped), from a sample; none: always. */
   common?: (text: string) => Sql;
 };
 const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
   event: {
-    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 500, contains: textContains,
+    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 500,
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
     common: (text) =>
       sampleSaysMany(sql`FROM events e WHERE ${inSample} AND ${textContains(sql`e.search_folded`, text)}`),
   },
   agreement: {
-    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, contains: textContains,
+    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50,
     carried: "octet_length(a.title) + octet_length(a.search_folded) <= 2400",
     long: "octet_length(a.title) + octet_length(a.search_folded) > 2400",
   },
@@ -158,7 +162,8 @@ function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, lim
   const [table, label, folded] = [raw(`${w.table} ${w.alias}`), raw(w.label), raw(w.folded)];
   const id = raw(`${w.alias}.id`);
   const order = sql`ORDER BY ${label}, ${id}`;
-  const contains = w.contains(folded, text);
+  // The rows past the first walk, tested as the kind's lists test its text.
+  const contains = KINDS[kind].contains(folded, text);
   return sql`(WITH head AS MATERIALIZED (
       SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table}
         WHERE ${raw(w.carried)}${w.common ? sql` AND ${w.common(text)}` : sql``} ${order} LIMIT ${budget}) h
@@ -185,7 +190,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
   const recentId = (kind: SearchKind) => (id: Sql) => (updatedSince ? sql` AND ${changedSince(kind, id, updatedSince)}` : sql``);
   const recent = (kind: SearchKind) => recentId(kind)(KINDS[kind].id);
   const query = sql`hoptac_fold(${text})`;
-  const contains = (k: KindSql) => foldedContains(k.folded, text);
+  const contains = (k: KindSql) => k.contains(k.folded, text);
   // A two-letter query may also be an ISO code ("cu"), scored by its similarity like a typo.
   const code = (kind: SearchKind) => (kind === "country" && /^[A-Za-z]{2}$/.test(text) ? sql` OR c.code = ${text.toUpperCase()}` : sql``);
   const exact = kinds.map((kind) => {

@@ -1,4 +1,4 @@
-// The text filters of events and agreements: the stored folded text
+// The text filters of events, agreements and officials: the stored folded text
 // (search_folded) contains the query, ignoring case and diacritics.
 //
 // search_folded's trigram index takes each word apart: "nguyen van an" is the
@@ -18,7 +18,7 @@ export function isPhrase(q: string): boolean {
   return normalizeQuery(q).includes(" ");
 }
 
-/** `column` (an event's or agreement's search_folded) contains the text. */
+/** `column` (an event's, agreement's or official's search_folded) contains the text. */
 export function textContains(column: Sql, q: string): Sql {
   const text = normalizeQuery(q);
   return isPhrase(text) ? byPairKeys(column, text) : foldedContains(column, text);

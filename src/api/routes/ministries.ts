@@ -83,7 +83,7 @@ export const ministryRoutes: FastifyPluginAsyncZod = async (app) => {
       const { country, q, limit, cursor } = request.query;
       const conditions: Sql[] = [];
       if (country !== undefined) conditions.push(sql`mi.country_code = ${country}`);
-      if (q !== undefined) conditions.push(foldedContains(sql`hoptac_fold(mi.name_vi || ' ' || coalesce(mi.name_en, ''))`, q));
+      if (q !== undefined) conditions.push(foldedContains(sql`mi.search_folded`, q));
       if (request.query.updated_since !== undefined) conditions.push(changedSince("ministry", sql`mi.id`, request.query.updated_since));
       const counting = countRows(app.db, sql`FROM ministries mi ${where(conditions)}`);
       const position = cursor === undefined ? null : decodeCursor(cursor, "ministries", "code", (k) => k !== null);
