@@ -266,6 +266,23 @@ describe("a page of the events containing a text", () => {
   });
 });
 
+describe("a text's first page read whole", () => {
+  it("says how many events match, as a plain count does; read by walking, it does not", async () => {
+    for (const word of await commonestWords(3)) {
+      const [plain] = await queryOnce<{ n: number }>(db.url, "SELECT count(*)::int AS n FROM events e WHERE strpos(e.search_folded, $1) > 0", [word]);
+      for (const limit of [1, 2]) {
+        const whole = eventDocBodySql({ q: word }, "-date", null, limit, null, "whole");
+        const [read] = await queryOnce<{ matched: number | null; rows: number }>(db.url, whole.text, whole.values);
+        expect(read!.rows, word).toBe(Math.min(limit + 1, plain!.n));
+        expect(read!.matched, `${word} limit ${limit}`).toBe(plain!.n);
+        const walk = eventDocBodySql({ q: word }, "-date", null, limit, null, "walk");
+        const [walked] = await queryOnce<{ matched: number | null }>(db.url, walk.text, walk.values);
+        expect(walked!.matched, word).toBeNull();
+      }
+    }
+  });
+});
+
 describe("a search for a name", () => {
   it("of two words or more finds officials by their pairs of words, the trigram index never read", async () => {
     // Tô Lâm, named in the seeds; a name of two words whose first has two letters.

@@ -264,7 +264,7 @@ function textFirstWalk(q: string): number {
 function textWalkSql(f: EventFilters, key: Sql, cursor: Sql[], limit: number, way: PageWay, rare: (gate: Sql | null) => Sql): Sql {
   const conditions = eventConditions(f);
   const walked = eventConditions(f, "walked");
-  const walk = (offset: number, rows: number, found: Sql) => sql`SELECT e.id, e.sort_key, e.type, 'walk'::text AS way FROM (
+  const walk = (offset: number, rows: number, found: Sql) => sql`SELECT e.id, e.sort_key, e.type, 'walk'::text AS way, NULL::int AS matched FROM (
       SELECT e.id, e.span_from, e.span_to, e.type, e.country_codes, e.ministry_ids, e.official_ids, e.topics, e.search_folded, ${key} AS sort_key
       FROM events e ${where([raw(`length(e.search_folded) <= ${TEXT_INDEXED}`), ...cursor, ...dateBounds(f, key, true)])}
       ORDER BY sort_key DESC, id DESC LIMIT ${raw(String(rows))} OFFSET ${raw(String(offset))}) e ${where(walked)}
@@ -296,17 +296,29 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
   const cursor = position ? [after(key, sql`e.id`, { key: sql`${position.key}::date`, id: position.id }, desc)] : [];
   const order = sql`ORDER BY sort_key ${direction(desc)}, id ${direction(desc)} LIMIT ${limit + 1}`;
   const chose = way === "either";
-  const select = (conditions: Sql[], read?: "walk" | "whole") =>
-    sql`SELECT e.id, ${key} AS sort_key, e.type, ${raw(chose && read ? `'${read}'::text` : "NULL::text")} AS way FROM events e ${where([...conditions, ...cursor])}`;
-  /** All the events of `conditions`, found whole by their own indexes and then sorted: the date index is not walked. */
-  const sorted = (conditions: Sql[]) => sql`SELECT * FROM (${select(conditions, "whole")} OFFSET 0) f ${order}`;
+  const select = (conditions: Sql[], read?: "walk" | "whole", matched = sql`NULL::int`) =>
+    sql`SELECT e.id, ${key} AS sort_key, e.type, ${raw(chose && read ? `'${read}'::text` : "NULL::text")} AS way, ${matched} AS matched
+      FROM events e ${where([...conditions, ...cursor])}`;
+  /**
+   * All the events of `conditions`, found whole by their own indexes and then
+   * sorted: the date index is not walked. `counted`: each row says how many
+   * there were (they were all read).
+   */
+  const sorted = (conditions: Sql[], counted = false) =>
+    sql`SELECT f.id, f.sort_key, f.type, f.way, ${counted ? sql`count(*) OVER ()::int` : sql`f.matched`} AS matched
+      FROM (${select(conditions, "whole")} OFFSET 0) f ${order}`;
   if (desc && f.q !== undefined) {
     // Text newest first: the texts the text index carries are tested on it, the longer ones (few) walked apart.
     const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
     const indexed = raw(`length(e.search_folded) <= ${TEXT_INDEXED}`);
-    const carried = textWalkSql(f, key, cursor, limit, way, (gate) => sorted([...conditions, indexed, ...(gate ? [gate] : [])]));
-    const longer = select([...conditions, raw(`length(e.search_folded) > ${TEXT_INDEXED}`)]);
-    return sql`SELECT * FROM ((${carried} ${order}) UNION ALL (${longer} ${order})) x ${order}`;
+    const carried = textWalkSql(f, key, cursor, limit, way, (gate) => sorted([...conditions, indexed, ...(gate ? [gate] : [])], true));
+    // The longer ones say 0: they are counted by their rows.
+    const longer = select([...conditions, raw(`length(e.search_folded) > ${TEXT_INDEXED}`)], undefined, sql`0`);
+    // How many events match, when every one was read: the carried ones sorted whole (none walked), and the longer ones all on hand.
+    const longers = sql`count(*) FILTER (WHERE x.matched = 0) OVER ()`;
+    return sql`SELECT x.id, x.sort_key, x.type, x.way,
+        CASE WHEN bool_and(x.matched IS NOT NULL) OVER () AND ${longers} <= ${limit} THEN max(x.matched) OVER () + ${longers} END AS matched
+      FROM ((${carried} ${order}) UNION ALL (${longer} ${order})) x ${order}`;
   }
   if (desc || f.from === undefined) {
     const conditions = [...eventConditions(f), ...dateBounds(f, key, desc)];
@@ -353,17 +365,20 @@ export function eventDocBodySql(
 ): Sql {
   const dir = direction(sort === "-date");
   return pageBodySql(
-    sql`SELECT page.id, page.sort_key::text AS sort_key, page.way,
+    sql`SELECT page.id, page.sort_key::text AS sort_key, page.way, page.matched,
         ${eventItem(sql`page.id`, sql`page.type`, sql`d.list_json`)} AS item,
         row_number() OVER (ORDER BY page.sort_key ${dir}, page.id ${dir}) AS i
       FROM (${pageIdsSql(f, sort, position, limit, way)}) page LEFT JOIN event_docs d ON d.event_id = page.id`,
     limit,
-    sql`${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, max(n.way) AS way`,
+    sql`${total ? sql`(SELECT t.count FROM (${total}) t)` : sql`NULL::int`} AS total, max(n.way) AS way, max(n.matched)::int AS matched`,
   );
 }
 
-/** The row of eventDocBodySql. */
-export type EventDocBodyRow = PageBodyRow & { total: number | null; way: "walk" | "whole" | null };
+/**
+ * The row of eventDocBodySql; `matched`, how many events match when the page
+ * read every one of them (a text's first page, read whole), else null.
+ */
+export type EventDocBodyRow = PageBodyRow & { total: number | null; way: "walk" | "whole" | null; matched: number | null };
 
 /** One event with its nested lists, the evidence sentences included, in one statement. */
 export function eventByIdSql(id: number): Sql {
@@ -403,7 +418,8 @@ export async function eventPage(
  * it (countEvents). A text's first page is read before counting: when no page
  * follows it, its rows are all the matches, and counting them would test the
  * text on the same events again (for a rare phrase of common syllables,
- * thousands of them). A null page when an item is missing from event_docs
+ * thousands of them); when the page read every match to sort them, it says
+ * how many there were. A null page when an item is missing from event_docs
  * (then read the rows as eventPage does).
  */
 export async function eventDocPage(
@@ -422,6 +438,7 @@ export async function eventDocPage(
   else if (total) count = { count: row?.total ?? 0, estimated: false };
   // A missing item leaves the page, and so its count, to the caller's rows.
   else if (!page || page.rows <= limit) count = { count: row?.rows ?? 0, estimated: false };
+  else if (row?.matched != null) count = { count: row.matched, estimated: false };
   else count = await countEvents(db, f);
   return { page, count };
 }
