@@ -15,8 +15,9 @@ const MAY_CHANGE = /[\r\u00A0\u200B-\u200D\u2060\uFEFF]|[\u0300-\u036f]|[oO][Ã Ã
 
 /** NFC, one tone-mark style, no BOM, "\n" line ends, no zero-width characters. */
 export function normalizeText(input: string): string {
-  // An article's text is normalised by the reader, then again for its content hash.
-  if (input === lastInput) return lastNormal;
+  // An article's text is normalised once, then asked again by the reader and
+  // for its content hash, in either form (a normal form is its own).
+  if (input === lastInput || input === lastNormal) return lastNormal;
   lastInput = input;
   lastNormal = normalize(input);
   return lastNormal;

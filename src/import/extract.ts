@@ -5,6 +5,7 @@ import { ArticleReader } from "../extraction/assemble.ts";
 import { parseDate, type PartialDate } from "../dates/value.ts";
 import { readDates } from "../extraction/dates.ts";
 import { loadGazetteer, type Gazetteer } from "../extraction/gazetteer.ts";
+import { normalizeText } from "../extraction/text.ts";
 import { DEFAULT_MAX_ARTICLE_CHARS } from "./limits.ts";
 import { isSkipped, recordToArticle } from "./readers.ts";
 import { prepareArticle, type PreparedArticle } from "./store/index.ts";
@@ -52,9 +53,10 @@ export function publishedHint(s: string | null): PartialDate | null {
 
 /** What the article says, ready to store; throws InputError when it has no body. */
 export function extractArticle(raw: RawArticle, root?: string): PreparedArticle {
-  const x = reader().read(raw.text, { title: raw.title, publishedAt: publishedHint(raw.publishedAt) });
+  const text = normalizeText(raw.text);
+  const x = reader().read(text, { title: raw.title, publishedAt: publishedHint(raw.publishedAt) });
   if (!x.text.trim()) throw new InputError("no article body found");
-  return prepareArticle(raw, x, root);
+  return prepareArticle(raw, x, root, text);
 }
 
 export interface RecordOptions {

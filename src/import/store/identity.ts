@@ -31,18 +31,19 @@ const sha256 = (s: string) => hash("sha256", s, "hex");
  * The article's identity: its URL, else its path below the folder it was
  * imported from (its base name when imported as a file), else its text.
  */
-export function identify(raw: RawArticle, root?: string): ArticleIdentity {
-  const text = normalizeText(raw.text);
+export function identify(raw: RawArticle, root?: string, text = normalizeText(raw.text)): ArticleIdentity {
   let sourceKey: string;
   if (raw.url) sourceKey = raw.url;
   else if (raw.file) sourceKey = (root ? relative(root, raw.source) : basename(raw.source)).split(sep).join("/");
   else sourceKey = `sha256:${sha256(text)}`;
-  const contentHash = sha256(JSON.stringify([extractorVersion(), sourceKey, raw.url, raw.title, raw.publishedAt, text]));
+  // The text after a line of the rest (JSON has no line break of its own): not escaped into the JSON.
+  const contentHash = sha256(`${JSON.stringify([extractorVersion(), sourceKey, raw.url, raw.title, raw.publishedAt])}\n${text}`);
   return { sourceKey, contentHash };
 }
 
-export function prepareArticle(raw: RawArticle, extraction: ArticleExtraction, root?: string): PreparedArticle {
-  return { raw, ...identify(raw, root), extraction };
+/** The article with its extraction and identity; `text`, its normalised text when already at hand. */
+export function prepareArticle(raw: RawArticle, extraction: ArticleExtraction, root?: string, text?: string): PreparedArticle {
+  return { raw, ...identify(raw, root, text), extraction };
 }
 
 export function countFacts(x: ArticleExtraction): FactCounts {
