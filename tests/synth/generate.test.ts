@@ -4,6 +4,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.ts";
+import { searchSql } from "../../src/api/query/search.ts";
 import { loadConfig } from "../../src/config/env.ts";
 import { agreementDocsDrift, derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
 import { primaryReader } from "../../src/db/reader.ts";
@@ -28,6 +29,16 @@ async function synth(seed: number): Promise<TestDatabase> {
   }
   return db;
 }
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+/** A plan's nodes, depth first. */
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 /** A digest of every table the generator writes. */
 async function digest(db: TestDatabase): Promise<string> {
@@ -147,6 +158,20 @@ describe("npm run synth", () => {
       }
     } finally {
       await app.close();
+    }
+  });
+
+  it("looks for a typo in a ministry's or country's name through its trigram index, not by testing every name", async () => {
+    // All the gazetteer's ministries and countries, a few hundred each: the
+    // planner weighs a scan of them against the index by the similarity test's price.
+    await a.prisma.$executeRawUnsafe("ANALYZE");
+    for (const kind of ["ministry", "country"] as const) {
+      const q = searchSql("nguyen van an", [kind], 20, undefined, { similar: true, contained: [] });
+      const [row] = await a.prisma.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${q.text}`, ...q.values);
+      const scans = nodesOf(row!["QUERY PLAN"][0].Plan);
+      const table = kind === "ministry" ? "ministries" : "countries";
+      expect(scans.filter((n) => n["Relation Name"] === table).map((n) => n["Node Type"]), kind).toEqual(["Bitmap Heap Scan"]);
+      expect(scans.map((n) => n["Index Name"]), kind).toContain(`${table}_search_folded_trgm_idx`);
     }
   });
 
