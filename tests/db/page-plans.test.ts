@@ -8,8 +8,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventDocBodySql, eventDocPage, exactCountSql, type EventFilters } from "../../src/api/query/events.ts";
-import { searchSql } from "../../src/api/query/search.ts";
-import type { Sql } from "../../src/api/query/sql.ts";
+import { searchSql, SEARCH_KINDS, type SearchRow } from "../../src/api/query/search.ts";
+import { isSamePlan, type Sql } from "../../src/api/query/sql.ts";
 import { poolReader, type Reader } from "../../src/db/reader.ts";
 import { importPaths } from "../../src/import/run.ts";
 import { createTestDatabase, queryOnce, type TestDatabase } from "../helpers/db.ts";
@@ -304,6 +304,29 @@ describe("a search for a name", () => {
     expect(read.get("officials_search_folded_trgm_idx") ?? 0).toBe(0);
     const hits = await queryOnce<{ label: string }>(db.url, q.text, q.values as unknown[]);
     expect(hits.map((h) => h.label)).toContain("Tô Lâm");
+  });
+
+  it("looks for similar names in a statement the connection plans once, with the hits planning for each search gives", async () => {
+    // As the API's reader runs it: named, on a connection that may keep a generic plan.
+    const client = new pg.Client({ connectionString: db.url, options: "-c plan_cache_mode=auto" });
+    await client.connect();
+    try {
+      const queries = ["Lazaro Alvares", "quach thanh con", "campuchea", "bo cong anh", "nguyen van an", "trung quoc", "to lam", "hop tacc"];
+      for (const q of queries) {
+        const first = searchSql(q, SEARCH_KINDS, 20, undefined, { similar: false });
+        const contained = await queryOnce<SearchRow>(db.url, first.text, first.values as unknown[]);
+        const similar = searchSql(q, SEARCH_KINDS, 20, undefined, { similar: true, contained });
+        expect(isSamePlan(similar), q).toBe(true);
+        const kept = await client.query({ name: "similar", text: similar.text, values: similar.values as unknown[] });
+        const planned = await queryOnce(db.url, similar.text, similar.values as unknown[]);
+        expect(kept.rows, q).toEqual(planned);
+      }
+      const [plans] = (await client.query("SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'similar'")).rows;
+      // Postgres plans the first five for their values, then keeps the generic plan.
+      expect(plans).toEqual({ generic_plans: String(queries.length - 5), custom_plans: "5" });
+    } finally {
+      await client.end();
+    }
   });
 
   it("reads countries and ministries by their stored folded names", async () => {
