@@ -113,11 +113,16 @@ const KINDS: Record<SearchKind, KindSql> = {
  * index), nearly all; the others are walked apart on a small index.
  *
  * `perHit`: how many index entries the first walk reads for each hit asked
- * for. A common word's first hits lie within it (at 1 M events, the 20th
- * event containing "cuba" is the 5,494th shortest summary; the 20th of
- * 50,000 agreements the 411th); a rarer word's are left to the planner. It
- * stays a small part of the table (agreements are a twentieth of events), for
- * which the planner walks the index rather than sort the table.
+ * for, at most `most`. A common word's first hits lie within it (at 1 M
+ * events, the 20th event containing "cuba" is the 5,494th shortest summary;
+ * the 20th of 50,000 agreements the 411th); a rarer word's are left to the
+ * planner. The walk stops at the last hit asked for, so only a text whose hits
+ * are rare among the shortest labels reads all of it: "tiep", in a quarter of
+ * the events but the 20th of them the 10,713th shortest summary, read its
+ * 250,000 hits to sort them (455 ms) when the walk stopped at 10,000 entries,
+ * and a walk of 50,000 takes 26 ms at most. It stays a small part of the
+ * table (agreements are a twentieth of events), for which the planner walks
+ * the index rather than sort the table.
  *
  * `common`: events are walked only for a text that more than
  * EXACT_COUNT_LIMIT of them contain, as the sample of one event in
@@ -127,20 +132,20 @@ const KINDS: Record<SearchKind, KindSql> = {
  * most of the search for a name no event holds (13 of 23 ms).
  */
 type LabelWalk = {
-  table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number;
+  table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; most: number;
   /** Whether enough rows contain the text for the first walk to pay (else it is skipped), from a sample; none: always. */
   common?: (text: string) => Sql;
 };
 const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
   event: {
-    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 500,
+    table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 2500, most: 50_000,
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
     common: (text) =>
       sampleSaysMany(sql`FROM events e WHERE ${inSample} AND ${textContains(sql`e.search_folded`, text)}`),
   },
   agreement: {
-    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50,
+    table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, most: 5_000,
     carried: "octet_length(a.title) + octet_length(a.search_folded) <= 2400",
     long: "octet_length(a.title) + octet_length(a.search_folded) > 2400",
   },
@@ -158,7 +163,7 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
  */
 function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, limit: number, entries?: number): Sql {
   const w = LABEL_WALKS[kind]!;
-  const budget = entries ?? w.perHit * limit;
+  const budget = entries ?? Math.min(w.perHit * limit, w.most);
   const [table, label, folded] = [raw(`${w.table} ${w.alias}`), raw(w.label), raw(w.folded)];
   const id = raw(`${w.alias}.id`);
   const order = sql`ORDER BY ${label}, ${id}`;
