@@ -194,10 +194,11 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
   // Only records changed since then (updated_since), tested before each kind keeps its best.
   const recentId = (kind: SearchKind) => (id: Sql) => (updatedSince ? sql` AND ${changedSince(kind, id, updatedSince)}` : sql``);
   const recent = (kind: SearchKind) => recentId(kind)(KINDS[kind].id);
-  const query = sql`hoptac_fold(${text})`;
   const contains = (k: KindSql) => k.contains(k.folded, text);
   // A two-letter query may also be an ISO code ("cu"), scored by its similarity like a typo.
   const code = (kind: SearchKind) => (kind === "country" && /^[A-Za-z]{2}$/.test(text) ? sql` OR c.code = ${text.toUpperCase()}` : sql``);
+  // Limits are written in, not bound, so that a plan kept for a statement (samePlan) knows how few rows are asked for.
+  const n = rowCount(limit);
   const exact = kinds.map((kind) => {
     const k = KINDS[kind];
     const w = LABEL_WALKS[kind];
@@ -205,12 +206,12 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
       // The ids first, from index-only walks, then only their rows.
       const walks = labelWalk(kind, text, recentId(kind), limit, parts.budget);
       return sql`(SELECT ${k.columns}, 1::float8 AS score
-        FROM (SELECT * FROM ${walks} w ORDER BY w.len, w.id LIMIT ${limit}) x
+        FROM (SELECT * FROM ${walks} w ORDER BY w.len, w.id LIMIT ${n}) x
         JOIN ${raw(`${w.table} ${w.alias}`)} ON ${raw(w.alias)}.id = x.id ORDER BY x.len, x.id)`;
     }
-    return sql`(SELECT ${k.columns}, 1::float8 AS score ${k.from} WHERE ${contains(k)}${recent(kind)} ORDER BY ${k.label}, ${k.id} LIMIT ${limit})`;
+    return sql`(SELECT ${k.columns}, 1::float8 AS score ${k.from} WHERE ${contains(k)}${recent(kind)} ORDER BY ${k.label}, ${k.id} LIMIT ${n})`;
   });
-  const order = sql`ORDER BY hits.score DESC, array_position(${KIND_ORDER}::text[], hits.type), length(hits.label), num_id, code LIMIT ${limit}`;
+  const order = sql`ORDER BY hits.score DESC, array_position(${KIND_ORDER}::text[], hits.type), length(hits.label), num_id, code LIMIT ${n}`;
   if (!parts.similar) {
     // Every hit here scores 1, so events (last in KIND_ORDER) only follow the
     // others' hits: when those are `limit` or more, the events' walk never runs.
@@ -219,18 +220,16 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
     const columns = sql`SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score`;
     if (last === undefined || !others.length) return sql`${columns} FROM (${join(exact, " UNION ALL ")}) hits ${order}`;
     return sql`WITH others AS MATERIALIZED (${join(others, " UNION ALL ")})
-      ${columns} FROM (SELECT * FROM others UNION ALL (SELECT * FROM ${last} l WHERE (SELECT count(*) FROM others) < ${limit})) hits ${order}`;
+      ${columns} FROM (SELECT * FROM others UNION ALL (SELECT * FROM ${last} l WHERE (SELECT count(*) FROM others) < ${n})) hits ${order}`;
   }
-  // With the hits that contain the query handed in, and no date to filter by,
-  // nothing in the plan depends on the values (samePlan), and the connection
-  // plans it once instead of every search (1.1 ms at 1 M events): the folded
-  // query is read from a subquery run once per statement, so the planner
-  // prices every text's similarity test alike and never folds the query per
-  // row; a name's trigram index serves any text (see the similarity's price in
-  // 20261214100000_search_similarity_price); the limits are written in.
-  const kept = parts.contained !== undefined && updatedSince === undefined;
-  const n = kept ? rowCount(limit) : sql`${limit}`;
-  const folded = kept ? sql`(SELECT hoptac_fold(${text}))` : query;
+  // The folded query is read from a subquery run once per statement, so that
+  // the planner prices every text's similarity test alike (a name's trigram
+  // index serves any text: see 20261214100000_search_similarity_price) and
+  // never folds the query per row. With the hits that contain the query handed
+  // in, and no date to filter by, nothing in the plan then depends on the
+  // values (samePlan): the connection plans it once instead of every search
+  // (1.1 ms at 1 M events).
+  const folded = sql`(SELECT hoptac_fold(${text}))`;
   const similar = kinds.filter((kind) => SIMILAR_KINDS.includes(kind)).map((kind) => {
     const k = KINDS[kind];
     // A similar name is one that does not contain the query: strpos, as every kind's test (its index aside) is.
@@ -245,8 +244,8 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
   const statement = sql`WITH exact AS MATERIALIZED (${known})
     SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score FROM (
       SELECT * FROM exact${similar.length ? sql` UNION ALL ${join(similar, " UNION ALL ")}` : sql``}
-    ) hits ORDER BY hits.score DESC, array_position(${KIND_ORDER}::text[], hits.type), length(hits.label), num_id, code LIMIT ${n}`;
-  return kept ? samePlan(statement) : statement;
+    ) hits ${order}`;
+  return parts.contained !== undefined && updatedSince === undefined ? samePlan(statement) : statement;
 }
 
 /**
