@@ -22,27 +22,65 @@ const m = (id: number) => `m${id}`;
 const e = (id: number) => `e${id}`;
 const g = (id: number) => `g${id}`;
 
+/** Rows grouped by their parent's id, each group in the rows' order. */
+function byParent<R, K>(rows: R[], parent: (row: R) => K): (key: K) => R[] {
+  const groups = new Map<K, R[]>();
+  for (const row of rows) {
+    const key = parent(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return (key) => groups.get(key) ?? [];
+}
+
 export async function buildDump(prisma: PrismaClient): Promise<Dump> {
   // One snapshot, read query after query: an import running meanwhile shows entirely or not at all.
-  const { articles, countries, officials, ministries, units, events, agreements } = await prisma.$transaction(
+  // Each table is read whole and its links grouped here, not through `include`, whose relations
+  // Prisma reads side by side: on a transaction's one connection, pg queues such queries (pg 9 refuses them).
+  const read = await prisma.$transaction(
     async (tx) => ({
-      articles: await tx.article.findMany({
-        orderBy: { id: "asc" },
-        include: { countries: true, ministries: true, officialMentions: { orderBy: { officialId: "asc" } } },
-      }),
+      articles: await tx.article.findMany({ orderBy: { id: "asc" } }),
+      articleCountries: await tx.articleCountry.findMany({ orderBy: [{ articleId: "asc" }, { countryCode: "asc" }] }),
+      articleMinistries: await tx.articleMinistry.findMany({ orderBy: [{ articleId: "asc" }, { ministryId: "asc" }] }),
       countries: await tx.country.findMany({ orderBy: { code: "asc" }, where: { OR: [{ articles: { some: {} } }, { eventCountries: { some: {} } }, { officials: { some: {} } }] } }),
-      officials: await tx.official.findMany({ orderBy: { id: "asc" }, include: { mentions: { orderBy: [{ observedFrom: "asc" }, { articleId: "asc" }] } } }),
+      officials: await tx.official.findMany({ orderBy: { id: "asc" } }),
+      // Each official's timeline in order.
+      mentions: await tx.officialMention.findMany({ orderBy: [{ officialId: "asc" }, { observedFrom: "asc" }, { articleId: "asc" }] }),
       ministries: await tx.ministry.findMany({ orderBy: { id: "asc" } }),
       units: await tx.unit.findMany({ orderBy: { id: "asc" } }),
-      events: await tx.event.findMany({
-        orderBy: { id: "asc" },
-        // Links in id order: the order they were written in is no part of the knowledge base.
-        include: { countries: true, participants: { orderBy: { officialId: "asc" } }, ministries: { orderBy: { ministryId: "asc" } }, sources: { orderBy: { articleId: "asc" } } },
-      }),
-      agreements: await tx.agreement.findMany({ orderBy: { id: "asc" }, include: { parties: true, sources: { orderBy: { articleId: "asc" } } } }),
+      events: await tx.event.findMany({ orderBy: { id: "asc" } }),
+      // Links in id order: the order they were written in is no part of the knowledge base.
+      eventCountries: await tx.eventCountry.findMany({ orderBy: [{ eventId: "asc" }, { countryCode: "asc" }] }),
+      participants: await tx.eventParticipant.findMany({ orderBy: [{ eventId: "asc" }, { officialId: "asc" }] }),
+      eventMinistries: await tx.eventMinistry.findMany({ orderBy: [{ eventId: "asc" }, { ministryId: "asc" }] }),
+      eventSources: await tx.eventSource.findMany({ orderBy: [{ eventId: "asc" }, { articleId: "asc" }] }),
+      agreements: await tx.agreement.findMany({ orderBy: { id: "asc" } }),
+      parties: await tx.agreementParty.findMany({ orderBy: [{ agreementId: "asc" }, { id: "asc" }] }),
+      agreementSources: await tx.agreementSource.findMany({ orderBy: [{ agreementId: "asc" }, { articleId: "asc" }] }),
     }),
     { isolationLevel: "RepeatableRead", timeout: 120_000, maxWait: 30_000 },
   );
+  const { countries, ministries, units } = read;
+  const articleLinks = {
+    countries: byParent(read.articleCountries, (x) => x.articleId),
+    ministries: byParent(read.articleMinistries, (x) => x.articleId),
+    officialMentions: byParent(read.mentions.toSorted((x, y) => x.articleId - y.articleId || x.officialId - y.officialId), (x) => x.articleId),
+  };
+  const mentionsOf = byParent(read.mentions, (x) => x.officialId);
+  const eventLinks = {
+    countries: byParent(read.eventCountries, (x) => x.eventId),
+    participants: byParent(read.participants, (x) => x.eventId),
+    ministries: byParent(read.eventMinistries, (x) => x.eventId),
+    sources: byParent(read.eventSources, (x) => x.eventId),
+  };
+  const agreementLinks = { parties: byParent(read.parties, (x) => x.agreementId), sources: byParent(read.agreementSources, (x) => x.agreementId) };
+  const articles = read.articles.map((x) => ({ ...x, countries: articleLinks.countries(x.id), ministries: articleLinks.ministries(x.id), officialMentions: articleLinks.officialMentions(x.id) }));
+  const officials = read.officials.map((x) => ({ ...x, mentions: mentionsOf(x.id) }));
+  const events = read.events.map((x) => ({
+    ...x, countries: eventLinks.countries(x.id), participants: eventLinks.participants(x.id), ministries: eventLinks.ministries(x.id), sources: eventLinks.sources(x.id),
+  }));
+  const agreements = read.agreements.map((x) => ({ ...x, parties: agreementLinks.parties(x.id), sources: agreementLinks.sources(x.id) }));
   return {
     generated_at: new Date().toISOString(),
     articles: articles.map((x) => ({
