@@ -294,6 +294,18 @@ describe("a text's first page read whole", () => {
   });
 });
 
+describe("a search's events", () => {
+  it("are walked by label or not as the small sample says, the lists' larger sample never read", async () => {
+    const [word] = await commonestWords(1);
+    for (const q of [word!, "to lam"]) {
+      const read = await indexesOf(searchSql(q, ["event"], 20, undefined, { similar: false }));
+      const small = (read.get("events_text_small_sample_idx") ?? 0) + (read.get("events_pair_keys_small_sample_idx") ?? 0);
+      expect(small, q).toBeGreaterThan(0);
+      for (const sample of ["events_text_sample_idx", "events_pair_keys_sample_idx"]) expect(read.get(sample) ?? 0, `${q}: ${sample}`).toBe(0);
+    }
+  });
+});
+
 describe("a search for a name", () => {
   it("of two words or more finds officials by their pairs of words, the trigram index never read", async () => {
     // Tô Lâm, named in the seeds; a name of two words whose first has two letters.

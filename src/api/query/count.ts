@@ -26,9 +26,14 @@ export function sampleCountSql(fromWhere: Sql): Sql {
   return sql`SELECT count(*)::int AS n FROM (SELECT 1 ${fromWhere} LIMIT ${share}) x`;
 }
 
+/** Whether `fromWhere` (a `FROM … WHERE …`) gives at least `rows` rows, read up to that many. */
+export function holdsRows(fromWhere: Sql, rows: number): Sql {
+  return sql`(SELECT count(*) FROM (SELECT 1 ${fromWhere} LIMIT ${raw(String(rows))}) x) >= ${raw(String(rows))}`;
+}
+
 /** Whether the sample `fromWhere` says that more than EXACT_COUNT_LIMIT rows match (sampleCountSql). */
 export function sampleSaysMany(fromWhere: Sql): Sql {
-  return sql`(${sampleCountSql(fromWhere)}) >= ${share}`;
+  return holdsRows(fromWhere, SAMPLE_SHARE);
 }
 
 export interface ListCount {

@@ -6,3 +6,12 @@ import { raw } from "./sql.ts";
 
 export const SAMPLE_EVERY = 16;
 export const inSample = raw(`e.id % ${SAMPLE_EVERY} = 0`);
+
+/**
+ * A smaller sample, one event in SMALL_SAMPLE_EVERY, with trigram and pair-key
+ * indexes of its own (migration event_text_small_sample): a common text's
+ * matches in it are a sixteenth of those in the sample, for a question a
+ * rough answer serves (search.ts: whether to walk the events by label).
+ */
+export const SMALL_SAMPLE_EVERY = 256;
+export const inSmallSample = raw(`e.id % ${SMALL_SAMPLE_EVERY} = 0`);

@@ -15,8 +15,8 @@
 // kinds give fewer than `limit` hits.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
-import { sampleSaysMany } from "./count.ts";
-import { inSample } from "./sample.ts";
+import { holdsRows } from "./count.ts";
+import { inSmallSample, SMALL_SAMPLE_EVERY } from "./sample.ts";
 import { textContains } from "./text-contains.ts";
 import { foldedContains, join, normalizeQuery, raw, rowCount, samePlan, sql, type Sql } from "./sql.ts";
 
@@ -124,13 +124,24 @@ const KINDS: Record<SearchKind, KindSql> = {
  * table (agreements are a twentieth of events), for which the planner walks
  * the index rather than sort the table.
  *
- * `common`: events are walked only for a text that more than
- * EXACT_COUNT_LIMIT of them contain, as the sample of one event in
- * SAMPLE_EVERY tells (as for lists of events); the others, however many
- * short labels the walk would pass, are fewer than that, read through the
- * text's index and sorted. At 1 M events the walk of 10,000 entries was
- * most of the search for a name no event holds (13 of 23 ms).
+ * `common`: events are walked only for a text that about COMMON_EVENTS of
+ * them or more contain, as the small sample (one event in
+ * SMALL_SAMPLE_EVERY) tells; the others, however many short labels the walk
+ * would pass, are read through the text's index and sorted. At 1 M events the
+ * walk of 10,000 entries was most of the search for a name no event holds (13
+ * of 23 ms). Either way gives the same hits, so a rough count serves: the
+ * sample of one in SAMPLE_EVERY that lists count from read every match of a
+ * common word to say so (15,000 index entries for "tiep", 10 ms).
  */
+/**
+ * How many events a text is in for the walk by label to be tried: the small
+ * sample then holds COMMON_EVENTS / SMALL_SAMPLE_EVERY (16) of them. Near
+ * that line either way costs about the same (at 1 M events, texts in 1,300 to
+ * 3,500 events were searched as fast read through their index as walked), so
+ * the sample's noise there costs little.
+ */
+const COMMON_EVENTS = 4096;
+
 type LabelWalk = {
   table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; most: number;
   /** Whether enough rows contain the text for the first walk to pay (else it is skipped), from a sample; none: always. */
@@ -142,7 +153,7 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
     common: (text) =>
-      sampleSaysMany(sql`FROM events e WHERE ${inSample} AND ${textContains(sql`e.search_folded`, text)}`),
+      holdsRows(sql`FROM events e WHERE ${inSmallSample} AND ${textContains(sql`e.search_folded`, text)}`, COMMON_EVENTS / SMALL_SAMPLE_EVERY),
   },
   agreement: {
     table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, most: 5_000,
@@ -171,7 +182,7 @@ function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, lim
   const contains = KINDS[kind].contains(folded, text);
   return sql`(WITH head AS MATERIALIZED (
       SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table}
-        WHERE ${raw(w.carried)}${w.common ? sql` AND ${w.common(text)}` : sql``} ${order} LIMIT ${budget}) h
+        WHERE ${raw(w.carried)}${w.common && entries === undefined ? sql` AND ${w.common(text)}` : sql``} ${order} LIMIT ${budget}) h
       WHERE ${foldedContains(sql`h.folded`, text)}${recent(sql`h.id`)} LIMIT ${limit})
     SELECT id, len FROM head WHERE (SELECT count(*) FROM head) >= ${limit}
     UNION ALL
@@ -183,9 +194,10 @@ function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, lim
 
 /**
  * Which parts of the search a statement reads; `budget`, the first walks'
- * entries (else their kind's perHit × limit); `contained`, the hits that
- * contain the query when already read (all of them, fewer than `limit`), so
- * that the similar ones are added to them without reading them again.
+ * entries, walked whatever the sample says of the text (else their kind's
+ * perHit × limit, for a common text); `contained`, the hits that contain the
+ * query when already read (all of them, fewer than `limit`), so that the
+ * similar ones are added to them without reading them again.
  */
 type Parts = { similar: boolean; budget?: number; contained?: readonly SearchRow[] };
 
