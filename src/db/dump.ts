@@ -61,13 +61,13 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
     }),
     { isolationLevel: "RepeatableRead", timeout: 120_000, maxWait: 30_000 },
   );
-  const { countries, ministries, units } = read;
+  const { articles, countries, officials, ministries, units, events, agreements } = read;
   const articleLinks = {
     countries: byParent(read.articleCountries, (x) => x.articleId),
     ministries: byParent(read.articleMinistries, (x) => x.articleId),
-    officialMentions: byParent(read.mentions.toSorted((x, y) => x.articleId - y.articleId || x.officialId - y.officialId), (x) => x.articleId),
+    officials: byParent(read.mentions.toSorted((x, y) => x.articleId - y.articleId || x.officialId - y.officialId), (x) => x.articleId),
   };
-  const mentionsOf = byParent(read.mentions, (x) => x.officialId);
+  const timelineOf = byParent(read.mentions, (x) => x.officialId);
   const eventLinks = {
     countries: byParent(read.eventCountries, (x) => x.eventId),
     participants: byParent(read.participants, (x) => x.eventId),
@@ -75,12 +75,6 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
     sources: byParent(read.eventSources, (x) => x.eventId),
   };
   const agreementLinks = { parties: byParent(read.parties, (x) => x.agreementId), sources: byParent(read.agreementSources, (x) => x.agreementId) };
-  const articles = read.articles.map((x) => ({ ...x, countries: articleLinks.countries(x.id), ministries: articleLinks.ministries(x.id), officialMentions: articleLinks.officialMentions(x.id) }));
-  const officials = read.officials.map((x) => ({ ...x, mentions: mentionsOf(x.id) }));
-  const events = read.events.map((x) => ({
-    ...x, countries: eventLinks.countries(x.id), participants: eventLinks.participants(x.id), ministries: eventLinks.ministries(x.id), sources: eventLinks.sources(x.id),
-  }));
-  const agreements = read.agreements.map((x) => ({ ...x, parties: agreementLinks.parties(x.id), sources: agreementLinks.sources(x.id) }));
   return {
     generated_at: new Date().toISOString(),
     articles: articles.map((x) => ({
@@ -90,7 +84,7 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
     countries: countries.map((c) => ({ code: c.code, name_vi: c.nameVi, name_en: c.nameEn })),
     officials: officials.map((x) => ({
       id: o(x.id), name: x.name, aliases: x.aliases, country: x.countryCode, name_en: x.nameEn, name_native: x.nameNative,
-      timeline: x.mentions.map((t) => ({
+      timeline: timelineOf(x.id).map((t) => ({
         article: a(t.articleId), observed_on: t.observedOn, name_as_written: t.nameAsWritten, rank: t.rank, offices: t.offices,
         ministry: t.ministryId !== null ? m(t.ministryId) : null,
       })),
@@ -102,25 +96,26 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
       // What the text stated of the date and what was inferred, and from what ("publication month", "year from another report").
       date_reason: x.dateReason,
       date_parts: storedDateParts(x.start, x.dateReason),
-      countries: x.countries.map((c) => c.countryCode).sort(), location: x.place,
-      officials: x.participants.map((p) => o(p.officialId)),
-      roles: Object.fromEntries(x.participants.map((p) => [o(p.officialId), p.role])),
-      ministries: x.ministries.map((p) => m(p.ministryId)), topics: x.topics, summary: x.summary,
-      articles: x.sources.map((s) => a(s.articleId)),
-      evidence: x.sources.map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
+      countries: eventLinks.countries(x.id).map((c) => c.countryCode).sort(), location: x.place,
+      officials: eventLinks.participants(x.id).map((p) => o(p.officialId)),
+      roles: Object.fromEntries(eventLinks.participants(x.id).map((p) => [o(p.officialId), p.role])),
+      ministries: eventLinks.ministries(x.id).map((p) => m(p.ministryId)), topics: x.topics, summary: x.summary,
+      articles: eventLinks.sources(x.id).map((s) => a(s.articleId)),
+      evidence: eventLinks.sources(x.id).map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
     })),
     agreements: agreements.map((x) => ({
       id: g(x.id), type: x.type, title: x.title, signed: x.signed,
-      countries: x.parties.map((p) => p.countryCode).sort(), ministries: x.parties.flatMap((p) => (p.ministryId !== null ? [m(p.ministryId)] : [])),
+      countries: agreementLinks.parties(x.id).map((p) => p.countryCode).sort(),
+      ministries: agreementLinks.parties(x.id).flatMap((p) => (p.ministryId !== null ? [m(p.ministryId)] : [])),
       event: x.eventId !== null ? e(x.eventId) : null,
-      articles: x.sources.map((s) => a(s.articleId)),
-      evidence: x.sources.map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
+      articles: agreementLinks.sources(x.id).map((s) => a(s.articleId)),
+      evidence: agreementLinks.sources(x.id).map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
     })),
     mentions: articles.map((x) => ({
       article: a(x.id),
-      officials: x.officialMentions.map((t) => o(t.officialId)),
-      countries: x.countries.map((c) => c.countryCode).sort(),
-      ministries: x.ministries.map((t) => m(t.ministryId)),
+      officials: articleLinks.officials(x.id).map((t) => o(t.officialId)),
+      countries: articleLinks.countries(x.id).map((c) => c.countryCode).sort(),
+      ministries: articleLinks.ministries(x.id).map((t) => m(t.ministryId)),
     })),
   };
 }

@@ -31,11 +31,6 @@ export function holdsRows(fromWhere: Sql, rows: number): Sql {
   return sql`(SELECT count(*) FROM (SELECT 1 ${fromWhere} LIMIT ${raw(String(rows))}) x) >= ${raw(String(rows))}`;
 }
 
-/** Whether the sample `fromWhere` says that more than EXACT_COUNT_LIMIT rows match (sampleCountSql). */
-export function sampleSaysMany(fromWhere: Sql): Sql {
-  return holdsRows(fromWhere, SAMPLE_SHARE);
-}
-
 export interface ListCount {
   count: number;
   estimated: boolean;

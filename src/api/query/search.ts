@@ -104,6 +104,15 @@ const KINDS: Record<SearchKind, KindSql> = {
 };
 
 /**
+ * How many events a text is in for the walk by label to be tried: the small
+ * sample then holds COMMON_EVENTS / SMALL_SAMPLE_EVERY (16) of them. Near
+ * that line either way costs about the same (at 1 M events, texts in 1,300 to
+ * 3,500 events were searched as fast read through their index as walked), so
+ * the sample's noise there costs little.
+ */
+const COMMON_EVENTS = 4096;
+
+/**
  * The kinds whose hits containing the query come from a walk of an index in
  * the hits' order (the label's length, then id) that carries the folded text:
  * events_search_label_idx and agreements_search_label_idx (migrations
@@ -133,15 +142,6 @@ const KINDS: Record<SearchKind, KindSql> = {
  * sample of one in SAMPLE_EVERY that lists count from read every match of a
  * common word to say so (15,000 index entries for "tiep", 10 ms).
  */
-/**
- * How many events a text is in for the walk by label to be tried: the small
- * sample then holds COMMON_EVENTS / SMALL_SAMPLE_EVERY (16) of them. Near
- * that line either way costs about the same (at 1 M events, texts in 1,300 to
- * 3,500 events were searched as fast read through their index as walked), so
- * the sample's noise there costs little.
- */
-const COMMON_EVENTS = 4096;
-
 type LabelWalk = {
   table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; most: number;
   /** Whether enough rows contain the text for the first walk to pay (else it is skipped), from a sample; none: always. */
