@@ -73,9 +73,16 @@ describe("startEmbeddedPostgres", () => {
     const port = await freePort();
 
     const first = await startEmbeddedPostgres({ dataDir, port, log });
-    expect(first.url).toMatch(new RegExp(`^postgresql://postgres:[^@]+@127\\.0\\.0\\.1:${port}/hoptac$`));
+    // Reached through its Unix socket in the data folder, and still over TCP on 127.0.0.1.
+    expect(first.url).toMatch(new RegExp(`^postgresql://postgres:[^@]+@127\\.0\\.0\\.1:${port}/hoptac\\?host=`));
+    expect(new URL(first.url).searchParams.get("host")).toBe(first.dataDir);
     const client = new pg.Client({ connectionString: first.url });
     await client.connect();
+    expect((await client.query("SELECT inet_client_addr() AS addr")).rows).toEqual([{ addr: null }]);
+    const overTcp = new pg.Client({ connectionString: first.url.replace(/\?.*$/, "") });
+    await overTcp.connect();
+    expect((await overTcp.query("SELECT host(inet_client_addr()) AS addr")).rows).toEqual([{ addr: "127.0.0.1" }]);
+    await overTcp.end();
     await client.query("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('Hà Nội')");
     expect((await client.query("SELECT upper(v) AS v FROM kept")).rows).toEqual([{ v: "HÀ NỘI" }]);
     // Its settings for a knowledge base that grows, and still durable.
@@ -109,6 +116,20 @@ describe("startEmbeddedPostgres", () => {
       await again.end();
     } finally {
       await second.stop();
+    }
+  });
+
+  it("is reached over TCP when its data folder is too deep for a socket's path", async () => {
+    const dataDir = path.join(await tempDir(), "d".repeat(110));
+    const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
+    try {
+      expect(server.url).not.toContain("?");
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      expect((await client.query("SELECT host(inet_client_addr()) AS addr")).rows).toEqual([{ addr: "127.0.0.1" }]);
+      await client.end();
+    } finally {
+      await server.stop();
     }
   });
 
