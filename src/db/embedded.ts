@@ -206,17 +206,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await exec("chown", ["-R", `${user.uid}:${user.gid}`, dataDir]);
   }
 
-  const socket = socketDir(dataDir, port);
-  const supervisor = new Supervisor(
-    {
-      binaries,
-      dataDir,
-      port,
-      user,
-      flags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socket ? `"${socket}"` : ""}`, ...serverSettings(), ...(options.postgresFlags ?? [])],
-    },
-    log,
-  );
+  const supervise = (socket: string | null) =>
+    new Supervisor(
+      {
+        binaries,
+        dataDir,
+        port,
+        user,
+        flags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socket ? `"${socket}"` : ""}`, ...serverSettings(), ...(options.postgresFlags ?? [])],
+      },
+      log,
+    );
+  let socket = socketDir(dataDir, port);
+  let supervisor = supervise(socket);
   const failure = (what: string) =>
     new EmbeddedPostgresError(`${what}. Last messages from Postgres:\n${supervisor.recent.slice(-10).join("\n") || "(none)"}`);
 
@@ -241,11 +243,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   }
 
+  const start = async () => {
+    try {
+      await supervisor.start();
+    } catch (err) {
+      await supervisor.stop().catch(() => undefined);
+      throw failure(`The embedded Postgres did not start on port ${port} (${(err as Error).message})`);
+    }
+  };
   try {
-    await supervisor.start();
+    await start();
   } catch (err) {
-    await supervisor.stop().catch(() => undefined);
-    throw failure(`The embedded Postgres did not start on port ${port} (${(err as Error).message})`);
+    // A file system that cannot hold a Unix socket (some shared or network mounts): TCP alone.
+    if (!socket || !supervisor.recent.some((line) => line.includes("Unix-domain socket"))) throw err;
+    log.warn({ dataDir }, "the embedded Postgres could not make its Unix socket in its data directory; hoptac connects over TCP");
+    socket = null;
+    supervisor = supervise(null);
+    await start();
   }
   // If node exits without stop() (an uncaught error, process.exit), ask Postgres for a fast shutdown.
   const onExit = () => supervisor.signalStop();

@@ -133,6 +133,24 @@ describe("startEmbeddedPostgres", () => {
     }
   });
 
+  it("is reached over TCP when it cannot make its socket in the data folder", async () => {
+    const dataDir = path.join(await tempDir(), "pg");
+    const port = await freePort();
+    await (await startEmbeddedPostgres({ dataDir, port, log })).stop();
+    // A folder where the socket would go: the server can bind no socket there.
+    await fs.mkdir(path.join(dataDir, `.s.PGSQL.${port}`));
+    const server = await startEmbeddedPostgres({ dataDir, port, log });
+    try {
+      expect(server.url).not.toContain("?");
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      expect((await client.query("SELECT host(inet_client_addr()) AS addr")).rows).toEqual([{ addr: "127.0.0.1" }]);
+      await client.end();
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("says so when its port is taken", async () => {
     const blocker = net.createServer();
     const port = await freePort();
