@@ -10,8 +10,6 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // The driver adapter's kinds of errors.
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
-// A Unix socket's file is gone while its server is down: ENOENT, from connect() only.
-const SOCKET_FILE_CODES = new Set(["ENOENT", "ECONNREFUSED"]);
 // ("connect ENOENT …": Prisma passes a socket's error on as a message and a code, without the syscall.)
 const MESSAGES = /connect (ENOENT|ECONNREFUSED) |Connection terminated|terminating connection|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect/i;
 
@@ -23,7 +21,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const x = e as {
       code?: unknown; kind?: unknown; message?: unknown; syscall?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; originalCode?: unknown;
     };
-    if (x.syscall === "connect" && typeof x.code === "string" && SOCKET_FILE_CODES.has(x.code)) return true;
+    // A Unix socket's file is gone while its server is down: ENOENT, from connect() only.
+    if (x.syscall === "connect" && x.code === "ENOENT") return true;
     if (typeof x.kind === "string" && ADAPTER_KINDS.has(x.kind)) return true;
     if (x.kind === "postgres" && typeof x.code === "string" && SQLSTATES.test(x.code)) return true;
     for (const code of [x.code, x.originalCode]) {
