@@ -196,6 +196,38 @@ describe("date ranges", () => {
     expect(await inOrder("from=2024-06-02&sort=date")).toEqual([laos.range, laos.day]);
   });
 
+  it("lists first, oldest first from a new year, the events under way on its first day, every filter and the text tested on them", async () => {
+    const made: Record<string, number> = {};
+    for (const [name, type, start, span] of [
+      ["crossing", "visit", "2024-12-30", ["2024-12-30", "2025-01-02"]],
+      ["year", "conference", "2025", ["2025-01-01", "2025-12-31"]],
+      ["day", "talks", "2025-01-05", ["2025-01-05", "2025-01-05"]],
+    ] as const) {
+      const event = await kb.db.prisma.event.create({
+        data: {
+          type, start, startPrecision: start.length === 4 ? "year" : "day", spanFrom: new Date(`${span[0]}T00:00:00Z`), spanTo: new Date(`${span[1]}T00:00:00Z`),
+          summary: `Bhutan test event ${name}`, searchText: `Bhutan test event ${name} Bu-tan`,
+          countries: { create: [{ countryCode: "BT" }, { countryCode: "VN" }] },
+        },
+      });
+      made[name] = event.id;
+    }
+    const list = async (query: string) => ids(await getJson<List<Event>>(kb.app, `/v1/events?country=BT&sort=date&${query}`));
+    expect(await list("from=2025")).toEqual([made.crossing, made.year, made.day]);
+    expect(await list("from=2025&to=2025&q=test%20event")).toEqual([made.crossing, made.year, made.day]);
+    expect(await list("from=2025&q=crossing")).toEqual([made.crossing]);
+    expect(await list("from=2025&q=bu%20tan%20crossing")).toEqual([]);
+    expect(await list("from=2025&type=visit")).toEqual([made.crossing]);
+    expect(await list("from=2025&type=talks")).toEqual([made.day]);
+    expect(await list("from=2026")).toEqual([]);
+    // The cursor goes on past the events under way.
+    const first = await getJson<List<Event>>(kb.app, "/v1/events?country=BT&sort=date&from=2025&limit=1");
+    expect(ids(first)).toEqual([made.crossing]);
+    const next = await getJson<List<Event>>(kb.app, `/v1/events?country=BT&sort=date&from=2025&limit=5&cursor=${first.meta.next_cursor}`);
+    expect(ids(next)).toEqual([made.year, made.day]);
+    await kb.db.prisma.event.deleteMany({ where: { id: { in: Object.values(made) } } });
+  });
+
   it("never matches an event whose year is unknown, even on its day and month", async () => {
     for (const range of ["from=2024-05-15&to=2024-05-15", "from=2023-05-15&to=2023-05-15", "from=0001", "to=9999", "from=0001&to=9999"]) {
       const found = await lao(range);
