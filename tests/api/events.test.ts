@@ -196,7 +196,7 @@ describe("date ranges", () => {
     expect(await inOrder("from=2024-06-02&sort=date")).toEqual([laos.range, laos.day]);
   });
 
-  it("lists first, oldest first from a new year, the events under way on its first day, every filter and the text tested on them", async () => {
+  it("lists first, oldest first, the events under way on the first day, every filter and the text tested on them", async () => {
     const made: Record<string, number> = {};
     for (const [name, type, start, span] of [
       ["crossing", "visit", "2024-12-30", ["2024-12-30", "2025-01-02"]],
@@ -220,6 +220,10 @@ describe("date ranges", () => {
     expect(await list("from=2025&type=visit")).toEqual([made.crossing]);
     expect(await list("from=2025&type=talks")).toEqual([made.day]);
     expect(await list("from=2026")).toEqual([]);
+    // On another day, the events of its year under way.
+    expect(await list("from=2025-01-03")).toEqual([made.year, made.day]);
+    expect(await list("from=2025-01-03&q=year")).toEqual([made.year]);
+    expect(await list("from=2025-01-03&q=crossing")).toEqual([]);
     // The cursor goes on past the events under way.
     const first = await getJson<List<Event>>(kb.app, "/v1/events?country=BT&sort=date&from=2025&limit=1");
     expect(ids(first)).toEqual([made.crossing]);

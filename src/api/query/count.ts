@@ -8,8 +8,9 @@
 // sample of one event in SAMPLE_EVERY then tells before anything is counted.
 import type { Reader } from "../../db/reader.ts";
 import { recall, remember } from "./hints.ts";
-import { SAMPLE_EVERY } from "./sample.ts";
+import { inSmallSample, SAMPLE_EVERY, SMALL_SAMPLE_EVERY } from "./sample.ts";
 import { raw, sql, type Sql } from "./sql.ts";
+import { textContains } from "./text-contains.ts";
 
 export const EXACT_COUNT_LIMIT = 1000;
 
@@ -29,6 +30,15 @@ export function sampleCountSql(fromWhere: Sql): Sql {
 /** Whether `fromWhere` (a `FROM … WHERE …`) gives at least `rows` rows, read up to that many. */
 export function holdsRows(fromWhere: Sql, rows: number): Sql {
   return sql`(SELECT count(*) FROM (SELECT 1 ${fromWhere} LIMIT ${raw(String(rows))}) x) >= ${raw(String(rows))}`;
+}
+
+/**
+ * Whether about `events` events or more contain the text, as the small sample
+ * (one event in SMALL_SAMPLE_EVERY) tells: a rough answer, to choose how to
+ * read the same rows.
+ */
+export function commonInEvents(text: string, events: number): Sql {
+  return holdsRows(sql`FROM events e WHERE ${inSmallSample} AND ${textContains(sql`e.search_folded`, text)}`, Math.max(1, Math.round(events / SMALL_SAMPLE_EVERY)));
 }
 
 export interface ListCount {

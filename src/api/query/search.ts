@@ -15,8 +15,7 @@
 // kinds give fewer than `limit` hits.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
-import { holdsRows } from "./count.ts";
-import { inSmallSample, SMALL_SAMPLE_EVERY } from "./sample.ts";
+import { commonInEvents } from "./count.ts";
 import { textContains } from "./text-contains.ts";
 import { foldedContains, join, normalizeQuery, raw, rowCount, samePlan, sql, type Sql } from "./sql.ts";
 
@@ -105,7 +104,7 @@ const KINDS: Record<SearchKind, KindSql> = {
 
 /**
  * How many events a text is in for the walk by label to be tried: the small
- * sample then holds COMMON_EVENTS / SMALL_SAMPLE_EVERY (16) of them. Near
+ * sample then holds 16 of them (commonInEvents). Near
  * that line either way costs about the same (at 1 M events, texts in 1,300 to
  * 3,500 events were searched as fast read through their index as walked), so
  * the sample's noise there costs little.
@@ -134,8 +133,7 @@ const COMMON_EVENTS = 4096;
  * the index rather than sort the table.
  *
  * `common`: events are walked only for a text that about COMMON_EVENTS of
- * them or more contain, as the small sample (one event in
- * SMALL_SAMPLE_EVERY) tells; the others, however many short labels the walk
+ * them or more contain, as the small sample (one event in 256) tells; the others, however many short labels the walk
  * would pass, are read through the text's index and sorted. At 1 M events the
  * walk of 10,000 entries was most of the search for a name no event holds (13
  * of 23 ms). Either way gives the same hits, so a rough count serves: the
@@ -152,8 +150,7 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
     table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 2500, most: 50_000,
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
-    common: (text) =>
-      holdsRows(sql`FROM events e WHERE ${inSmallSample} AND ${textContains(sql`e.search_folded`, text)}`, COMMON_EVENTS / SMALL_SAMPLE_EVERY),
+    common: (text) => commonInEvents(text, COMMON_EVENTS),
   },
   agreement: {
     table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, most: 5_000,
