@@ -10,19 +10,15 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // The driver adapter's kinds of errors.
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
-// ("connect ENOENT …": Prisma passes a socket's error on as a message and a code, without the syscall.)
-const MESSAGES = /connect (ENOENT|ECONNREFUSED) |Connection terminated|terminating connection|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect/i;
+// "connect ENOENT <path>": a Unix socket's file is gone while its server is down (pg's error, and Prisma's message of it).
+const MESSAGES = /connect ENOENT |Connection terminated|terminating connection|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   const seen = new Set<unknown>();
   const visit = (e: unknown, depth: number): boolean => {
     if (typeof e !== "object" || e === null || seen.has(e) || depth > 6) return false;
     seen.add(e);
-    const x = e as {
-      code?: unknown; kind?: unknown; message?: unknown; syscall?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; originalCode?: unknown;
-    };
-    // A Unix socket's file is gone while its server is down: ENOENT, from connect() only.
-    if (x.syscall === "connect" && x.code === "ENOENT") return true;
+    const x = e as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; originalCode?: unknown };
     if (typeof x.kind === "string" && ADAPTER_KINDS.has(x.kind)) return true;
     if (x.kind === "postgres" && typeof x.code === "string" && SQLSTATES.test(x.code)) return true;
     for (const code of [x.code, x.originalCode]) {

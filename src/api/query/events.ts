@@ -338,7 +338,8 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
   // Their span holds the day before `from` and `from` itself: asked of the range index as one range, so that the events
   // starting on `from` (every event of that year or month dated by its year or month alone) are not read and dropped.
   const spans = sql`daterange(e.span_from, e.span_to, '[]') @> daterange(${f.from}::date - 1, ${f.from}::date, '[]')`;
-  const others = eventConditions({ ...f, from: undefined, to: undefined }, newYear(f.from) ? "walked" : "indexed");
+  const undated = { ...f, from: undefined, to: undefined };
+  const [indexed, tested] = [eventConditions(undated), eventConditions(undated, "walked")];
   const began = sql`e.span_from < ${f.from}::date`;
   // On a new year's day only dates that cross it are under way (a date of a year or month alone stays within it): a few,
   // found by the range index alone (behind OFFSET 0) and the other filters tested on each. Left to the planner, whose
@@ -350,11 +351,10 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
   const common = f.q === undefined ? null : commonInEvents(f.q, COMMON_UNDER_WAY);
   const underWay = newYear(f.from)
     ? sql`SELECT e.id, ${key} AS sort_key, e.type, NULL::text AS way, NULL::int AS matched
-        FROM (SELECT * FROM events e WHERE ${spans} AND e.span_from IS NOT NULL OFFSET 0) e ${where([...others, began, ...cursor])}`
+        FROM (SELECT * FROM events e WHERE ${spans} AND e.span_from IS NOT NULL OFFSET 0) e ${where([...tested, began, ...cursor])}`
     : common === null
-      ? select([...others, spans, began])
-      : sql`(${select([...eventConditions({ ...f, from: undefined, to: undefined }), spans, began, sql`NOT ${common}`])})
-        UNION ALL (${select([...eventConditions({ ...f, from: undefined, to: undefined }, "walked"), spans, began, common])})`;
+      ? select([...indexed, spans, began])
+      : sql`(${select([...indexed, spans, began, sql`NOT ${common}`])}) UNION ALL (${select([...tested, spans, began, common])})`;
   const starting = select([...eventConditions(f), sql`${key} >= ${f.from}::date`]);
   return sql`SELECT * FROM ((SELECT * FROM (${underWay} OFFSET 0) u ${order}) UNION ALL (${starting} ${order})) x ${order}`;
 }
