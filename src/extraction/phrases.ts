@@ -7,6 +7,7 @@
 // the trie is followed while the syllables follow one another across spaces
 // only, and each dictionary keeps its deepest phrase there. The recent texts'
 // scans are remembered, as each sentence is asked about by many readers.
+import { int32s } from "./int32-blocks.ts";
 import { addPhrase, childOf, endEntry, endMatcher, endNext, firstEnd, hasChildren, rootOf } from "./syllable-trie.ts";
 import { fold, foldAligned, isUpperInitial, normalizeText } from "./text.ts";
 
@@ -186,7 +187,9 @@ function cut(folded: string): Cut {
     cutting[x + 3] = j > i && j < n && WORD[folded.charCodeAt(j)] === 1 ? 1 : 0;
     x += 4;
   }
-  return { count: x / 4, at: cutting.slice(0, x) };
+  const at = int32s(x);
+  at.set(cutting.subarray(0, x));
+  return { count: x / 4, at };
 }
 
 /** The syllable that starts exactly at `pos`, or -1. */
@@ -275,7 +278,7 @@ function scan(folded: string): Scan {
     }
   }
   // Filed by dictionary, each one's in the order found (text order).
-  const from = new Int32Array(matcherCount + 1);
+  const from = int32s(matcherCount + 1);
   let sum = 0;
   for (let d = 0; d < matcherCount; d++) {
     from[d] = sum;
@@ -283,7 +286,7 @@ function scan(folded: string): Scan {
     perMatcher[d] = from[d]!;
   }
   from[matcherCount] = sum;
-  const candidates = new Int32Array(3 * total);
+  const candidates = int32s(3 * total);
   for (let t = 0; t < total; t++) {
     const x = 4 * t;
     const at = 3 * perMatcher[found[x]!]!++;
