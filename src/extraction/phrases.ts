@@ -327,7 +327,10 @@ function firstPosition(id: number): number {
   return firstTurn[id] === positionTurn ? firstAt[id]! : -1;
 }
 
-const RECENT = 512;
+// An article's texts are asked about again within a few dozen others: over
+// the corpora, keeping 512 saved 59 of 2,131 scans, and kept eight times as
+// many alive for the garbage collector to carry.
+const RECENT = 64;
 function scanOf(folded: string): Scan {
   if (folded === lastText) return lastScan!;
   let s = recent.get(folded);
