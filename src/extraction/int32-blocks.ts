@@ -1,5 +1,5 @@
 // Small Int32Arrays carved out of shared blocks. A typed array of its own
-// allocates a backing store: about 1–2.5 µs for a few hundred numbers, more
+// allocates a backing store: 1–2.6 µs for a few hundred numbers here, more
 // than cutting the sentence it is made for takes. A view on a block costs an
 // object. A block is freed by the garbage collector once no view on it is
 // left: the scans kept are the last few hundred, so the blocks alive are those
