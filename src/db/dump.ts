@@ -91,26 +91,32 @@ export async function buildDump(prisma: PrismaClient): Promise<Dump> {
     })),
     ministries: ministries.map((x) => ({ id: m(x.id), code: x.code, country: x.countryCode, name_vi: x.nameVi, name_en: x.nameEn, kind: x.kind })),
     units: units.map((x) => ({ id: `u${x.id}`, code: x.code, ministry: m(x.ministryId), name_vi: x.nameVi, name_en: x.nameEn })),
-    events: events.map((x) => ({
-      id: e(x.id), type: x.type, start: x.start, end: x.end, start_precision: x.startPrecision, end_precision: x.endPrecision,
-      // What the text stated of the date and what was inferred, and from what ("publication month", "year from another report").
-      date_reason: x.dateReason,
-      date_parts: storedDateParts(x.start, x.dateReason),
-      countries: eventLinks.countries(x.id).map((c) => c.countryCode).sort(), location: x.place,
-      officials: eventLinks.participants(x.id).map((p) => o(p.officialId)),
-      roles: Object.fromEntries(eventLinks.participants(x.id).map((p) => [o(p.officialId), p.role])),
-      ministries: eventLinks.ministries(x.id).map((p) => m(p.ministryId)), topics: x.topics, summary: x.summary,
-      articles: eventLinks.sources(x.id).map((s) => a(s.articleId)),
-      evidence: eventLinks.sources(x.id).map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
-    })),
-    agreements: agreements.map((x) => ({
-      id: g(x.id), type: x.type, title: x.title, signed: x.signed,
-      countries: agreementLinks.parties(x.id).map((p) => p.countryCode).sort(),
-      ministries: agreementLinks.parties(x.id).flatMap((p) => (p.ministryId !== null ? [m(p.ministryId)] : [])),
-      event: x.eventId !== null ? e(x.eventId) : null,
-      articles: agreementLinks.sources(x.id).map((s) => a(s.articleId)),
-      evidence: agreementLinks.sources(x.id).map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
-    })),
+    events: events.map((x) => {
+      const [participants, sources] = [eventLinks.participants(x.id), eventLinks.sources(x.id)];
+      return {
+        id: e(x.id), type: x.type, start: x.start, end: x.end, start_precision: x.startPrecision, end_precision: x.endPrecision,
+        // What the text stated of the date and what was inferred, and from what ("publication month", "year from another report").
+        date_reason: x.dateReason,
+        date_parts: storedDateParts(x.start, x.dateReason),
+        countries: eventLinks.countries(x.id).map((c) => c.countryCode).sort(), location: x.place,
+        officials: participants.map((p) => o(p.officialId)),
+        roles: Object.fromEntries(participants.map((p) => [o(p.officialId), p.role])),
+        ministries: eventLinks.ministries(x.id).map((p) => m(p.ministryId)), topics: x.topics, summary: x.summary,
+        articles: sources.map((s) => a(s.articleId)),
+        evidence: sources.map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
+      };
+    }),
+    agreements: agreements.map((x) => {
+      const [parties, sources] = [agreementLinks.parties(x.id), agreementLinks.sources(x.id)];
+      return {
+        id: g(x.id), type: x.type, title: x.title, signed: x.signed,
+        countries: parties.map((p) => p.countryCode).sort(),
+        ministries: parties.flatMap((p) => (p.ministryId !== null ? [m(p.ministryId)] : [])),
+        event: x.eventId !== null ? e(x.eventId) : null,
+        articles: sources.map((s) => a(s.articleId)),
+        evidence: sources.map((s) => ({ article: a(s.articleId), sentence: s.sentence })),
+      };
+    }),
     mentions: articles.map((x) => ({
       article: a(x.id),
       officials: articleLinks.officials(x.id).map((t) => o(t.officialId)),

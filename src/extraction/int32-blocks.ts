@@ -2,8 +2,8 @@
 // allocates a backing store: 1–2.6 µs for a few hundred numbers here, more
 // than cutting the sentence it is made for takes. A view on a block costs an
 // object. A block is freed by the garbage collector once no view on it is
-// left: the scans kept are the last few hundred, so the blocks alive are those
-// few hundred scans' worth.
+// left: the scans kept are the last few dozen (phrases.ts), so the blocks alive
+// are those scans' worth.
 
 const BLOCK = 1 << 16;
 /** Longer arrays get a backing store of their own: the rest of a block would go unused. */

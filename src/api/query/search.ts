@@ -104,10 +104,10 @@ const KINDS: Record<SearchKind, KindSql> = {
 
 /**
  * How many events a text is in for the walk by label to be tried: the small
- * sample then holds 16 of them (commonInEvents). Near
- * that line either way costs about the same (at 1 M events, texts in 1,300 to
- * 3,500 events were searched as fast read through their index as walked), so
- * the sample's noise there costs little.
+ * sample then holds 16 of them (commonInEvents). Near that line either way
+ * costs about the same (at 1 M events, texts in 1,300 to 3,500 events were
+ * searched as fast read through their index as walked), so the sample's noise
+ * there costs little.
  */
 const COMMON_EVENTS = 4096;
 
@@ -133,12 +133,13 @@ const COMMON_EVENTS = 4096;
  * the index rather than sort the table.
  *
  * `common`: events are walked only for a text that about COMMON_EVENTS of
- * them or more contain, as the small sample (one event in 256) tells; the others, however many short labels the walk
- * would pass, are read through the text's index and sorted. At 1 M events the
- * walk of 10,000 entries was most of the search for a name no event holds (13
- * of 23 ms). Either way gives the same hits, so a rough count serves: the
- * sample of one in SAMPLE_EVERY that lists count from read every match of a
- * common word to say so (15,000 index entries for "tiep", 10 ms).
+ * them or more contain, as the small sample tells (commonInEvents); the
+ * others, however many short labels the walk would pass, are read through the
+ * text's index and sorted. At 1 M events the walk of 10,000 entries was most
+ * of the search for a name no event holds (13 of 23 ms). Either way gives the
+ * same hits, so a rough count serves: the sample of one in SAMPLE_EVERY that
+ * lists count from read every match of a common word to say so (15,000 index
+ * entries for "tiep", 10 ms).
  */
 type LabelWalk = {
   table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; most: number;
