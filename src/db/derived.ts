@@ -1,7 +1,7 @@
 // Checks the columns and tables the database derives from the knowledge base
-// (events' and agreements' filter keys, agreements' folded text, officials' counts of events and mentions, event_rollups with its listed officials and its totals) against what they
-// derive from: how many events' and agreements' keys and how many rollup cells and totals disagree. Zero and zero when the
-// triggers did their work; tests and the synthetic generator's check use it.
+// (events' and agreements' filter keys, agreements' folded text, officials' counts of events and mentions, event_rollups with its listed officials and its totals,
+// the words of the texts) against what they derive from: how many events' and agreements' keys and how many rollup cells and totals disagree, and how many
+// words are missing. Zero when the triggers did their work; tests and the synthetic generator's check use it.
 import { sql } from "../api/query/sql.ts";
 import type { Reader } from "./reader.ts";
 
@@ -57,5 +57,18 @@ export async function agreementDocsDrift(db: Reader): Promise<number> {
   const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n
     FROM hoptac_agreement_list_json(NULL) j FULL JOIN agreement_docs d ON d.agreement_id = j.agreement_id
     WHERE d.list_json IS DISTINCT FROM j.list_json`);
+  return row!.n;
+}
+
+/**
+ * How many words of events' and agreements' folded texts their word tables
+ * (event_words, agreement_words) lack: zero when every write noted its words.
+ */
+export async function textWordsMissing(db: Reader): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT
+    (SELECT count(DISTINCT w)::int FROM events e, unnest(string_to_array(e.search_folded, ' ')) w
+      WHERE w <> '' AND NOT EXISTS (SELECT 1 FROM event_words x WHERE x.word = w))
+    + (SELECT count(DISTINCT w)::int FROM agreements a, unnest(string_to_array(a.search_folded, ' ')) w
+      WHERE w <> '' AND NOT EXISTS (SELECT 1 FROM agreement_words x WHERE x.word = w)) AS n`);
   return row!.n;
 }

@@ -515,6 +515,40 @@ describe("search", () => {
     expect(found).toBeGreaterThan(20);
   });
 
+  it("finds the events and agreements whose text holds a word or a part of one as a plain statement does, and none for a word no text holds", async () => {
+    const db = primaryReader(kb.db.prisma);
+    const walked = { event: sql`events e`, agreement: sql`agreements e` };
+    const label = { event: sql`e.summary`, agreement: sql`e.title` };
+    // Typos, parts of words, words with marks a LIKE pattern would read, and pieces of the texts' own words.
+    const texts = ["campuchea", "cuba", "CUBA", "Hà", "ninh", "inh", "hoptacc", "zzz", "an_ninh", "100%", "a\\b", "quốc", "uoc", "-"];
+    const pieces = await db.query<{ q: string }>(
+      sql`SELECT DISTINCT substring(w FROM 2 FOR 4) AS q FROM (SELECT unnest(string_to_array(search_folded, ' ')) AS w
+        FROM ((SELECT search_folded FROM events ORDER BY id LIMIT 2) UNION ALL (SELECT search_folded FROM agreements ORDER BY id LIMIT 2)) x) y
+        WHERE length(w) >= 5 LIMIT 20`,
+    );
+    texts.push(...pieces.map((r) => r.q));
+    let found = 0;
+    let none = 0;
+    for (const kind of ["event", "agreement"] as const) {
+      for (const q of texts) {
+        const text = q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+        const plain = await db.query<{ id: number }>(
+          sql`SELECT e.id FROM ${walked[kind]} WHERE e.search_folded LIKE '%' || hoptac_fold(${text}) || '%' ORDER BY length(${label[kind]}), e.id`,
+        );
+        if (plain.length) found++;
+        else none++;
+        for (const limit of [1, 100]) {
+          for (const budget of [undefined, 0]) {
+            const hits = await db.query<SearchRow>(searchSql(q, [kind], limit, undefined, { similar: false, budget }));
+            expect(hits.map((h) => h.num_id), `${kind}: ${q}, limit ${limit}, budget ${budget}`).toEqual(plain.slice(0, limit).map((r) => r.id));
+          }
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(20);
+    expect(none).toBeGreaterThan(5);
+  });
+
   it("gives the hits of every kind read apart, merged, though events are read only when the other kinds give too few", async () => {
     const db = primaryReader(kb.db.prisma);
     const order = ["country", "official", "ministry", "agreement", "event"];

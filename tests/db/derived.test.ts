@@ -16,7 +16,8 @@ import { z } from "zod";
 import { countEvents, eventDocPage, eventPage, represent } from "../../src/api/query/events.ts";
 import { AgreementSchema, EventSchema } from "../../src/api/schemas/resources.ts";
 import { agreementDocPage, agreementPage, represent as representAgreement } from "../../src/api/query/agreements.ts";
-import { agreementDocsDrift, derivedDrift, eventDocsDrift } from "../../src/db/derived.ts";
+import { agreementDocsDrift, derivedDrift, eventDocsDrift, textWordsMissing } from "../../src/db/derived.ts";
+import { searchSql, type SearchRow } from "../../src/api/query/search.ts";
 import { primaryReader, type Reader } from "../../src/db/reader.ts";
 import { poolOf } from "../../src/db/client.ts";
 import { importPaths } from "../../src/import/run.ts";
@@ -374,6 +375,42 @@ describe("the rewrite of ready items at commit", () => {
     }
     expect(await item(a!.event_id)).toMatch(/\(một\).*\(hai\).*\(hai\)/);
     await expectItemsAsRepresented();
+  });
+});
+
+describe("the words of events' and agreements' texts", () => {
+  const found = async (word: string, kind: "event" | "agreement") =>
+    (await reader.query<SearchRow>(searchSql(word, [kind], 100, undefined, { similar: false }))).map((h) => h.num_id);
+
+  it("hold every word after an import, and the new words of texts written since, two writers at once included", async () => {
+    expect(await textWordsMissing(reader)).toBe(0);
+    const [a] = await reader.query<{ id: number; event_id: number }>(sql`SELECT id, event_id FROM agreements WHERE event_id IS NOT NULL ORDER BY id LIMIT 1`);
+    const [other] = await reader.query<{ id: number }>(sql`SELECT max(id) AS id FROM events WHERE id <> ${a!.event_id}`);
+    // Words no text held: a search finds nothing, and the words' table says so before any text is read.
+    for (const word of ["zokhuat", "vrelinka"]) {
+      expect(await found(word, "event")).toEqual([]);
+      expect(await reader.query(sql`SELECT 1 FROM event_words WHERE word LIKE ${`%${word}%`}`)).toEqual([]);
+    }
+    const first = new pg.Client({ connectionString: db.url });
+    const second = new pg.Client({ connectionString: db.url });
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      await first.query("BEGIN");
+      await second.query("BEGIN");
+      await first.query("UPDATE events SET search_text = search_text || ' Zôkhuất-Vrelinka' WHERE id = $1", [a!.event_id]);
+      await second.query("UPDATE events SET search_text = search_text || ' VRELINKA Zôkhuất' WHERE id = $1", [other!.id]);
+      await second.query("UPDATE agreements SET search_text = search_text || ' vrelinka' WHERE id = $1", [a!.id]);
+      await Promise.all([first.query("COMMIT"), second.query("COMMIT")]);
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    expect(await textWordsMissing(reader)).toBe(0);
+    expect((await found("zokhuat", "event")).sort()).toEqual([a!.event_id, other!.id].sort());
+    expect((await found("relink", "event")).sort()).toEqual([a!.event_id, other!.id].sort());
+    expect(await found("vrelinka", "agreement")).toEqual([a!.id]);
+    // A word left by a text that no longer has it only sends the search on to the texts.
+    await db.prisma.$executeRaw`UPDATE events SET search_text = replace(search_text, ' VRELINKA Zôkhuất', '') WHERE id = ${other!.id}`;
+    expect(await found("zokhuat", "event")).toEqual([a!.event_id]);
   });
 });
 
