@@ -515,7 +515,7 @@ describe("search", () => {
     expect(found).toBeGreaterThan(20);
   });
 
-  it("finds the events and agreements whose text holds a word or a part of one as a plain statement does, and none for a word no text holds", async () => {
+  it("finds the events and agreements whose text holds a word or a part of one as a plain statement does, and none for a word no text holds, as their lists do", async () => {
     const db = primaryReader(kb.db.prisma);
     const walked = { event: sql`events e`, agreement: sql`agreements e` };
     const label = { event: sql`e.summary`, agreement: sql`e.title` };
@@ -543,6 +543,9 @@ describe("search", () => {
             expect(hits.map((h) => h.num_id), `${kind}: ${q}, limit ${limit}, budget ${budget}`).toEqual(plain.slice(0, limit).map((r) => r.id));
           }
         }
+        // The lists filter by the same words first.
+        const list = await allPages<{ id: number }>(kb.app, `/v1/${kind}s?limit=100&q=${encodeURIComponent(q)}`);
+        expect(list.items.map((x) => x.id).sort((a, b) => a - b), `${kind}s?q=${q}`).toEqual(plain.map((r) => r.id).sort((a, b) => a - b));
       }
     }
     expect(found).toBeGreaterThan(20);

@@ -12,7 +12,7 @@ import type { CursorPosition } from "./cursor.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
 import { pageBody, pageBodySql, typedItem, type PageBodyRow } from "./page-body.ts";
 import { after, dateSortKey, direction, join, samePlan, sql, where, type Sql } from "./sql.ts";
-import { textContains } from "./text-contains.ts";
+import { heldInWords, textContains } from "./text-contains.ts";
 
 export interface AgreementFilters {
   /** Agreements with every one of these countries as a party. */
@@ -39,7 +39,11 @@ function conditions(f: AgreementFilters): Sql[] {
   if (f.types?.length) c.push(sql`a.type IN (${join(f.types.map((t) => sql`${t}::agreement_type`))})`);
   if (f.from !== undefined) c.push(sql`a.signed_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`a.signed_from <= ${f.to}::date`);
-  if (f.q !== undefined) c.push(textContains(sql`a.search_folded`, f.q));
+  if (f.q !== undefined) {
+    const held = heldInWords("agreement_words", f.q);
+    if (held) c.push(held);
+    c.push(textContains(sql`a.search_folded`, f.q));
+  }
   if (f.updatedSince !== undefined) c.push(changedSince("agreement", sql`a.id`, f.updatedSince));
   return c;
 }

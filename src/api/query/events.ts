@@ -7,7 +7,7 @@ import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
 import { commonInEvents, countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, sampleCountSql, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
-import { isPhrase, textContains, textTest } from "./text-contains.ts";
+import { heldInWords, isPhrase, textContains, textTest } from "./text-contains.ts";
 import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
 import { pageBody, pageBodySql, typedItem, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { rollupTotalSql } from "./rollups.ts";
@@ -40,7 +40,8 @@ export type EventSort = "date" | "-date";
  * range. Countries, officials and ministries are tested on the event's own
  * filter keys (arrays kept by triggers, with GIN indexes), text on its stored
  * folded text (trigram index), or, for rows a walk of the date index has
- * already read (`walked`), by the plain test alone (text-contains.ts).
+ * already read (`walked`), by the plain test alone, after the words of the
+ * events' texts have said whether any holds it (text-contains.ts).
  */
 export function eventConditions(f: EventFilters, text: "indexed" | "walked" = "indexed"): Sql[] {
   const c: Sql[] = [];
@@ -52,7 +53,11 @@ export function eventConditions(f: EventFilters, text: "indexed" | "walked" = "i
   if (f.topic !== undefined) c.push(sql`e.topics @> ARRAY[${f.topic}]::text[]`);
   if (f.from !== undefined) c.push(sql`e.span_to >= ${f.from}::date`);
   if (f.to !== undefined) c.push(sql`e.span_from <= ${f.to}::date`);
-  if (f.q !== undefined) c.push(text === "walked" ? textTest(sql`e.search_folded`, f.q) : textContains(sql`e.search_folded`, f.q));
+  if (f.q !== undefined) {
+    const held = heldInWords("event_words", f.q);
+    if (held) c.push(held);
+    c.push(text === "walked" ? textTest(sql`e.search_folded`, f.q) : textContains(sql`e.search_folded`, f.q));
+  }
   if (f.updatedSince !== undefined) c.push(changedSince("event", sql`e.id`, f.updatedSince));
   return c;
 }

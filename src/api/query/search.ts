@@ -16,7 +16,7 @@
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
 import { commonInEvents } from "./count.ts";
-import { textContains } from "./text-contains.ts";
+import { heldInWords, textContains, type WordsTable } from "./text-contains.ts";
 import { foldedContains, join, normalizeQuery, raw, rowCount, samePlan, sql, type Sql } from "./sql.ts";
 
 export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
@@ -143,8 +143,8 @@ const COMMON_EVENTS = 4096;
  */
 type LabelWalk = {
   table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; most: number;
-  /** The table of the words of the kind's texts (see heldInWords). */
-  words: string;
+  /** The table of the words of the kind's texts (heldInWords). */
+  words: WordsTable;
   /** Whether enough rows contain the text for the first walk to pay (else it is skipped), from a sample; none: always. */
   common?: (text: string) => Sql;
 };
@@ -161,23 +161,6 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
     long: "octet_length(a.title) + octet_length(a.search_folded) > 2400",
   },
 };
-
-/**
- * Whether a word of the kind's texts holds the text, or nothing to test. A
- * text without a space that a row contains lies within one of the row's
- * words (runs of characters between spaces), so when no word holds it no row
- * does, and the kind's walks read nothing (a typo: "campuchea" read 3.8 ms
- * of the events' trigram lists at 1 M events; the words hold 768 at that
- * size). A text of several words is left to its pair keys, and one shorter
- * than a trigram to the walks, which the words' index would not spare a
- * full scan. The words are kept at commit (migration 20261216100000_text_words).
- */
-function heldInWords(w: LabelWalk, text: string): Sql | undefined {
-  const t = normalizeQuery(text);
-  if (t.length < 3 || /\s/.test(t)) return undefined;
-  // Folding could in principle bring a space in; such a text is read as before.
-  return sql`(strpos(hoptac_fold(${t}), ' ') > 0 OR EXISTS (SELECT 1 FROM ${raw(w.words)} x WHERE ${foldedContains(sql`x.word`, t)}))`;
-}
 
 /**
  * The ids and label lengths of a walked kind's first `limit` hits that contain
@@ -197,8 +180,8 @@ function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, lim
   const order = sql`ORDER BY ${label}, ${id}`;
   // The rows past the first walk, tested as the kind's lists test its text.
   const contains = KINDS[kind].contains(folded, text);
-  // Tested once, first, in each part that reads rows.
-  const words = heldInWords(w, text);
+  // Whether a word of the kind's texts holds the text (heldInWords): tested once, before any of the three parts reads a row.
+  const words = heldInWords(w.words, text);
   const held = words ? sql`(SELECT v FROM held) AND ` : sql``;
   return sql`(WITH ${words ? sql`held AS MATERIALIZED (SELECT ${words} AS v), ` : sql``}head AS MATERIALIZED (
       SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table}
