@@ -1,7 +1,7 @@
 // Checks the columns and tables the database derives from the knowledge base
 // (events' and agreements' filter keys, agreements' folded text, officials' counts of events and mentions, event_rollups with its listed officials and its totals,
-// the words of the texts) against what they derive from: how many events' and agreements' keys and how many rollup cells and totals disagree, and how many
-// words are missing. Zero when the triggers did their work; tests and the synthetic generator's check use it.
+// the words of the texts and officials' names) against what they derive from: how many events' and agreements' keys and how many rollup cells and totals disagree, and how many
+// words and names are missing. Zero when the triggers did their work; tests and the synthetic generator's check use it.
 import { sql } from "../api/query/sql.ts";
 import type { Reader } from "./reader.ts";
 
@@ -62,13 +62,16 @@ export async function agreementDocsDrift(db: Reader): Promise<number> {
 
 /**
  * How many words of events' and agreements' folded texts their word tables
- * (event_words, agreement_words) lack: zero when every write noted its words.
+ * (event_words, agreement_words) lack, and officials' folded names
+ * official_names lacks: zero when every write noted its words and names.
  */
-export async function textWordsMissing(db: Reader): Promise<number> {
+export async function searchTermsMissing(db: Reader): Promise<number> {
   const [row] = await db.query<{ n: number }>(sql`SELECT
     (SELECT count(DISTINCT w)::int FROM events e, unnest(string_to_array(e.search_folded, ' ')) w
       WHERE w <> '' AND NOT EXISTS (SELECT 1 FROM event_words x WHERE x.word = w))
     + (SELECT count(DISTINCT w)::int FROM agreements a, unnest(string_to_array(a.search_folded, ' ')) w
-      WHERE w <> '' AND NOT EXISTS (SELECT 1 FROM agreement_words x WHERE x.word = w)) AS n`);
+      WHERE w <> '' AND NOT EXISTS (SELECT 1 FROM agreement_words x WHERE x.word = w))
+    + (SELECT count(DISTINCT o.search_folded)::int FROM officials o
+      WHERE NOT EXISTS (SELECT 1 FROM official_names x WHERE x.folded = o.search_folded)) AS n`);
   return row!.n;
 }

@@ -16,7 +16,7 @@ import { z } from "zod";
 import { countEvents, eventDocPage, eventPage, represent } from "../../src/api/query/events.ts";
 import { AgreementSchema, EventSchema } from "../../src/api/schemas/resources.ts";
 import { agreementDocPage, agreementPage, represent as representAgreement } from "../../src/api/query/agreements.ts";
-import { agreementDocsDrift, derivedDrift, eventDocsDrift, textWordsMissing } from "../../src/db/derived.ts";
+import { agreementDocsDrift, derivedDrift, eventDocsDrift, searchTermsMissing } from "../../src/db/derived.ts";
 import { searchSql, type SearchRow } from "../../src/api/query/search.ts";
 import { primaryReader, type Reader } from "../../src/db/reader.ts";
 import { poolOf } from "../../src/db/client.ts";
@@ -383,7 +383,7 @@ describe("the words of events' and agreements' texts", () => {
     (await reader.query<SearchRow>(searchSql(word, [kind], 100, undefined, { similar: false }))).map((h) => h.num_id);
 
   it("hold every word after an import, and the new words of texts written since, two writers at once included", async () => {
-    expect(await textWordsMissing(reader)).toBe(0);
+    expect(await searchTermsMissing(reader)).toBe(0);
     const [a] = await reader.query<{ id: number; event_id: number }>(sql`SELECT id, event_id FROM agreements WHERE event_id IS NOT NULL ORDER BY id LIMIT 1`);
     const [other] = await reader.query<{ id: number }>(sql`SELECT max(id) AS id FROM events WHERE id <> ${a!.event_id}`);
     // Words no text held: a search finds nothing, and the words' table says so before any text is read.
@@ -404,13 +404,60 @@ describe("the words of events' and agreements' texts", () => {
     } finally {
       await Promise.all([first.end(), second.end()]);
     }
-    expect(await textWordsMissing(reader)).toBe(0);
+    expect(await searchTermsMissing(reader)).toBe(0);
     expect((await found("zokhuat", "event")).sort()).toEqual([a!.event_id, other!.id].sort());
     expect((await found("relink", "event")).sort()).toEqual([a!.event_id, other!.id].sort());
     expect(await found("vrelinka", "agreement")).toEqual([a!.id]);
     // A word left by a text that no longer has it only sends the search on to the texts.
     await db.prisma.$executeRaw`UPDATE events SET search_text = replace(search_text, ' VRELINKA Zôkhuất', '') WHERE id = ${other!.id}`;
     expect(await found("zokhuat", "event")).toEqual([a!.event_id]);
+  });
+});
+
+describe("the officials' names", () => {
+  /** The officials most similar to the query, by testing every official's name. */
+  const plain = (q: string, limit: number) =>
+    reader.query<{ id: number; score: number }>(sql`SELECT o.id, round(word_similarity(hoptac_fold(${q}), o.search_folded)::numeric, 3)::float8 AS score
+      FROM officials o WHERE o.search_folded %> hoptac_fold(${q}) AND strpos(o.search_folded, hoptac_fold(${q})) = 0
+      ORDER BY word_similarity(hoptac_fold(${q}), o.search_folded) DESC, length(o.name), o.id LIMIT ${limit}`);
+  const similar = async (q: string, limit: number, since?: Date) =>
+    (await reader.query<SearchRow>(searchSql(q, ["official"], limit, since, { similar: true, contained: [] }))).map((h) => ({ id: h.num_id, score: h.score }));
+
+  it("give the officials most similar to a query as testing every official does, shared names, new ones and two writers at once included", async () => {
+    expect(await searchTermsMissing(reader)).toBe(0);
+    // Officials who share a name (after folding), written by two writers at once.
+    const first = new pg.Client({ connectionString: db.url });
+    const second = new pg.Client({ connectionString: db.url });
+    await Promise.all([first.connect(), second.connect()]);
+    const add = (c: pg.Client, key: string, name: string) => c.query("INSERT INTO officials (key, name, search_text) VALUES ($1, $2, $2)", [key, name]);
+    try {
+      await first.query("BEGIN");
+      await second.query("BEGIN");
+      await add(first, "--:nguyen van an 1", "Nguyễn Văn Ân");
+      await add(second, "--:nguyen van an 2", "Nguyễn Văn An");
+      await add(second, "--:nguyen van anh", "Nguyễn Văn Anh");
+      await add(first, "CU:nguyen van an", "NGUYỄN VĂN ÁN");
+      await add(first, "--:nguyen van anh 2", "Nguyễn Văn Anh");
+      await Promise.all([first.query("COMMIT"), second.query("COMMIT")]);
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    expect(await searchTermsMissing(reader)).toBe(0);
+    let ties = 0;
+    for (const q of ["nguyen van a", "nguyen van", "ngyen van an", "Lazaro Alvares", "quach thanh con", "to lamm", "tran quoc", "van an", "zzzz"]) {
+      for (const limit of [1, 2, 3, 4, 5, 20, 100]) {
+        const want = await plain(q, limit);
+        expect(await similar(q, limit), `${q}, limit ${limit}`).toEqual(want);
+        expect(await similar(q, limit, new Date(0)), `${q}, limit ${limit}, updated since`).toEqual(want);
+        if (want.length > 1 && want.at(-1)!.score === want.at(-2)!.score) ties++;
+      }
+    }
+    expect(ties).toBeGreaterThan(3);
+    // A name whose officials were all renamed stays, and finds none of them.
+    await db.prisma.$executeRaw`UPDATE officials SET name = 'Nguyễn Văn Ấn', search_text = 'Nguyễn Văn Ấn' WHERE key LIKE '%:nguyen van anh%'`;
+    expect(await reader.query(sql`SELECT 1 FROM official_names WHERE folded = 'nguyen van anh'`)).toHaveLength(1);
+    expect((await similar("nguyen van anh", 100)).map((h) => h.id)).toEqual((await plain("nguyen van anh", 100)).map((h) => h.id));
+    expect(await searchTermsMissing(reader)).toBe(0);
   });
 });
 

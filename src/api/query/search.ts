@@ -247,6 +247,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
   const folded = sql`(SELECT hoptac_fold(${text}))`;
   const similar = kinds.filter((kind) => SIMILAR_KINDS.includes(kind)).map((kind) => {
     const k = KINDS[kind];
+    if (kind === "official" && !updatedSince) return similarOfficials(folded, n);
     // A similar name is one that does not contain the query: strpos, as every kind's test (its index aside) is.
     return sql`(SELECT ${k.columns}, word_similarity(${folded}, ${k.folded}) AS score ${k.from}
       WHERE (SELECT count(*) FROM exact) < ${n} AND (${k.folded} %> ${folded}${code(kind)}) AND strpos(${k.folded}, ${folded}) = 0${recent(kind)}
@@ -261,6 +262,27 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
       SELECT * FROM exact${similar.length ? sql` UNION ALL ${join(similar, " UNION ALL ")}` : sql``}
     ) hits ${order}`;
   return parts.contained !== undefined && updatedSince === undefined ? samePlan(statement) : statement;
+}
+
+/**
+ * The `n` officials whose names are most similar to the query (and do not
+ * contain it), in the order of the other kinds' similar hits, found among
+ * their distinct names (official_names, migration 20261216200000_official_names):
+ * the names at least as similar as the n-th official's, then their officials.
+ * The same rows as testing every official's name; an official changed since a
+ * date is tested on its own row instead.
+ */
+function similarOfficials(folded: Sql, n: Sql): Sql {
+  const k = KINDS.official;
+  return sql`(WITH names AS MATERIALIZED (
+      SELECT x.folded, word_similarity(${folded}, x.folded) AS score,
+        (SELECT count(*) FROM officials c WHERE c.search_folded = x.folded) AS officials
+      FROM official_names x
+      WHERE (SELECT count(*) FROM exact) < ${n} AND x.folded %> ${folded} AND strpos(x.folded, ${folded}) = 0),
+    nth AS (SELECT coalesce(max(score), -1) AS score FROM (SELECT score, sum(officials) OVER (ORDER BY score DESC) AS officials FROM names) c WHERE officials >= ${n})
+    SELECT ${k.columns}, x.score FROM names x JOIN officials o ON o.search_folded = x.folded
+    WHERE x.score >= (SELECT score FROM nth)
+    ORDER BY x.score DESC, ${k.label}, ${k.id} LIMIT ${n})`;
 }
 
 /**
