@@ -291,11 +291,11 @@ export async function synthesize(client: pg.ClientBase, g: Gazetteer, options: S
 
   step("events' list items and words");
   await q("SELECT hoptac_write_event_docs(NULL)");
-  await q("SELECT hoptac_note_words('event', NULL)");
+  await q("SELECT hoptac_note_terms('event', NULL)");
   await q("SET LOCAL hoptac.event_docs_written = off");
   step("agreements' list items and words");
   await q("SELECT hoptac_write_agreement_docs(NULL)");
-  await q("SELECT hoptac_note_words('agreement', NULL)");
+  await q("SELECT hoptac_note_terms('agreement', NULL)");
   await q("SET LOCAL hoptac.agreement_docs_written = off");
 
   // The rollup trigger lists officials with many events only for writes that touch few officials.

@@ -41,6 +41,21 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/** Runs `work` with two writers, each in a transaction of its own on a connection of its own, and commits both at once. */
+async function twoWriters(work: (first: pg.Client, second: pg.Client) => Promise<void>) {
+  const first = new pg.Client({ connectionString: db.url });
+  const second = new pg.Client({ connectionString: db.url });
+  await Promise.all([first.connect(), second.connect()]);
+  try {
+    await first.query("BEGIN");
+    await second.query("BEGIN");
+    await work(first, second);
+    await Promise.all([first.query("COMMIT"), second.query("COMMIT")]);
+  } finally {
+    await Promise.all([first.end(), second.end()]);
+  }
+}
+
 describe("events' filter keys and the rollups", () => {
   it("hold what the link tables and events say after an import", async () => {
     expect(await derivedDrift(reader)).toEqual({ keys: 0, rollups: 0 });
@@ -360,19 +375,11 @@ describe("the rewrite of ready items at commit", () => {
 
   it("follows two writers committing edits of the same event and agreement at once", async () => {
     const [a] = await reader.query<{ id: number; event_id: number }>(sql`SELECT id, event_id FROM agreements WHERE event_id IS NOT NULL ORDER BY id DESC LIMIT 1`);
-    const first = new pg.Client({ connectionString: db.url });
-    const second = new pg.Client({ connectionString: db.url });
-    await Promise.all([first.connect(), second.connect()]);
-    try {
-      await first.query("BEGIN");
-      await second.query("BEGIN");
+    await twoWriters(async (first, second) => {
       await first.query("UPDATE events SET summary = summary || ' (một)' WHERE id = $1", [a!.event_id]);
       await second.query("UPDATE agreements SET title = title || ' (hai)' WHERE id = $1", [a!.id]);
       await second.query("UPDATE articles SET title = coalesce(title, '') || ' (hai)' WHERE id = (SELECT min(article_id) FROM event_sources WHERE event_id = $1)", [a!.event_id]);
-      await Promise.all([first.query("COMMIT"), second.query("COMMIT")]);
-    } finally {
-      await Promise.all([first.end(), second.end()]);
-    }
+    });
     expect(await item(a!.event_id)).toMatch(/\(một\).*\(hai\).*\(hai\)/);
     await expectItemsAsRepresented();
   });
@@ -391,19 +398,11 @@ describe("the words of events' and agreements' texts", () => {
       expect(await found(word, "event")).toEqual([]);
       expect(await reader.query(sql`SELECT 1 FROM event_words WHERE word LIKE ${`%${word}%`}`)).toEqual([]);
     }
-    const first = new pg.Client({ connectionString: db.url });
-    const second = new pg.Client({ connectionString: db.url });
-    await Promise.all([first.connect(), second.connect()]);
-    try {
-      await first.query("BEGIN");
-      await second.query("BEGIN");
+    await twoWriters(async (first, second) => {
       await first.query("UPDATE events SET search_text = search_text || ' Zôkhuất-Vrelinka' WHERE id = $1", [a!.event_id]);
       await second.query("UPDATE events SET search_text = search_text || ' VRELINKA Zôkhuất' WHERE id = $1", [other!.id]);
       await second.query("UPDATE agreements SET search_text = search_text || ' vrelinka' WHERE id = $1", [a!.id]);
-      await Promise.all([first.query("COMMIT"), second.query("COMMIT")]);
-    } finally {
-      await Promise.all([first.end(), second.end()]);
-    }
+    });
     expect(await searchTermsMissing(reader)).toBe(0);
     expect((await found("zokhuat", "event")).sort()).toEqual([a!.event_id, other!.id].sort());
     expect((await found("relink", "event")).sort()).toEqual([a!.event_id, other!.id].sort());
@@ -426,22 +425,14 @@ describe("the officials' names", () => {
   it("give the officials most similar to a query as testing every official does, shared names, new ones and two writers at once included", async () => {
     expect(await searchTermsMissing(reader)).toBe(0);
     // Officials who share a name (after folding), written by two writers at once.
-    const first = new pg.Client({ connectionString: db.url });
-    const second = new pg.Client({ connectionString: db.url });
-    await Promise.all([first.connect(), second.connect()]);
     const add = (c: pg.Client, key: string, name: string) => c.query("INSERT INTO officials (key, name, search_text) VALUES ($1, $2, $2)", [key, name]);
-    try {
-      await first.query("BEGIN");
-      await second.query("BEGIN");
+    await twoWriters(async (first, second) => {
       await add(first, "--:nguyen van an 1", "Nguyễn Văn Ân");
       await add(second, "--:nguyen van an 2", "Nguyễn Văn An");
       await add(second, "--:nguyen van anh", "Nguyễn Văn Anh");
       await add(first, "CU:nguyen van an", "NGUYỄN VĂN ÁN");
       await add(first, "--:nguyen van anh 2", "Nguyễn Văn Anh");
-      await Promise.all([first.query("COMMIT"), second.query("COMMIT")]);
-    } finally {
-      await Promise.all([first.end(), second.end()]);
-    }
+    });
     expect(await searchTermsMissing(reader)).toBe(0);
     let ties = 0;
     for (const q of ["nguyen van a", "nguyen van", "ngyen van an", "Lazaro Alvares", "quach thanh con", "to lamm", "tran quoc", "van an", "zzzz"]) {

@@ -267,7 +267,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
 /**
  * The `n` officials whose names are most similar to the query (and do not
  * contain it), in the order of the other kinds' similar hits, found among
- * their distinct names (official_names, migration 20261216200000_official_names):
+ * their distinct names (official_names, migration 20261216100000_search_terms):
  * the names at least as similar as the n-th official's, then their officials.
  * The same rows as testing every official's name; an official changed since a
  * date is tested on its own row instead.

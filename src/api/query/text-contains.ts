@@ -24,7 +24,7 @@ export function textContains(column: Sql, q: string): Sql {
   return isPhrase(text) ? byPairKeys(column, text) : foldedContains(column, text);
 }
 
-/** The tables of the words of events' and agreements' texts (migration 20261216100000_text_words). */
+/** The tables of the words of events' and agreements' texts (migration 20261216100000_search_terms). */
 export type WordsTable = "event_words" | "agreement_words";
 
 /**
