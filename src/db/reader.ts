@@ -64,11 +64,11 @@ export function poolReader(urls: string[], options: { poolSize?: number; onError
   };
   const size = options.poolSize ?? POOL_SIZE;
   // Lists are planned for their values every time (a generic plan can walk the wrong index
-  // for a rare country or an old year); lookups whose plan never depends on them (samePlan)
-  // go to connections that keep one plan per statement.
+  // for a rare country or an old year); statements whose plan never depends on them (samePlan)
+  // go to connections that plan each statement once, at its first run there, whatever its values.
   const pools = urls.map((url) => ({
     planned: open(url, size, "force_custom_plan"),
-    kept: open(url, Math.max(1, Math.ceil(size / 2)), "auto"),
+    kept: open(url, Math.max(1, Math.ceil(size / 2)), "force_generic_plan"),
   }));
   let next = 0;
   return {

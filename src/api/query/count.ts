@@ -9,8 +9,8 @@
 import type { Reader } from "../../db/reader.ts";
 import { recall, remember } from "./hints.ts";
 import { inSmallSample, SAMPLE_EVERY, SMALL_SAMPLE_EVERY } from "./sample.ts";
-import { raw, sql, type Sql } from "./sql.ts";
-import { textContains } from "./text-contains.ts";
+import { join, raw, sql, type Sql } from "./sql.ts";
+import { textLookups, type Needle } from "./text-contains.ts";
 
 export const EXACT_COUNT_LIMIT = 1000;
 
@@ -37,8 +37,11 @@ export function holdsRows(fromWhere: Sql, rows: number): Sql {
  * (one event in SMALL_SAMPLE_EVERY) tells: a rough answer, to choose how to
  * read the same rows.
  */
-export function commonInEvents(text: string, events: number): Sql {
-  return holdsRows(sql`FROM events e WHERE ${inSmallSample} AND ${textContains(sql`e.search_folded`, text)}`, Math.max(1, Math.round(events / SMALL_SAMPLE_EVERY)));
+export function commonInEvents(text: string | Needle, events: number): Sql {
+  const rows = Math.max(1, Math.round(events / SMALL_SAMPLE_EVERY));
+  const lookups = textLookups(sql`e.search_folded`, text).map((c) => sql`FROM events e WHERE ${inSmallSample} AND ${c}`);
+  if (lookups.length === 1) return holdsRows(lookups[0]!, rows);
+  return holdsRows(sql`FROM (${join(lookups.map((l) => sql`(SELECT 1 ${l} LIMIT ${raw(String(rows))})`), " UNION ALL ")}) x`, rows);
 }
 
 export interface ListCount {

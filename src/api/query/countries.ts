@@ -5,7 +5,8 @@ import { EVENT_TYPES, type EventTypeCode } from "../routes/labels.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import type { EventFilters } from "./events.ts";
-import { foldedContains, sql, where, type Sql } from "./sql.ts";
+import { sql, where, type Sql } from "./sql.ts";
+import { foldedContains } from "./text-contains.ts";
 import { yearTypeSql } from "./stats.ts";
 
 export interface CountryFilters {

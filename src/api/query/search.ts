@@ -16,8 +16,8 @@
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
 import { commonInEvents } from "./count.ts";
-import { heldInWords, textContains, type WordsTable } from "./text-contains.ts";
-import { foldedContains, join, normalizeQuery, raw, rowCount, samePlan, sql, type Sql } from "./sql.ts";
+import { foldedContains, heldInWords, keptNeedle, needleOf, textContains, textLookups, type Needle, type WordsTable } from "./text-contains.ts";
+import { join, normalizeQuery, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -51,7 +51,7 @@ interface KindSql {
   /** The indexed folded text. */
   folded: Sql;
   /** How the folded text is tested for the query: as the kind's own list tests it. */
-  contains: (folded: Sql, text: string) => Sql;
+  contains: (folded: Sql, needle: Needle) => Sql;
   /** type, num_id, code, label and detail. */
   columns: Sql;
   label: Sql;
@@ -114,8 +114,9 @@ const COMMON_EVENTS = 4096;
 /**
  * The kinds whose hits containing the query come from a walk of an index in
  * the hits' order (the label's length, then id) that carries the folded text:
- * events_search_label_idx and agreements_search_label_idx (migrations
- * 20261204100000_search_label_walks and 20261205100200_agreement_search_label).
+ * events_search_label_idx, agreements_search_label_idx and
+ * officials_search_label_idx (migrations 20261204100000_search_label_walks,
+ * 20261205100200_agreement_search_label and 20261217100000_official_search_label).
  * Each index holds the rows whose label and folded text fit in an index row
  * (`carried`, written out literally so that the planner matches the partial
  * index), nearly all; the others are walked apart on a small index.
@@ -123,8 +124,8 @@ const COMMON_EVENTS = 4096;
  * `perHit`: how many index entries the first walk reads for each hit asked
  * for, at most `most`. A common word's first hits lie within it (at 1 M
  * events, the 20th event containing "cuba" is the 5,494th shortest summary;
- * the 20th of 50,000 agreements the 411th); a rarer word's are left to the
- * planner. The walk stops at the last hit asked for, so only a text whose hits
+ * the 20th of 50,000 agreements the 411th); a rarer word's are read through
+ * the text's index and sorted. The walk stops at the last hit asked for, so only a text whose hits
  * are rare among the shortest labels reads all of it: "tiep", in a quarter of
  * the events but the 20th of them the 10,713th shortest summary, read its
  * 250,000 hits to sort them (455 ms) when the walk stopped at 10,000 entries,
@@ -142,18 +143,25 @@ const COMMON_EVENTS = 4096;
  * entries for "tiep", 10 ms).
  */
 type LabelWalk = {
-  table: string; alias: string; label: string; folded: string; carried: string; long: string; perHit: number; most: number;
-  /** The table of the words of the kind's texts (heldInWords). */
-  words: WordsTable;
+  table: string; alias: string; label: string; folded: string; perHit: number; most: number;
+  /** The rows the label index holds, and the others (walked apart); none: all of them. */
+  carried?: string; long?: string;
+  /** The table of the words of the kind's texts (heldInWords); none: no such test. */
+  words?: WordsTable;
   /** Whether enough rows contain the text for the first walk to pay (else it is skipped), from a sample; none: always. */
-  common?: (text: string) => Sql;
+  common?: (needle: Needle) => Sql;
 };
 const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
+  official: {
+    table: "officials", alias: "o", label: "length(o.name)", folded: "o.search_folded", perHit: 50, most: 1_000,
+    carried: "octet_length(o.name) + octet_length(o.search_folded) <= 2400",
+    long: "octet_length(o.name) + octet_length(o.search_folded) > 2400",
+  },
   event: {
     table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 2500, most: 50_000, words: "event_words",
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
-    common: (text) => commonInEvents(text, COMMON_EVENTS),
+    common: (needle) => commonInEvents(needle, COMMON_EVENTS),
   },
   agreement: {
     table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, most: 5_000, words: "agreement_words",
@@ -172,27 +180,36 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
  * a walk of all 1 M entries for a pair of words no event holds looked cheap);
  * and the long rows, apart. The same hits as one walk of every entry.
  */
-function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, limit: number, entries?: number): Sql {
+function labelWalk(kind: SearchKind, needle: Needle, recent: (id: Sql) => Sql, count: number, entries?: number): Sql {
   const w = LABEL_WALKS[kind]!;
-  const budget = entries ?? Math.min(w.perHit * limit, w.most);
+  const budget = rowCount(entries ?? Math.min(w.perHit * count, w.most));
+  const limit = rowCount(count);
   const [table, label, folded] = [raw(`${w.table} ${w.alias}`), raw(w.label), raw(w.folded)];
   const id = raw(`${w.alias}.id`);
   const order = sql`ORDER BY ${label}, ${id}`;
-  // The rows past the first walk, tested as the kind's lists test its text.
-  const contains = KINDS[kind].contains(folded, text);
-  // Whether a word of the kind's texts holds the text (heldInWords): tested once, before any of the three parts reads a row.
-  const words = heldInWords(w.words, text);
-  const held = words ? sql`(SELECT v FROM held) AND ` : sql``;
+  // The rows past the first walk, read as the kind's lists read them (textContains), in one way or, for a kept phrase, two (textLookups).
+  const lookups = textLookups(folded, needle);
+  // Whether a word of the kind's texts holds the text (heldInWords): tested once, before any of the parts reads a row.
+  const words = w.words && heldInWords(w.words, needle);
+  const held = words ? [sql`(SELECT v FROM held)`] : [];
+  const carried = w.carried ? [raw(w.carried)] : [];
+  const common = w.common && entries === undefined ? [w.common(needle)] : [];
+  // Each lookup's hits past the walk, and the long rows, apart; the caller sorts them all.
+  const hits = lookups.map(
+    (c) => sql`(SELECT id, len FROM (SELECT ${id} AS id, ${label} AS len FROM ${table}
+      WHERE ${join([...held, sql`(SELECT count(*) FROM head) < ${limit}`, ...carried, c], " AND ")}${recent(id)} OFFSET 0) hits ORDER BY len, id LIMIT ${limit})`,
+  );
+  const longRows = w.long;
+  const long = longRows
+    ? lookups.map((c) => sql`(SELECT ${id}, ${label} FROM ${table} WHERE ${join([...held, raw(longRows), c], " AND ")}${recent(id)} ${order} LIMIT ${limit})`)
+    : [];
   return sql`(WITH ${words ? sql`held AS MATERIALIZED (SELECT ${words} AS v), ` : sql``}head AS MATERIALIZED (
       SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table}
-        WHERE ${held}${raw(w.carried)}${w.common && entries === undefined ? sql` AND ${w.common(text)}` : sql``} ${order} LIMIT ${budget}) h
-      WHERE ${foldedContains(sql`h.folded`, text)}${recent(sql`h.id`)} LIMIT ${limit})
+        ${where([...held, ...carried, ...common])} ${order} LIMIT ${budget}) h
+      WHERE ${foldedContains(sql`h.folded`, needle)}${recent(sql`h.id`)} LIMIT ${limit})
     SELECT id, len FROM head WHERE (SELECT count(*) FROM head) >= ${limit}
     UNION ALL
-    (SELECT id, len FROM (SELECT ${id} AS id, ${label} AS len FROM ${table}
-      WHERE ${held}(SELECT count(*) FROM head) < ${limit} AND ${raw(w.carried)} AND ${contains}${recent(id)} OFFSET 0) hits ORDER BY len, id LIMIT ${limit})
-    UNION ALL
-    (SELECT ${id}, ${label} FROM ${table} WHERE ${held}${raw(w.long)} AND ${contains}${recent(id)} ${order} LIMIT ${limit}))`;
+    ${join([...hits, ...long], "\n    UNION ALL\n    ")})`;
 }
 
 /**
@@ -204,12 +221,28 @@ function labelWalk(kind: SearchKind, text: string, recent: (id: Sql) => Sql, lim
  */
 type Parts = { similar: boolean; budget?: number; contained?: readonly SearchRow[] };
 
+/**
+ * Whether the first statement (the hits that contain the query) keeps one plan
+ * for every text: without a date to filter by, for a text with a word of three
+ * letters or more, whose trigram lookups then have a trigram to look up. Its
+ * parts run only as far as the text needs (the gates on the words, the sample
+ * and the walks' counts are tested when it runs), so a plan made without the
+ * text reads what one made for it reads, and its planning (about 2 ms at
+ * 1 M events, most of a search) is done once per connection. A shorter text
+ * is planned for itself: a trigram index would be read whole for it.
+ */
+function keepsPlan(text: string, updatedSince: Date | undefined): boolean {
+  return updatedSince === undefined && /\S{3}/.test(text);
+}
+
 export function searchSql(q: string, kinds: readonly SearchKind[], limit: number, updatedSince: Date | undefined, parts: Parts): Sql {
   const text = normalizeQuery(q);
+  const kept = !parts.similar && keepsPlan(text, updatedSince) ? keptNeedle(text) : undefined;
+  const needle = kept?.needle ?? needleOf(text);
   // Only records changed since then (updated_since), tested before each kind keeps its best.
   const recentId = (kind: SearchKind) => (id: Sql) => (updatedSince ? sql` AND ${changedSince(kind, id, updatedSince)}` : sql``);
   const recent = (kind: SearchKind) => recentId(kind)(KINDS[kind].id);
-  const contains = (k: KindSql) => k.contains(k.folded, text);
+  const contains = (k: KindSql) => k.contains(k.folded, needle);
   // A two-letter query may also be an ISO code ("cu"), scored by its similarity like a typo.
   const code = (kind: SearchKind) => (kind === "country" && /^[A-Za-z]{2}$/.test(text) ? sql` OR c.code = ${text.toUpperCase()}` : sql``);
   // Limits are written in, not bound, so that a plan kept for a statement (samePlan) knows how few rows are asked for.
@@ -219,7 +252,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
     const w = LABEL_WALKS[kind];
     if (w) {
       // The ids first, from index-only walks, then only their rows.
-      const walks = labelWalk(kind, text, recentId(kind), limit, parts.budget);
+      const walks = labelWalk(kind, needle, recentId(kind), limit, parts.budget);
       return sql`(SELECT ${k.columns}, 1::float8 AS score
         FROM (SELECT * FROM ${walks} w ORDER BY w.len, w.id LIMIT ${n}) x
         JOIN ${raw(`${w.table} ${w.alias}`)} ON ${raw(w.alias)}.id = x.id ORDER BY x.len, x.id)`;
@@ -233,9 +266,16 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
     const others = exact.filter((_, i) => kinds[i] !== LAST_KIND);
     const last = exact.find((_, i) => kinds[i] === LAST_KIND);
     const columns = sql`SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score`;
-    if (last === undefined || !others.length) return sql`${columns} FROM (${join(exact, " UNION ALL ")}) hits ${order}`;
-    return sql`WITH others AS MATERIALIZED (${join(others, " UNION ALL ")})
+    const ctes = (...more: Sql[]) => {
+      const all = kept ? [kept.cte, ...more] : more;
+      return all.length ? sql`WITH ${join(all, ", ")} ` : sql``;
+    };
+    const statement =
+      last === undefined || !others.length
+        ? sql`${ctes()}${columns} FROM (${join(exact, " UNION ALL ")}) hits ${order}`
+        : sql`${ctes(sql`others AS MATERIALIZED (${join(others, " UNION ALL ")})`)}
       ${columns} FROM (SELECT * FROM others UNION ALL (SELECT * FROM ${last} l WHERE (SELECT count(*) FROM others) < ${n})) hits ${order}`;
+    return kept ? samePlan(statement) : statement;
   }
   // The folded query is read from a subquery run once per statement, so that
   // the planner prices every text's similarity test alike (a name's trigram

@@ -20,14 +20,6 @@ export function normalizeQuery(text: string): string {
   return text.trim().replace(/\s+/g, " ");
 }
 
-/**
- * `folded` (an expression already under hoptac_fold, as its trigram index has it)
- * contains the text, ignoring case and diacritics.
- */
-export function foldedContains(folded: Sql, text: string): Sql {
-  return sql`${folded} LIKE '%' || hoptac_fold(${escapeLike(normalizeQuery(text))}) || '%'`;
-}
-
 /** A keyset sort key over a nullable date: rows without a date come last in both directions. */
 export function dateSortKey(column: Sql, descending: boolean): Sql {
   return descending ? sql`coalesce(${column}, '-infinity'::date)` : sql`coalesce(${column}, 'infinity'::date)`;

@@ -11,7 +11,59 @@
 // "to", then one starting "la"). Any text that contains the query holds
 // those keys, so the index only narrows the rows down; the query is then
 // tested as it is.
-import { foldedContains, normalizeQuery, raw, sql, type Sql } from "./sql.ts";
+//
+// Each test reads the query from a Needle: by default its folded forms are
+// written from the bound text and folded when the statement is planned, so
+// that the plan is made for this text (which index, for how many rows); a kept
+// needle (keptNeedle) is read once per execution from the statement's `needle`
+// row, so that one plan serves every text.
+import { escapeLike, normalizeQuery, raw, sql, type Sql } from "./sql.ts";
+
+/** The searched text as a statement spells it. */
+export interface Needle {
+  /** The text, whitespace collapsed. */
+  text: string;
+  /** Its folded form, as search_folded holds texts. */
+  folded: Sql;
+  /** `%…%` around the folded text with LIKE's special characters escaped: the pattern the trigram indexes serve. */
+  pattern: Sql;
+  /**
+   * A kept needle's lookups of a phrase: its pair keys, NULL when it has
+   * none, and its pattern, NULL when it has keys. An index scan for a NULL
+   * key reads nothing, so only the one that applies reads its index.
+   */
+  kept?: { keys: Sql; keyless: Sql };
+}
+
+/** The text's needle, folded when the statement is planned. */
+export function needleOf(q: string | Needle): Needle {
+  if (typeof q !== "string") return q;
+  const text = normalizeQuery(q);
+  return { text, folded: sql`hoptac_fold(${text})`, pattern: sql`'%' || hoptac_fold(${escapeLike(text)}) || '%'` };
+}
+
+/**
+ * The text's needle read from the statement's `needle` row, and that row's
+ * CTE (`needle AS MATERIALIZED (…)`, to put in the statement's WITH): the
+ * text is folded once per execution, and nothing in the plan depends on it.
+ */
+export function keptNeedle(q: string): { needle: Needle; cte: Sql } {
+  const text = normalizeQuery(q);
+  const cte = sql`needle AS MATERIALIZED (
+      SELECT f AS folded, p AS pattern, CASE WHEN cardinality(k) > 0 THEN k END AS keys, CASE WHEN cardinality(k) = 0 THEN p END AS keyless
+      FROM (SELECT f, p, hoptac_phrase_keys(f) AS k FROM (SELECT hoptac_fold(${text}) AS f, '%' || hoptac_fold(${escapeLike(text)}) || '%' AS p) x) y)`;
+  const column = (name: string) => raw(`(SELECT ${name} FROM needle)`);
+  return { needle: { text, folded: column("folded"), pattern: column("pattern"), kept: { keys: column("keys"), keyless: column("keyless") } }, cte };
+}
+
+/**
+ * `folded` (an expression already under hoptac_fold, as its trigram index has it)
+ * contains the text, ignoring case and diacritics.
+ */
+export function foldedContains(folded: Sql, q: string | Needle): Sql {
+  return sql`${folded} LIKE ${needleOf(q).pattern}`;
+}
+
 
 /** Whether the text has several words, looked up by their pairs (else by the per-word index). */
 export function isPhrase(q: string): boolean {
@@ -19,9 +71,10 @@ export function isPhrase(q: string): boolean {
 }
 
 /** `column` (an event's, agreement's or official's search_folded) contains the text. */
-export function textContains(column: Sql, q: string): Sql {
-  const text = normalizeQuery(q);
-  return isPhrase(text) ? byPairKeys(column, text) : foldedContains(column, text);
+export function textContains(column: Sql, q: string | Needle): Sql {
+  const needle = needleOf(q);
+  if (needle.kept && isPhrase(needle.text)) throw new Error("a kept needle of several words is read through textLookups");
+  return isPhrase(needle.text) ? byPairKeys(column, needle) : foldedContains(column, needle);
 }
 
 /** The tables of the words of events' and agreements' texts (migration 20261216100000_search_terms). */
@@ -37,19 +90,19 @@ export type WordsTable = "event_words" | "agreement_words";
  * several words is left to its pair keys, and one shorter than a trigram to
  * the rows, since the words' index would be read whole for it.
  */
-export function heldInWords(words: WordsTable, q: string): Sql | undefined {
-  const text = normalizeQuery(q);
-  if (text.length < 3 || /\s/.test(text)) return undefined;
+export function heldInWords(words: WordsTable, q: string | Needle): Sql | undefined {
+  const needle = needleOf(q);
+  if (needle.text.length < 3 || /\s/.test(needle.text)) return undefined;
   // Folding could in principle bring a space in; such a text is read as before.
-  return sql`(strpos(hoptac_fold(${text}), ' ') > 0 OR EXISTS (SELECT 1 FROM ${raw(words)} x WHERE ${foldedContains(sql`x.word`, text)}))`;
+  return sql`(strpos(${needle.folded}, ' ') > 0 OR EXISTS (SELECT 1 FROM ${raw(words)} x WHERE ${foldedContains(sql`x.word`, needle)}))`;
 }
 
 /**
  * `column` contains the text, tested on rows already read (a walk of another
  * index): none of the lookups' keys, which would be computed for each row.
  */
-export function textTest(column: Sql, q: string): Sql {
-  return sql`strpos(${column}, hoptac_fold(${normalizeQuery(q)})) <> 0`;
+export function textTest(column: Sql, q: string | Needle): Sql {
+  return sql`strpos(${column}, ${needleOf(q).folded}) <> 0`;
 }
 
 /**
@@ -62,8 +115,26 @@ export function textTest(column: Sql, q: string): Sql {
  * which of the two is settled when the statement is planned for its values
  * (the keys of a constant are a constant), so that only one index is read.
  */
-function byPairKeys(column: Sql, text: string): Sql {
-  const keys = sql`hoptac_phrase_keys(hoptac_fold(${text}))`;
-  return sql`(${textTest(column, text)} AND ((cardinality(${keys}) > 0 AND hoptac_pair_keys(${column}) @> ${keys})
-    OR (cardinality(${keys}) = 0 AND ${foldedContains(column, text)})))`;
+function byPairKeys(column: Sql, needle: Needle): Sql {
+  const keys = sql`hoptac_phrase_keys(${needle.folded})`;
+  return sql`(${textTest(column, needle)} AND ((cardinality(${keys}) > 0 AND hoptac_pair_keys(${column}) @> ${keys})
+    OR (cardinality(${keys}) = 0 AND ${foldedContains(column, needle)})))`;
+}
+
+/**
+ * The ways to read the rows whose `column` contains the text, each a whole
+ * condition: textContains's, one; for a kept needle of several words, one
+ * by its pair keys and one by its pattern, each behind a test of the needle
+ * that Postgres makes once, before it reads a row, so that only one of them
+ * reads its index (a plan kept for any text cannot choose between them, and
+ * one condition with both would compute each row's keys to test it).
+ */
+export function textLookups(column: Sql, q: string | Needle): Sql[] {
+  const needle = needleOf(q);
+  if (!needle.kept || !isPhrase(needle.text)) return [textContains(column, needle)];
+  const { keys, keyless } = needle.kept;
+  return [
+    sql`${keys} IS NOT NULL AND ${textTest(column, needle)} AND hoptac_pair_keys(${column}) @> ${keys}`,
+    sql`${keyless} IS NOT NULL AND ${textTest(column, needle)} AND ${column} LIKE ${keyless}`,
+  ];
 }

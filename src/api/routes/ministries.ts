@@ -6,7 +6,8 @@ import { changedSince } from "../query/changes.ts";
 import { decodeCursor, paginate } from "../query/cursor.ts";
 import { eventPage, represent } from "../query/events.ts";
 import { countryJson, orNull, unitJson } from "../query/json.ts";
-import { after, foldedContains, sql, where, type Sql } from "../query/sql.ts";
+import { after, sql, where, type Sql } from "../query/sql.ts";
+import { foldedContains } from "../query/text-contains.ts";
 import { CountryCode, Cursor, IdParams, Limit, queryObject, SearchText, UpdatedSince } from "../schemas/params.ts";
 import { CountryRefSchema, EventSchema, listOf, UnitRefSchema } from "../schemas/resources.ts";
 
