@@ -1,6 +1,7 @@
 // npm run bench:api [-- --events 1000000 --seed 1 | --articles 100] [--seconds 5 --connections 10 --runs 3]:
 // the API's queries under load (autocannon against `npm run serve` in its own
-// process) against the same SQL run directly with pg at the same concurrency,
+// process) against the same SQL run directly with pg at the same concurrency
+// (each statement named and planned as the API's reader plans it),
 // so that the API's overhead reads as a ratio. The SQL of each request is
 // captured by running it in-process through a recording reader (twice: the second's). With
 // --runs N each query is measured N times (API and pg in turn) and the table
@@ -15,6 +16,7 @@
 // API_PROCESSES=N in the environment serves it as N processes; its CPU time
 // and memory are then those of all of them.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -23,7 +25,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { pino } from "pino";
 import { buildApp } from "../src/api/app.ts";
-import type { Sql } from "../src/api/query/sql.ts";
+import { isSamePlan, type Sql } from "../src/api/query/sql.ts";
 import { loadConfig } from "../src/config/env.ts";
 import { createPrisma } from "../src/db/client.ts";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../src/db/embedded.ts";
@@ -286,6 +288,7 @@ async function seedCases(db: pg.Pool): Promise<Case[]> {
 let scratch: ScratchPostgres | undefined;
 let server: EmbeddedServer | undefined;
 let pool: pg.Pool | undefined;
+let keptPool: pg.Pool | undefined;
 let api: ChildProcess | undefined;
 let corpusDir: string | undefined;
 let reader: Reader | undefined;
@@ -321,10 +324,16 @@ try {
     await prisma.$disconnect();
     console.log(`database: throwaway embedded PostgreSQL, ${articles} articles (the seeds repeated, years shifted)`);
   }
-  // The API's read settings, so that the same SQL runs the same way over pg.
-  pool = new pg.Pool({ connectionString: databaseUrl, max: connections, options: READ_SESSION });
-  pool.on("error", (err) => console.error(`pg: ${err.message}`));
+  // The API's read settings, so that the same SQL runs the same way over pg: each
+  // statement named, planned for its values or, as the API's reader keeps it
+  // (samePlan), once per connection.
+  pool = new pg.Pool({ connectionString: databaseUrl, max: connections, options: `${READ_SESSION} -c plan_cache_mode=force_custom_plan` });
+  keptPool = new pg.Pool({ connectionString: databaseUrl, max: connections, options: `${READ_SESSION} -c plan_cache_mode=force_generic_plan` });
+  for (const p of [pool, keptPool]) p.on("error", (err) => console.error(`pg: ${err.message}`));
   const db = pool;
+  const kept = keptPool;
+  const run = (q: Sql) =>
+    (isSamePlan(q) ? kept : db).query({ name: `b${createHash("sha1").update(q.text).digest("hex").slice(0, 24)}`, text: q.text, values: q.values as unknown[] });
   await db.query("ANALYZE");
   const sizes = (
     await db.query<{ events: number; officials: number; agreements: number; articles: number }>(
@@ -365,7 +374,7 @@ try {
   for (const c of cases) {
     const queries = sqlOf.get(c.path)!;
     // As the API runs them: the first ones side by side (a page and its count).
-    const direct = () => Promise.all(queries.map((q) => db.query(q.text, q.values as unknown[])));
+    const direct = () => Promise.all(queries.map(run));
     for (let i = 0; i < 20; i++) await direct(); // warm up both paths
     await autocannon({ url: started.url + c.path, connections, duration: 1 });
     const https: AutocannonResult[] = [];
@@ -403,7 +412,7 @@ try {
   console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
   for (const r of rows) console.log(line(r));
   console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
-  console.log("API/pg: the API's requests per second over the same SQL's run directly with pg (SQL: statements per request, run side by side); API CPU: the CPU time (user + system) the API process used per request while under load, pg client CPU: the benchmark's own per run of the SQL over pg; API RSS: its resident memory after the query's runs.");
+  console.log("API/pg: the API's requests per second over the same SQL's run directly with pg, each statement named and planned as the API's reader plans it (SQL: statements per request, run side by side); API CPU: the CPU time (user + system) the API process used per request while under load, pg client CPU: the benchmark's own per run of the SQL over pg; API RSS: its resident memory after the query's runs.");
 } finally {
   if (api && api.exitCode === null) {
     const exited = new Promise((resolve) => api!.once("exit", resolve));
@@ -412,6 +421,7 @@ try {
   }
   await reader?.close();
   await pool?.end();
+  await keptPool?.end();
   if (corpusDir) fs.rmSync(corpusDir, { recursive: true, force: true });
   await scratch?.stop();
   await server?.stop();
