@@ -16,7 +16,6 @@
 // API_PROCESSES=N in the environment serves it as N processes; its CPU time
 // and memory are then those of all of them.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -25,7 +24,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { pino } from "pino";
 import { buildApp } from "../src/api/app.ts";
-import { isSamePlan, type Sql } from "../src/api/query/sql.ts";
+import type { Sql } from "../src/api/query/sql.ts";
 import { loadConfig } from "../src/config/env.ts";
 import { createPrisma } from "../src/db/client.ts";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../src/db/embedded.ts";
@@ -288,7 +287,7 @@ async function seedCases(db: pg.Pool): Promise<Case[]> {
 let scratch: ScratchPostgres | undefined;
 let server: EmbeddedServer | undefined;
 let pool: pg.Pool | undefined;
-let keptPool: pg.Pool | undefined;
+let pgReader: Reader | undefined;
 let api: ChildProcess | undefined;
 let corpusDir: string | undefined;
 let reader: Reader | undefined;
@@ -324,16 +323,15 @@ try {
     await prisma.$disconnect();
     console.log(`database: throwaway embedded PostgreSQL, ${articles} articles (the seeds repeated, years shifted)`);
   }
-  // The API's read settings, so that the same SQL runs the same way over pg: each
-  // statement named, planned for its values or, as the API's reader keeps it
-  // (samePlan), once per connection.
-  pool = new pg.Pool({ connectionString: databaseUrl, max: connections, options: `${READ_SESSION} -c plan_cache_mode=force_custom_plan` });
-  keptPool = new pg.Pool({ connectionString: databaseUrl, max: connections, options: `${READ_SESSION} -c plan_cache_mode=force_generic_plan` });
-  for (const p of [pool, keptPool]) p.on("error", (err) => console.error(`pg: ${err.message}`));
+  // The API's read settings, for the benchmark's own statements.
+  pool = new pg.Pool({ connectionString: databaseUrl, max: connections, options: READ_SESSION });
+  pool.on("error", (err) => console.error(`pg: ${err.message}`));
   const db = pool;
-  const kept = keptPool;
-  const run = (q: Sql) =>
-    (isSamePlan(q) ? kept : db).query({ name: `b${createHash("sha1").update(q.text).digest("hex").slice(0, 24)}`, text: q.text, values: q.values as unknown[] });
+  // The same SQL over pg as the API's reader runs it: its pools of plain pg
+  // connections, each statement named, planned for its values or once per
+  // connection (samePlan).
+  const overPgReader = poolReader([databaseUrl], { poolSize: connections, onError: (err) => console.error(`pg: ${err.message}`) });
+  pgReader = overPgReader;
   await db.query("ANALYZE");
   const sizes = (
     await db.query<{ events: number; officials: number; agreements: number; articles: number }>(
@@ -374,8 +372,8 @@ try {
   for (const c of cases) {
     const queries = sqlOf.get(c.path)!;
     // As the API runs them: the first ones side by side (a page and its count).
-    const direct = () => Promise.all(queries.map(run));
-    for (let i = 0; i < 20; i++) await direct(); // warm up both paths
+    const overPg = () => Promise.all(queries.map((q) => overPgReader.query(q)));
+    for (let i = 0; i < 20; i++) await overPg(); // warm up both paths
     await autocannon({ url: started.url + c.path, connections, duration: 1 });
     const https: AutocannonResult[] = [];
     const raws: { rate: number; p50: number; p99: number; cpu: number }[] = [];
@@ -386,7 +384,7 @@ try {
       apiCpu.push((cpuMs(api.pid!) - cpuBefore) / http.requests.total);
       if ((http.non2xx || http.errors || http.timeouts) && apiDir === undefined) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
       https.push(http);
-      raws.push(apiDir === undefined ? await loop(direct) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN, cpu: Number.NaN });
+      raws.push(apiDir === undefined ? await loop(overPg) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN, cpu: Number.NaN });
     }
     const http = { rate: median(https.map((h) => h.requests.average)), p50: median(https.map((h) => h.latency.p50)), p99: median(https.map((h) => h.latency.p99)) };
     const raw = { rate: median(raws.map((r) => r.rate)), p50: median(raws.map((r) => r.p50)), p99: median(raws.map((r) => r.p99)), cpu: median(raws.map((r) => r.cpu)) };
@@ -421,7 +419,7 @@ try {
   }
   await reader?.close();
   await pool?.end();
-  await keptPool?.end();
+  await pgReader?.close();
   if (corpusDir) fs.rmSync(corpusDir, { recursive: true, force: true });
   await scratch?.stop();
   await server?.stop();

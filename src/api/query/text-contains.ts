@@ -48,10 +48,10 @@ export function needleOf(q: string | Needle): Needle {
  * text is folded once per execution, and nothing in the plan depends on it.
  */
 export function keptNeedle(q: string): { needle: Needle; cte: Sql } {
-  const text = normalizeQuery(q);
+  const { text, folded, pattern } = needleOf(q);
   const cte = sql`needle AS MATERIALIZED (
       SELECT f AS folded, p AS pattern, CASE WHEN cardinality(k) > 0 THEN k END AS keys, CASE WHEN cardinality(k) = 0 THEN p END AS keyless
-      FROM (SELECT f, p, hoptac_phrase_keys(f) AS k FROM (SELECT hoptac_fold(${text}) AS f, '%' || hoptac_fold(${escapeLike(text)}) || '%' AS p) x) y)`;
+      FROM (SELECT f, p, hoptac_phrase_keys(f) AS k FROM (SELECT ${folded} AS f, ${pattern} AS p) x) y)`;
   const column = (name: string) => raw(`(SELECT ${name} FROM needle)`);
   return { needle: { text, folded: column("folded"), pattern: column("pattern"), kept: { keys: column("keys"), keyless: column("keyless") } }, cte };
 }
@@ -63,7 +63,6 @@ export function keptNeedle(q: string): { needle: Needle; cte: Sql } {
 export function foldedContains(folded: Sql, q: string | Needle): Sql {
   return sql`${folded} LIKE ${needleOf(q).pattern}`;
 }
-
 
 /** Whether the text has several words, looked up by their pairs (else by the per-word index). */
 export function isPhrase(q: string): boolean {
