@@ -9,6 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventDocBodySql, eventDocPage, exactCountSql, type EventFilters } from "../../src/api/query/events.ts";
 import { searchSql, SEARCH_KINDS, type SearchRow } from "../../src/api/query/search.ts";
+import { knownWay } from "../../src/api/query/page-ways.ts";
 import { isSamePlan, type Sql } from "../../src/api/query/sql.ts";
 import { poolReader, type Reader } from "../../src/db/reader.ts";
 import { importPaths } from "../../src/import/run.ts";
@@ -172,6 +173,14 @@ describe("a page of a rare filter's events", () => {
         expect(lastPage()).not.toContain("'walk'::text");
       }
       expect(await ids({ topic: rare })).toEqual(expected.slice(0, 50));
+      // A first page that finds nothing reads whole from then on: no event holds the text.
+      for (const q of ["qzxw", "qzxw vyk"]) {
+        expect(await ids({ q })).toEqual([]);
+        expect(lastPage()).toContain("'whole'::text");
+        expect(knownWay(reader, { q }, "-date")).toBe("whole");
+        expect(await ids({ q })).toEqual([]);
+        expect(lastPage()).not.toContain("'walk'::text");
+      }
       // A text's first page that holds every match is its count: no estimate is asked.
       expect(texts.filter((t) => t.startsWith("EXPLAIN")).length).toBe(0);
       // A first page read whole says how many match: no estimate either, whatever its limit.
@@ -188,6 +197,10 @@ describe("a page of a rare filter's events", () => {
       }
       expect(walkedTexts.filter((t) => t.includes("list_json")).at(-1)).toContain("'walk'::text");
       expect(walkedTexts.filter((t) => t.startsWith("EXPLAIN")).length).toBe(1);
+      // A later page that finds nothing says nothing of the first.
+      const past = await eventDocPage(reader, { q: "hợp tác" }, "-date", { key: "1000-01-01", id: 0 }, 50);
+      expect(past.page!.rows).toBe(0);
+      expect(knownWay(reader, { q: "hợp tác" }, "-date")).toBe("either");
     } finally {
       await reader.close();
     }
