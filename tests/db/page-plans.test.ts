@@ -290,6 +290,54 @@ describe("a page of the events containing a text", () => {
   });
 });
 
+describe("a page of a text read a way chosen before", () => {
+  it("is read by a plan the connection keeps for any text, with the events a plain statement gives", async () => {
+    // As the API's reader runs it: named, on a connection that plans a statement once (samePlan).
+    const client = new pg.Client({ connectionString: db.url, options: "-c plan_cache_mode=force_generic_plan" });
+    await client.connect();
+    try {
+      const [a, b] = await commonestWords(2);
+      const phrases = await queryOnce<{ two: string; three: string }>(
+        db.url,
+        `SELECT (regexp_match(search_folded, '\\S+ \\S+$'))[1] AS two, (regexp_match(search_folded, '^\\S+ \\S+ \\S+'))[1] AS three FROM events ORDER BY id LIMIT 1`,
+      );
+      // Common words, a word of one event, phrases with pair keys and without (a last word of one letter), LIKE's marks, none.
+      const texts = [a!, b!, await wordOfOneEvent(), phrases[0]!.two, phrases[0]!.three, `${b} ${a}`, `${a} x`, "an%ninh", "an_ninh", "qzxw", "qzxw vyk"];
+      const names = new Map<string, string>();
+      const named = (text: string) => names.get(text) ?? (names.set(text, `p${names.size}`), names.get(text)!);
+      let found = 0;
+      for (const text of texts) {
+        const all = await plainIds("e.search_folded LIKE '%' || hoptac_fold($1) || '%'", [text.replace(/[\\%_]/g, (c) => `\\${c}`)]);
+        if (all.length) found++;
+        for (const way of ["walk", "whole"] as const)
+          for (const limit of [1, 50]) {
+            const q = eventDocBodySql({ q: text }, "-date", null, limit, null, way);
+            expect(isSamePlan(q), text).toBe(true);
+            const [row] = (await client.query<{ items: string }>({ name: named(q.text), text: q.text, values: q.values as unknown[] })).rows;
+            const ids = (JSON.parse(`[${Buffer.from(row!.items, "base64").toString("utf8")}]`) as { id: number }[]).map((e) => e.id);
+            expect(ids, `${text} ${way} ${limit}`).toEqual(all.slice(0, limit));
+          }
+      }
+      expect(found).toBeGreaterThan(4);
+      // A statement text per way for a word and for a phrase, each planned once: no plan made for a text's values.
+      const plans = (await client.query<{ custom_plans: string }>("SELECT custom_plans FROM pg_prepared_statements")).rows;
+      expect(plans.length).toBe(4);
+      expect(plans.every((p) => p.custom_plans === "0")).toBe(true);
+    } finally {
+      await client.end();
+    }
+    // Planned for its values: the statement that chooses the way, oldest first, with another filter, a text under three letters.
+    for (const [f, sort, way] of [
+      [{ q: "cuba" }, "-date", "either"],
+      [{ q: "cuba" }, "date", "walk"],
+      [{ q: "cuba", countries: ["CU"] }, "-date", "walk"],
+      [{ q: "cuba", updatedSince: new Date(0) }, "-date", "whole"],
+      [{ q: "an" }, "-date", "whole"],
+    ] as const)
+      expect(isSamePlan(eventDocBodySql(f, sort, null, 50, null, way)), JSON.stringify(f)).toBe(false);
+  });
+});
+
 describe("a text's first page read whole", () => {
   it("says how many events match, as a plain count does; read by walking, it does not", async () => {
     for (const word of await commonestWords(3)) {

@@ -16,7 +16,7 @@
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
 import { commonInEvents } from "./count.ts";
-import { foldedContains, heldInWords, keptNeedle, needleOf, textContains, textLookups, type Needle, type WordsTable } from "./text-contains.ts";
+import { foldedContains, heldInWords, keepsNeedle, keptNeedle, needleOf, textContains, textLookups, type Needle, type WordsTable } from "./text-contains.ts";
 import { join, normalizeQuery, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
@@ -223,16 +223,14 @@ type Parts = { similar: boolean; budget?: number; contained?: readonly SearchRow
 
 /**
  * Whether the first statement (the hits that contain the query) keeps one plan
- * for every text: without a date to filter by, for a text with a word of three
- * letters or more, whose trigram lookups then have a trigram to look up. Its
+ * for every text: without a date to filter by, for a text that keepsNeedle. Its
  * parts run only as far as the text needs (the gates on the words, the sample
  * and the walks' counts are tested when it runs), so a plan made without the
  * text reads what one made for it reads, and its planning (about 2 ms at
- * 1 M events, most of a search) is done once per connection. A shorter text
- * is planned for itself: a trigram index would be read whole for it.
+ * 1 M events, most of a search) is done once per connection.
  */
 function keepsPlan(text: string, updatedSince: Date | undefined): boolean {
-  return updatedSince === undefined && /\S{3}/.test(text);
+  return updatedSince === undefined && keepsNeedle(text);
 }
 
 export function searchSql(q: string, kinds: readonly SearchKind[], limit: number, updatedSince: Date | undefined, parts: Parts): Sql {

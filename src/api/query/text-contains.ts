@@ -64,6 +64,16 @@ export function foldedContains(folded: Sql, q: string | Needle): Sql {
   return sql`${folded} LIKE ${needleOf(q).pattern}`;
 }
 
+/**
+ * Whether a statement can keep one plan for any text like this one (a kept
+ * needle): one with a word of three letters or more, whose trigram lookups
+ * then have a trigram to look up. A shorter text is planned for itself: a
+ * trigram index would be read whole for it.
+ */
+export function keepsNeedle(q: string): boolean {
+  return /\S{3}/.test(normalizeQuery(q));
+}
+
 /** Whether the text has several words, looked up by their pairs (else by the per-word index). */
 export function isPhrase(q: string): boolean {
   return normalizeQuery(q).includes(" ");
