@@ -9,7 +9,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventDocBodySql, eventDocPage, exactCountSql, type EventFilters } from "../../src/api/query/events.ts";
 import { searchSql, SEARCH_KINDS, type SearchRow } from "../../src/api/query/search.ts";
-import { knownWay } from "../../src/api/query/page-ways.ts";
+import { knownWay, type PageWay } from "../../src/api/query/page-ways.ts";
+import type { CursorPosition } from "../../src/api/query/cursor.ts";
+import type { PageBodyRow } from "../../src/api/query/page-body.ts";
 import { isSamePlan, type Sql } from "../../src/api/query/sql.ts";
 import { poolReader, type Reader } from "../../src/db/reader.ts";
 import { importPaths } from "../../src/import/run.ts";
@@ -311,29 +313,35 @@ describe("a page of a text read a way chosen before", () => {
         if (all.length) found++;
         for (const way of ["walk", "whole"] as const)
           for (const limit of [1, 50]) {
-            const q = eventDocBodySql({ q: text }, "-date", null, limit, null, way);
-            expect(isSamePlan(q), text).toBe(true);
-            const [row] = (await client.query<{ items: string }>({ name: named(q.text), text: q.text, values: q.values as unknown[] })).rows;
-            const ids = (JSON.parse(`[${Buffer.from(row!.items, "base64").toString("utf8")}]`) as { id: number }[]).map((e) => e.id);
-            expect(ids, `${text} ${way} ${limit}`).toEqual(all.slice(0, limit));
+            // The first page, then the one after it.
+            let position: CursorPosition | null = null;
+            for (const start of [0, limit]) {
+              const q = eventDocBodySql({ q: text }, "-date", position, limit, null, way);
+              expect(isSamePlan(q), text).toBe(true);
+              const [row] = (await client.query<PageBodyRow>({ name: named(q.text), text: q.text, values: q.values as unknown[] })).rows;
+              const ids = (JSON.parse(`[${Buffer.from(row!.items, "base64").toString("utf8")}]`) as { id: number }[]).map((e) => e.id);
+              expect(ids, `${text} ${way} ${limit} from ${start}`).toEqual(all.slice(start, start + limit));
+              position = { key: row!.last_key, id: row!.last_id! };
+            }
           }
       }
       expect(found).toBeGreaterThan(4);
-      // A statement text per way for a word and for a phrase, each planned once: no plan made for a text's values.
+      // A statement text per way for a word and for a phrase, first pages and those after them, each planned once: no plan made for a text's values.
       const plans = (await client.query<{ custom_plans: string }>("SELECT custom_plans FROM pg_prepared_statements")).rows;
-      expect(plans.length).toBe(4);
+      expect(plans.length).toBe(8);
       expect(plans.every((p) => p.custom_plans === "0")).toBe(true);
     } finally {
       await client.end();
     }
     // Planned for its values: the statement that chooses the way, oldest first, with another filter, a text under three letters.
-    for (const [f, sort, way] of [
+    const planned: [EventFilters, "date" | "-date", PageWay][] = [
       [{ q: "cuba" }, "-date", "either"],
       [{ q: "cuba" }, "date", "walk"],
       [{ q: "cuba", countries: ["CU"] }, "-date", "walk"],
       [{ q: "cuba", updatedSince: new Date(0) }, "-date", "whole"],
       [{ q: "an" }, "-date", "whole"],
-    ] as const)
+    ];
+    for (const [f, sort, way] of planned)
       expect(isSamePlan(eventDocBodySql(f, sort, null, 50, null, way)), JSON.stringify(f)).toBe(false);
   });
 });
