@@ -376,6 +376,17 @@ describe("a search's events", () => {
 });
 
 describe("a search for a name", () => {
+  it("reads no official for a word that no official's name holds, and finds those that hold it", async () => {
+    for (const [q, found] of [["qzxw", false], ["lam", true]] as const) {
+      const statement = searchSql(q, ["official"], 20, undefined, { similar: false });
+      const read = await indexesOf(statement);
+      const officials = ["officials_search_label_idx", "officials_search_folded_trgm_idx"].map((name) => read.get(name) ?? 0);
+      expect(officials.some((loops) => loops > 0), q).toBe(found);
+      const hits = await queryOnce<{ label: string }>(db.url, statement.text, statement.values as unknown[]);
+      expect(hits.length > 0, q).toBe(found);
+    }
+  });
+
   it("of two words or more finds officials by their pairs of words, the trigram index never read", async () => {
     // Tô Lâm, named in the seeds; a name of two words whose first has two letters.
     const q = searchSql("to lam", ["official"], 20, undefined, { similar: false });

@@ -153,7 +153,7 @@ type LabelWalk = {
 };
 const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
   official: {
-    table: "officials", alias: "o", label: "length(o.name)", folded: "o.search_folded", perHit: 50, most: 1_000,
+    table: "officials", alias: "o", label: "length(o.name)", folded: "o.search_folded", perHit: 50, most: 1_000, words: "official_names",
     carried: "octet_length(o.name) + octet_length(o.search_folded) <= 2400",
     long: "octet_length(o.name) + octet_length(o.search_folded) > 2400",
   },

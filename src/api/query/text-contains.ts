@@ -86,8 +86,13 @@ export function textContains(column: Sql, q: string | Needle): Sql {
   return isPhrase(needle.text) ? byPairKeys(column, needle) : foldedContains(column, needle);
 }
 
-/** The tables of the words of events' and agreements' texts (migration 20261216100000_search_terms). */
-export type WordsTable = "event_words" | "agreement_words";
+/**
+ * The tables of the words of events' and agreements' texts, and of officials'
+ * distinct folded names (migration 20261216100000_search_terms), by the
+ * column that holds them.
+ */
+const WORDS = { event_words: "word", agreement_words: "word", official_names: "folded" } as const;
+export type WordsTable = keyof typeof WORDS;
 
 /**
  * Whether a word of the kind's texts holds the text, or nothing to test: a
@@ -97,13 +102,14 @@ export type WordsTable = "event_words" | "agreement_words";
  * does (a typo: at 1 M synthetic events, "hanoi" read 15–19 ms of the
  * events' trigram lists to find nothing; their words are 768). A text of
  * several words is left to its pair keys, and one shorter than a trigram to
- * the rows, since the words' index would be read whole for it.
+ * the rows, since the words' index would be read whole for it. An official's
+ * whole text is one of official_names, which holds the same of any text.
  */
 export function heldInWords(words: WordsTable, q: string | Needle): Sql | undefined {
   const needle = needleOf(q);
   if (needle.text.length < 3 || /\s/.test(needle.text)) return undefined;
   // Folding could in principle bring a space in; such a text is read as before.
-  return sql`(strpos(${needle.folded}, ' ') > 0 OR EXISTS (SELECT 1 FROM ${raw(words)} x WHERE ${foldedContains(sql`x.word`, needle)}))`;
+  return sql`(strpos(${needle.folded}, ' ') > 0 OR EXISTS (SELECT 1 FROM ${raw(words)} x WHERE ${foldedContains(raw(`x.${WORDS[words]}`), needle)}))`;
 }
 
 /**
