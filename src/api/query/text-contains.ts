@@ -109,7 +109,9 @@ export function heldInWords(words: WordsTable, q: string | Needle): Sql | undefi
   const needle = needleOf(q);
   if (needle.text.length < 3 || /\s/.test(needle.text)) return undefined;
   // Folding could in principle bring a space in; such a text is read as before.
-  return sql`(strpos(${needle.folded}, ' ') > 0 OR EXISTS (SELECT 1 FROM ${raw(words)} x WHERE ${foldedContains(raw(`x.${WORDS[words]}`), needle)}))`;
+  // Asked of a function that plans the lookup for the pattern (migration 20261218100000_terms_hold), so that a statement
+  // planned once for any text (a kept needle) still reads the terms' trigram index, not every term.
+  return sql`(strpos(${needle.folded}, ' ') > 0 OR hoptac_terms_hold(${raw(`'${words}'`)}, ${raw(`'${WORDS[words]}'`)}, ${needle.pattern}))`;
 }
 
 /**
