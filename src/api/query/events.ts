@@ -84,6 +84,11 @@ function dateBounds(f: EventFilters, key: Sql, desc: boolean): Sql[] {
   return desc && f.to !== undefined ? [sql`${key} <= ${f.to}::date`] : [];
 }
 
+/** Whether none of these filters is set (an empty list of countries or types sets none). */
+function noneSet(f: Partial<EventFilters>): boolean {
+  return Object.values(f).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+}
+
 /**
  * How many events match, exactly and cheaply, or null: from the rollups, or
  * for an official alone from official_counts (its links counted by the
@@ -94,8 +99,7 @@ export function exactCountSql(f: EventFilters): Sql | null {
   const rolled = rollupTotalSql(f);
   if (rolled) return rolled;
   const { official, ...rest } = f;
-  const others = Object.entries(rest).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-  return official !== undefined && !others.length ? sql`SELECT coalesce((SELECT events FROM official_counts WHERE official_id = ${official}), 0) AS count` : null;
+  return official !== undefined && noneSet(rest) ? sql`SELECT coalesce((SELECT events FROM official_counts WHERE official_id = ${official}), 0) AS count` : null;
 }
 
 export function eventCountSql(f: EventFilters): Sql {
@@ -406,7 +410,7 @@ const eventItem = typedItem(EVENT_TYPE_LABELS);
 function keptPageNeedle(f: EventFilters, sort: EventSort, way: PageWay): { needle: Needle; cte: Sql } | undefined {
   const { q, ...others } = f;
   if (sort !== "-date" || way === "either" || q === undefined || !keepsNeedle(q)) return undefined;
-  return Object.values(others).every((v) => v === undefined || (Array.isArray(v) && v.length === 0)) ? keptNeedle(q) : undefined;
+  return noneSet(others) ? keptNeedle(q) : undefined;
 }
 
 /**
