@@ -8,7 +8,7 @@
 // sample of one event in SAMPLE_EVERY then tells before anything is counted.
 import type { Reader } from "../../db/reader.ts";
 import { recall, remember } from "./hints.ts";
-import { inSmallSample, SAMPLE_EVERY, SMALL_SAMPLE_EVERY } from "./sample.ts";
+import { SAMPLE_EVERY, type TextSample } from "./sample.ts";
 import { join, raw, sql, type Sql } from "./sql.ts";
 import { textLookups, type Needle } from "./text-contains.ts";
 
@@ -33,15 +33,18 @@ export function holdsRows(fromWhere: Sql, rows: number): Sql {
 }
 
 /**
- * Whether about `events` events or more contain the text, as the small sample
- * (one event in SMALL_SAMPLE_EVERY) tells: a rough answer, to choose how to
- * read the same rows.
+ * Whether about `rows` rows or more contain the text, as `sample` tells (its
+ * share of them, written out, not bound, so that the planner matches the
+ * sample's partial indexes): a rough answer, to choose how to read the same
+ * rows.
  */
-export function commonInEvents(text: string | Needle, events: number): Sql {
-  const rows = Math.max(1, Math.round(events / SMALL_SAMPLE_EVERY));
-  const lookups = textLookups(sql`e.search_folded`, text).map((c) => sql`FROM events e WHERE ${inSmallSample} AND ${c}`);
-  if (lookups.length === 1) return holdsRows(lookups[0]!, rows);
-  return holdsRows(sql`FROM (${join(lookups.map((l) => sql`(SELECT 1 ${l} LIMIT ${raw(String(rows))})`), " UNION ALL ")}) x`, rows);
+export function commonIn(sample: TextSample, text: string | Needle, rows: number): Sql {
+  const share = Math.max(1, Math.round(rows / sample.every));
+  const inSample = raw(`${sample.alias}.id % ${sample.every} = 0`);
+  const folded = raw(`${sample.alias}.search_folded`);
+  const lookups = textLookups(folded, text).map((c) => sql`FROM ${raw(sample.from)} WHERE ${inSample} AND ${c}`);
+  if (lookups.length === 1) return holdsRows(lookups[0]!, share);
+  return holdsRows(sql`FROM (${join(lookups.map((l) => sql`(SELECT 1 ${l} LIMIT ${raw(String(share))})`), " UNION ALL ")}) x`, share);
 }
 
 export interface ListCount {

@@ -4,14 +4,14 @@ import type { z } from "zod";
 import type { Reader } from "../../db/reader.ts";
 import { storedDateParts } from "../../dates/parts.ts";
 import type { EventDetailSchema, EventSchema } from "../schemas/resources.ts";
-import { commonInEvents, countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, sampleCountSql, type ListCount } from "./count.ts";
+import { commonIn, countRows, EXACT_COUNT_LIMIT, SAMPLE_SHARE, sampleCountSql, type ListCount } from "./count.ts";
 import { changedSince } from "./changes.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { heldInWords, isPhrase, keepsNeedle, keptNeedle, textContains, textLookups, textTest, type Needle } from "./text-contains.ts";
 import { knownWay, rememberWay, type PageWay } from "./page-ways.ts";
 import { pageBody, pageBodySql, typedItem, type PageBody, type PageBodyRow } from "./page-body.ts";
 import { rollupTotalSql } from "./rollups.ts";
-import { inSample } from "./sample.ts";
+import { inSample, SMALL_EVENT_SAMPLE } from "./sample.ts";
 import { countryJson, groupPairs, type Pairs, ministryJson, sourceJson } from "./json.ts";
 import { after, dateSortKey, direction, join, raw, samePlan, sql, where, type Sql } from "./sql.ts";
 import { EVENT_TYPE_LABELS, type EventTypeCode, type Label } from "../routes/labels.ts";
@@ -374,7 +374,7 @@ function pageIdsSql(f: EventFilters, sort: EventSort, position: CursorPosition |
   // (62 ms). On another day the events of its year or month dated by it alone are under way, thousands: the planner's,
   // but for a common text, tested as it is (the plain test of 5,300 events under way on 15 March 2020 took 10 ms where
   // the planner read 250,000 entries of the trigram index for "tiep", 60 ms; a rare name's index read takes 0.2 ms).
-  const common = f.q === undefined ? null : commonInEvents(f.q, COMMON_UNDER_WAY);
+  const common = f.q === undefined ? null : commonIn(SMALL_EVENT_SAMPLE, f.q, COMMON_UNDER_WAY);
   const underWay = newYear(f.from)
     ? sql`SELECT e.id, ${key} AS sort_key, e.type, NULL::text AS way, NULL::int AS matched
         FROM (SELECT * FROM events e WHERE ${spans} AND e.span_from IS NOT NULL OFFSET 0) e ${where([...tested, began, ...cursor])}`

@@ -7,11 +7,22 @@ import { raw } from "./sql.ts";
 export const SAMPLE_EVERY = 16;
 export const inSample = raw(`e.id % ${SAMPLE_EVERY} = 0`);
 
+/** A sample of a table's rows for a question about a text that a rough answer serves: one row in `every`, by id, with trigram and pair-key indexes of its own. */
+export interface TextSample {
+  /** `table alias`. */
+  from: string;
+  alias: string;
+  every: number;
+}
+
 /**
- * A smaller sample, one event in SMALL_SAMPLE_EVERY, with trigram and pair-key
- * indexes of its own (migration event_text_small_sample): a common text's
- * matches in it are a sixteenth of those in the sample, for a question a
- * rough answer serves (search.ts: whether to walk the events by label).
+ * A smaller sample of the events, one in 256 (migration
+ * event_text_small_sample): a common text's matches in it are a sixteenth of
+ * those in the sample, for search (whether to walk the events by label) and
+ * for the events under way at a range's start.
  */
-export const SMALL_SAMPLE_EVERY = 256;
-export const inSmallSample = raw(`e.id % ${SMALL_SAMPLE_EVERY} = 0`);
+export const SMALL_EVENT_SAMPLE: TextSample = { from: "events e", alias: "e", every: 256 };
+
+/** The officials' and agreements' samples, one in 16 (migration search_walk_samples): whether search walks them by label. */
+export const OFFICIAL_SAMPLE: TextSample = { from: "officials o", alias: "o", every: 16 };
+export const AGREEMENT_SAMPLE: TextSample = { from: "agreements a", alias: "a", every: 16 };

@@ -15,7 +15,8 @@
 // kinds give fewer than `limit` hits.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
-import { commonInEvents } from "./count.ts";
+import { commonIn } from "./count.ts";
+import { AGREEMENT_SAMPLE, OFFICIAL_SAMPLE, SMALL_EVENT_SAMPLE, type TextSample } from "./sample.ts";
 import { foldedContains, heldInWords, keepsNeedle, keptNeedle, needleOf, textContains, textLookups, type Needle, type WordsTable } from "./text-contains.ts";
 import { join, normalizeQuery, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
 
@@ -103,15 +104,6 @@ const KINDS: Record<SearchKind, KindSql> = {
 };
 
 /**
- * How many events a text is in for the walk by label to be tried: the small
- * sample then holds 16 of them (commonInEvents). Near that line either way
- * costs about the same (at 1 M events, texts in 1,300 to 3,500 events were
- * searched as fast read through their index as walked), so the sample's noise
- * there costs little.
- */
-const COMMON_EVENTS = 4096;
-
-/**
  * The kinds whose hits containing the query come from a walk of an index in
  * the hits' order (the label's length, then id) that carries the folded text:
  * events_search_label_idx, agreements_search_label_idx and
@@ -133,14 +125,18 @@ const COMMON_EVENTS = 4096;
  * table (agreements are a twentieth of events), for which the planner walks
  * the index rather than sort the table.
  *
- * `common`: events are walked only for a text that about COMMON_EVENTS of
- * them or more contain, as the small sample tells (commonInEvents); the
- * others, however many short labels the walk would pass, are read through the
- * text's index and sorted. At 1 M events the walk of 10,000 entries was most
- * of the search for a name no event holds (13 of 23 ms). Either way gives the
- * same hits, so a rough count serves: the sample of one in SAMPLE_EVERY that
- * lists count from read every match of a common word to say so (15,000 index
- * entries for "tiep", 10 ms).
+ * `common`: a kind is walked only for a text that about `rows` of its rows
+ * or more contain, as its sample tells (commonIn); the others, however many
+ * short labels the walk would pass, are read through the text's index and
+ * sorted. Either way gives the same hits, so a rough count serves. At 1 M
+ * events the walk of 10,000 events was most of the search for a name no event
+ * holds (13 of 23 ms), and the walks of the 1,000 shortest officials' names
+ * and agreements' titles two thirds of the search for a name (2 of 3 ms),
+ * which found none there: short names are foreign ones, so that even
+ * "nguyen", in 1,764 of 50,000 officials, was read faster than walked. Near
+ * each line either way costs about the same (texts in 1,300 to 3,500 events;
+ * 400 to 1,800 officials; agreements, whose walk reads its index alone, were
+ * walked faster from about 500).
  */
 type LabelWalk = {
   table: string; alias: string; label: string; folded: string; perHit: number; most: number;
@@ -148,12 +144,13 @@ type LabelWalk = {
   carried?: string; long?: string;
   /** The table of the words of the kind's texts (heldInWords); none: no such test. */
   words?: WordsTable;
-  /** Whether enough rows contain the text for the first walk to pay (else it is skipped), from a sample; none: always. */
-  common?: (needle: Needle) => Sql;
+  /** How many rows must contain the text, as the sample tells, for the first walk to pay (else it is skipped); none: always. */
+  common?: { sample: TextSample; rows: number };
 };
 const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
   official: {
     table: "officials", alias: "o", label: "length(o.name)", folded: "o.search_folded", perHit: 50, most: 1_000, words: "official_names",
+    common: { sample: OFFICIAL_SAMPLE, rows: 2048 },
     carried: "octet_length(o.name) + octet_length(o.search_folded) <= 2400",
     long: "octet_length(o.name) + octet_length(o.search_folded) > 2400",
   },
@@ -161,10 +158,11 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
     table: "events", alias: "e", label: "length(e.summary)", folded: "e.search_folded", perHit: 2500, most: 50_000, words: "event_words",
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
-    common: (needle) => commonInEvents(needle, COMMON_EVENTS),
+    common: { sample: SMALL_EVENT_SAMPLE, rows: 4096 },
   },
   agreement: {
     table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, most: 5_000, words: "agreement_words",
+    common: { sample: AGREEMENT_SAMPLE, rows: 512 },
     carried: "octet_length(a.title) + octet_length(a.search_folded) <= 2400",
     long: "octet_length(a.title) + octet_length(a.search_folded) > 2400",
   },
@@ -193,7 +191,10 @@ function labelWalk(kind: SearchKind, needle: Needle, recent: (id: Sql) => Sql, c
   const words = w.words && heldInWords(w.words, needle);
   const held = words ? [sql`(SELECT v FROM held)`] : [];
   const carried = w.carried ? [raw(w.carried)] : [];
-  const common = w.common && entries === undefined ? [w.common(needle)] : [];
+  // Whether the first walk pays, asked of the sample only when a word holds the text: as one more condition the
+  // planner could test it first, for it prices the sample's read below the words' lookup.
+  const sampled = w.common && entries === undefined ? commonIn(w.common.sample, needle, w.common.rows) : undefined;
+  const walks = sampled ? [words ? sql`CASE WHEN (SELECT v FROM held) THEN ${sampled} ELSE false END` : sampled] : held;
   // Each lookup's hits past the walk, and the long rows, apart; the caller sorts them all.
   const hits = lookups.map(
     (c) => sql`(SELECT id, len FROM (SELECT ${id} AS id, ${label} AS len FROM ${table}
@@ -205,7 +206,7 @@ function labelWalk(kind: SearchKind, needle: Needle, recent: (id: Sql) => Sql, c
     : [];
   return sql`(WITH ${words ? sql`held AS MATERIALIZED (SELECT ${words} AS v), ` : sql``}head AS MATERIALIZED (
       SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table}
-        ${where([...held, ...carried, ...common])} ${order} LIMIT ${budget}) h
+        ${where([...walks, ...carried])} ${order} LIMIT ${budget}) h
       WHERE ${foldedContains(sql`h.folded`, needle)}${recent(sql`h.id`)} LIMIT ${limit})
     SELECT id, len FROM head WHERE (SELECT count(*) FROM head) >= ${limit}
     UNION ALL
