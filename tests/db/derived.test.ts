@@ -413,6 +413,30 @@ describe("the words of events' and agreements' texts", () => {
   });
 });
 
+describe("whether a term holds a text (hoptac_terms_hold)", () => {
+  it("is answered as a plain lookup answers it, by every call of a session, once its plans are kept too", async () => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const tables = [["event_words", "word"], ["agreement_words", "word"], ["official_names", "folded"]] as const;
+      // Parts of terms the tables hold, words none holds, and LIKE's marks, escaped as the API escapes them.
+      const patterns = ["%an%", "%ninh%", "%cong an%", "%zqxv%", "%an\\_ninh%", "%100\\%%", "%\\\\%", "%uoc%", "%lam%", "%inh%"];
+      let held = 0;
+      for (const round of [1, 2, 3])
+        for (const [table, column] of tables)
+          for (const pattern of patterns) {
+            const { rows: [plain] } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${column} LIKE $1) AS v`, [pattern]);
+            const { rows: [asked] } = await client.query("SELECT hoptac_terms_hold($1::regclass, $2) AS v", [table, pattern]);
+            expect(asked.v, `${table} ${pattern}, round ${round}`).toBe(plain.v);
+            if (plain.v) held++;
+          }
+      expect(held).toBeGreaterThan(15);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
 describe("the officials' names", () => {
   /** The officials most similar to the query, by testing every official's name. */
   const plain = (q: string, limit: number) =>

@@ -88,11 +88,10 @@ export function textContains(column: Sql, q: string | Needle): Sql {
 
 /**
  * The tables of the words of events' and agreements' texts, and of officials'
- * distinct folded names (migration 20261216100000_search_terms), by the
- * column that holds them.
+ * distinct folded names (migration 20261216100000_search_terms), each looked
+ * up by hoptac_terms_hold (migration 20261219100100_terms_hold_kept_plans).
  */
-const WORDS = { event_words: "word", agreement_words: "word", official_names: "folded" } as const;
-export type WordsTable = keyof typeof WORDS;
+export type WordsTable = "event_words" | "agreement_words" | "official_names";
 
 /**
  * Whether a word of the kind's texts holds the text, or nothing to test: a
@@ -109,9 +108,9 @@ export function heldInWords(words: WordsTable, q: string | Needle): Sql | undefi
   const needle = needleOf(q);
   if (needle.text.length < 3 || /\s/.test(needle.text)) return undefined;
   // Folding could in principle bring a space in; such a text is read as before.
-  // Asked of a function that plans the lookup for the pattern (migration 20261218100000_terms_hold), so that a statement
-  // planned once for any text (a kept needle) still reads the terms' trigram index, not every term.
-  return sql`(strpos(${needle.folded}, ' ') > 0 OR hoptac_terms_hold(${raw(`'${words}'`)}, ${raw(`'${WORDS[words]}'`)}, ${needle.pattern}))`;
+  // Asked of a function whose lookups read the terms' trigram index whatever the pattern, so that a statement planned
+  // once for any text (a kept needle) does not scan every term.
+  return sql`(strpos(${needle.folded}, ' ') > 0 OR hoptac_terms_hold(${raw(`'${words}'`)}, ${needle.pattern}))`;
 }
 
 /**
