@@ -42,7 +42,7 @@ export function commonIn(sample: TextSample, text: string | Needle, rows: number
   const share = Math.max(1, Math.round(rows / sample.every));
   const inSample = raw(`${sample.alias}.id % ${sample.every} = 0`);
   const folded = raw(`${sample.alias}.search_folded`);
-  const lookups = textLookups(folded, text).map((c) => sql`FROM ${raw(sample.from)} WHERE ${inSample} AND ${c}`);
+  const lookups = textLookups(folded, text).map((c) => sql`FROM ${raw(`${sample.table} ${sample.alias}`)} WHERE ${inSample} AND ${c}`);
   if (lookups.length === 1) return holdsRows(lookups[0]!, share);
   return holdsRows(sql`FROM (${join(lookups.map((l) => sql`(SELECT 1 ${l} LIMIT ${raw(String(share))})`), " UNION ALL ")}) x`, share);
 }

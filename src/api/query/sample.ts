@@ -9,8 +9,7 @@ export const inSample = raw(`e.id % ${SAMPLE_EVERY} = 0`);
 
 /** A sample of a table's rows for a question about a text that a rough answer serves: one row in `every`, by id, with trigram and pair-key indexes of its own. */
 export interface TextSample {
-  /** `table alias`. */
-  from: string;
+  table: string;
   alias: string;
   every: number;
 }
@@ -21,8 +20,8 @@ export interface TextSample {
  * those in the sample, for search (whether to walk the events by label) and
  * for the events under way at a range's start.
  */
-export const SMALL_EVENT_SAMPLE: TextSample = { from: "events e", alias: "e", every: 256 };
+export const SMALL_EVENT_SAMPLE: TextSample = { table: "events", alias: "e", every: 256 };
 
 /** The officials' and agreements' samples, one in 16 (migration search_walk_samples): whether search walks them by label. */
-export const OFFICIAL_SAMPLE: TextSample = { from: "officials o", alias: "o", every: 16 };
-export const AGREEMENT_SAMPLE: TextSample = { from: "agreements a", alias: "a", every: 16 };
+export const OFFICIAL_SAMPLE: TextSample = { table: "officials", alias: "o", every: 16 };
+export const AGREEMENT_SAMPLE: TextSample = { table: "agreements", alias: "a", every: 16 };
