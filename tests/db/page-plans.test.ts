@@ -31,6 +31,7 @@ afterAll(async () => {
 
 interface PlanNode {
   "Node Type": string;
+  "Relation Name"?: string;
   "Index Name"?: string;
   "Subplan Name"?: string;
   "Actual Loops": number;
@@ -50,23 +51,33 @@ async function indexesRead(f: EventFilters, limit: number): Promise<Map<string, 
 async function indexesOf(q: Sql, settings: string[] = [], within?: string): Promise<Map<string, number>> {
   // Sequential scans off, as on a large knowledge base where they never pay: the
   // planner then chooses between the indexes as it would there.
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  let row: { "QUERY PLAN": [{ Plan: PlanNode }] } | undefined;
-  try {
-    for (const setting of ["enable_seqscan = off", ...settings]) await client.query(`SET ${setting}`);
-    [row] = (await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.text}`, q.values as unknown[])).rows;
-  } finally {
-    await client.end();
-  }
+  const plan = await executedPlan(q, ["enable_seqscan = off", ...settings]);
   const read = new Map<string, number>();
   const visit = (node: PlanNode, inside: boolean) => {
     const counted = inside || node["Subplan Name"] === within;
     if (node["Index Name"] && counted) read.set(node["Index Name"], (read.get(node["Index Name"]) ?? 0) + node["Actual Loops"]);
     node.Plans?.forEach((child) => visit(child, counted));
   };
-  visit(row!["QUERY PLAN"][0].Plan, within === undefined);
+  visit(plan, within === undefined);
   return read;
+}
+
+/** The plan of a statement as it ran, with these settings. */
+async function executedPlan(q: Sql, settings: string[] = []): Promise<PlanNode> {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    for (const setting of settings) await client.query(`SET ${setting}`);
+    const [row] = (await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.text}`, q.values as unknown[])).rows;
+    return row!["QUERY PLAN"][0].Plan;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every node of a plan. */
+function nodesOf(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
 }
 
 /** The ids of the events of `f`, newest first, as a plain statement sorts them. */
@@ -392,6 +403,20 @@ describe("a search's officials and agreements", () => {
         expect(sample, `${kind}: ${q}`).toBeGreaterThan(0);
         expect(read.get(`${table}_search_label_idx`) ?? 0, `${kind}: ${q}`).toBe(0);
       }
+    }
+  });
+});
+
+describe("a search's officials and ministries", () => {
+  it("name their countries through a join, never scanning the countries once per hit", async () => {
+    // Vương Tiểu Hồng and Vương Xuân Ninh: both hold "vuong", both are similar to "vuong hong" without holding it.
+    const hits = searchSql("vuong", ["official", "ministry"], 20, undefined, { similar: false });
+    const similar = searchSql("vuong hong", ["official", "ministry"], 20, undefined, { similar: true, contained: [] });
+    for (const statement of [hits, similar]) {
+      const rows = await queryOnce<SearchRow>(db.url, statement.text, statement.values as unknown[]);
+      expect(rows.filter((r) => r.type === "official").length).toBeGreaterThan(1);
+      const scans = nodesOf(await executedPlan(statement)).filter((n) => n["Relation Name"] === "countries" && n["Node Type"] === "Seq Scan");
+      expect(scans.map((n) => n["Actual Loops"]).filter((loops) => loops > 1)).toEqual([]);
     }
   });
 });
