@@ -74,6 +74,16 @@ export function keepsNeedle(q: string): boolean {
   return /\S{3}/.test(normalizeQuery(q));
 }
 
+/**
+ * Whether the text is one word under three letters ("vu", "ly"): it holds no
+ * trigram, so that no index finds its rows, and a trigram index would be
+ * read whole for it.
+ */
+export function isShortWord(q: string): boolean {
+  const text = normalizeQuery(q);
+  return text.length < 3 && !/\s/.test(text);
+}
+
 /** Whether the text has several words, looked up by their pairs (else by the per-word index). */
 export function isPhrase(q: string): boolean {
   return normalizeQuery(q).includes(" ");
@@ -93,6 +103,9 @@ export function textContains(column: Sql, q: string | Needle): Sql {
  */
 export type WordsTable = "event_words" | "agreement_words" | "official_names";
 
+/** Each table's term. */
+const TERM: Record<WordsTable, string> = { event_words: "word", agreement_words: "word", official_names: "folded" };
+
 /**
  * Whether a word of the kind's texts holds the text, or nothing to test: a
  * condition on no row, which Postgres tests once, before it reads any. A
@@ -100,13 +113,17 @@ export type WordsTable = "event_words" | "agreement_words" | "official_names";
  * words (runs of characters between spaces), so when no word holds it no row
  * does (a typo: at 1 M synthetic events, "hanoi" read 15–19 ms of the
  * events' trigram lists to find nothing; their words are 768). A text of
- * several words is left to its pair keys, and one shorter than a trigram to
- * the rows, since the words' index would be read whole for it. An official's
- * whole text is one of official_names, which holds the same of any text.
+ * several words is left to its pair keys. A word under three letters has no
+ * trigram to look up: the terms are read in turn until one holds it, the
+ * first few for a common pair of letters, all of them (far fewer than the
+ * rows, which no index would find either) for one that no text holds. An
+ * official's whole text is one of official_names, which holds the same of
+ * any text.
  */
 export function heldInWords(words: WordsTable, q: string | Needle): Sql | undefined {
   const needle = needleOf(q);
-  if (needle.text.length < 3 || /\s/.test(needle.text)) return undefined;
+  if (isPhrase(needle.text)) return undefined;
+  if (isShortWord(needle.text)) return sql`EXISTS (SELECT 1 FROM ${raw(`${words} t WHERE t.${TERM[words]}`)} LIKE ${needle.pattern})`;
   // Folding could in principle bring a space in; such a text is read as before.
   // Asked of a function whose lookups read the terms' trigram index whatever the pattern, so that a statement planned
   // once for any text (a kept needle) does not scan every term.
