@@ -8,6 +8,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventDocBodySql, eventDocPage, exactCountSql, type EventFilters } from "../../src/api/query/events.ts";
+import { officialPage } from "../../src/api/query/officials.ts";
 import { searchSql, SEARCH_KINDS, type SearchRow } from "../../src/api/query/search.ts";
 import { knownWay, type PageWay } from "../../src/api/query/page-ways.ts";
 import type { CursorPosition } from "../../src/api/query/cursor.ts";
@@ -417,6 +418,28 @@ describe("a search's officials and ministries", () => {
       expect(rows.filter((r) => r.type === "official").length).toBeGreaterThan(1);
       const scans = nodesOf(await executedPlan(statement)).filter((n) => n["Relation Name"] === "countries" && n["Node Type"] === "Seq Scan");
       expect(scans.map((n) => n["Actual Loops"]).filter((loops) => loops > 1)).toEqual([]);
+    }
+  });
+});
+
+describe("a list of officials by name", () => {
+  it("reads no official for a text that no official's name holds, and finds those that hold it", async () => {
+    const pool = poolReader([db.url], { poolSize: 1 });
+    try {
+      for (const [q, found] of [["qz", false], ["qzxw", false], ["lam", true], ["am", true]] as const) {
+        const statements: Sql[] = [];
+        const reader: Reader = { query: (s) => (statements.push(s), pool.query(s)), close: () => pool.close() };
+        const page = await officialPage(reader, { q }, null, 20);
+        expect(page.rows.length > 0, q).toBe(found);
+        for (const statement of statements) {
+          const plan = await executedPlan(statement, ["enable_seqscan = off"]);
+          const run = nodesOf(plan).filter((n) => n["Actual Loops"] > 0);
+          const texts = run.filter((n) => n["Index Name"] === "officials_search_folded_trgm_idx" || (n["Relation Name"] === "officials" && n["Node Type"] === "Seq Scan"));
+          expect(texts.length > 0, q).toBe(found);
+        }
+      }
+    } finally {
+      await pool.close();
     }
   });
 });

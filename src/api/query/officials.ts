@@ -6,7 +6,7 @@ import { changedSince } from "./changes.ts";
 import { countRows, EXACT_COUNT_LIMIT, plannedRows, type ListCount } from "./count.ts";
 import type { CursorPosition } from "./cursor.ts";
 import { countryJson, ministryJson, orNull, sourceJson, unitJson } from "./json.ts";
-import { textContains } from "./text-contains.ts";
+import { heldInWords, textContains } from "./text-contains.ts";
 import { after, dateSortKey, direction, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export interface OfficialFilters {
@@ -82,7 +82,12 @@ export async function officialExists(db: Reader, id: number): Promise<boolean> {
 
 function conditions(f: OfficialFilters): Sql[] {
   const c: Sql[] = [];
-  if (f.q !== undefined) c.push(textContains(sql`o.search_folded`, f.q));
+  if (f.q !== undefined) {
+    // No official's name holds it, so no official: told by the names before any official is read.
+    const held = heldInWords("official_names", f.q);
+    if (held) c.push(held);
+    c.push(textContains(sql`o.search_folded`, f.q));
+  }
   if (f.country !== undefined) c.push(sql`o.country_code = ${f.country}`);
   if (f.ministry !== undefined) c.push(sql`EXISTS (SELECT 1 FROM official_mentions m WHERE m.official_id = o.id AND m.ministry_id = ${f.ministry})`);
   if (f.updatedSince !== undefined) c.push(changedSince("official", sql`o.id`, f.updatedSince));
