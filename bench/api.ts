@@ -254,6 +254,7 @@ async function synthCases(db: pg.Pool): Promise<Case[]> {
     { name: "/v1/search, a name of two words", path: "/v1/search?q=to%20lam" },
     { name: "/v1/search, a name of three words", path: "/v1/search?q=luyen%20hong%20chinh" },
     { name: "/v1/search, a common word rare among short summaries", path: "/v1/search?q=tiep" },
+    { name: "/v1/search, two letters", path: "/v1/search?q=vu" },
     { name: "/v1/officials?q=", path: "/v1/officials?q=nguyen%20van" },
     { name: "agreements of a country", path: "/v1/agreements?country=CU" },
     { name: "/v1/articles", path: "/v1/articles" },
