@@ -408,6 +408,28 @@ describe("a search's officials and agreements", () => {
   });
 });
 
+describe("a search's kinds", () => {
+  it("are read in turn, each only when those before it give fewer hits than asked for", async () => {
+    // Among hits of equal score countries come first, then officials, ministries, agreements and events.
+    const after = ["officials", "ministries", "agreements", "events"];
+    const readAfter = async (limit: number) => {
+      const statement = searchSql("an", SEARCH_KINDS, limit, undefined, { similar: false });
+      const run = nodesOf(await executedPlan(statement)).filter((n) => n["Actual Loops"] > 0);
+      // A table, or an index named after its table ("agreements_search_label_idx").
+      const tables = run.flatMap((n) => [n["Relation Name"], n["Index Name"]?.split("_")[0]]);
+      const hits = await queryOnce<SearchRow>(db.url, statement.text, statement.values as unknown[]);
+      return { read: after.filter((t) => tables.includes(t)), types: new Set(hits.map((h) => h.type)) };
+    };
+    // The seeds' countries holding "an" ("Anh", "Đức · Germany", …) are more than 3.
+    const few = await readAfter(3);
+    expect([...few.types]).toEqual(["country"]);
+    expect(few.read).toEqual([]);
+    const many = await readAfter(100);
+    expect(many.types.size).toBeGreaterThan(1);
+    expect(many.read.length).toBeGreaterThan(0);
+  });
+});
+
 describe("a search's officials and ministries", () => {
   it("name their countries through a join, never scanning the countries once per hit", async () => {
     // Vương Tiểu Hồng and Vương Xuân Ninh: both hold "vuong", both are similar to "vuong hong" without holding it.

@@ -10,9 +10,9 @@
 // (costly) similar ones are looked for only when fewer than `limit` contain it:
 // a first statement reads the hits that contain the query, and only when they
 // are too few does a second one add the similar ones (planning the similarity
-// of every kind costs more than reading a common word's hits). Events, last
-// among equal scores and the costliest walk, are read only when the other
-// kinds give fewer than `limit` hits.
+// of every kind costs more than reading a common word's hits). Among equal
+// scores a kind follows those before it, so it is read only when they give
+// fewer than `limit` hits: events and agreements, the costliest walks, last.
 import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
 import { commonIn } from "./count.ts";
@@ -24,8 +24,7 @@ export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreem
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Among equal scores: countries, then officials, ministries, agreements and events. */
-const KIND_ORDER = ["country", "official", "ministry", "agreement", "event"];
-const LAST_KIND = "event";
+const KIND_ORDER: SearchKind[] = ["country", "official", "ministry", "agreement", "event"];
 
 /**
  * The kinds whose similar (typo) hits are looked for: those named by a short
@@ -282,20 +281,21 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
   });
   const order = sql`ORDER BY hits.score DESC, array_position(${KIND_ORDER}::text[], hits.type), length(hits.label), num_id, code LIMIT ${n}`;
   if (!parts.similar) {
-    // Every hit here scores 1, so events (last in KIND_ORDER) only follow the
-    // others' hits: when those are `limit` or more, the events' walk never runs.
-    const others = exact.filter((_, i) => kinds[i] !== LAST_KIND);
-    const last = exact.find((_, i) => kinds[i] === LAST_KIND);
+    // Every hit here scores 1, so the kinds' hits follow each other in KIND_ORDER: a kind is read only while
+    // those before it give fewer than `limit` (h0, h1, …: the hits so far), and a walk past thousands of short
+    // labels (agreements', events') never runs when the names before them are enough.
+    const inOrder = KIND_ORDER.flatMap((kind) => {
+      const i = kinds.indexOf(kind);
+      return i < 0 ? [] : [exact[i]!];
+    });
     const columns = sql`SELECT type, num_id, code, label, detail, round(score::numeric, 3)::float8 AS score`;
-    const ctes = (...more: Sql[]) => {
-      const all = kept ? [kept.cte, ...more] : more;
-      return all.length ? sql`WITH ${join(all, ", ")} ` : sql``;
-    };
-    const statement =
-      last === undefined || !others.length
-        ? sql`${ctes()}${columns} FROM (${join(exact, " UNION ALL ")}) hits ${order}`
-        : sql`${ctes(sql`others AS MATERIALIZED (${join(others, " UNION ALL ")})`)}
-      ${columns} FROM (SELECT * FROM others UNION ALL (SELECT * FROM ${last} l WHERE (SELECT count(*) FROM others) < ${n})) hits ${order}`;
+    const hitsSoFar = inOrder.map((kindHits, i) => {
+      const before = raw(`h${i - 1}`);
+      const read = i === 0 ? kindHits : sql`SELECT * FROM ${before} UNION ALL (SELECT * FROM ${kindHits} x WHERE (SELECT count(*) FROM ${before}) < ${n})`;
+      return sql`${raw(`h${i}`)} AS MATERIALIZED (${read})`;
+    });
+    const ctes = kept ? [kept.cte, ...hitsSoFar] : hitsSoFar;
+    const statement = sql`WITH ${join(ctes, ", ")} ${columns} FROM ${raw(`h${inOrder.length - 1}`)} hits ${order}`;
     return kept ? samePlan(statement) : statement;
   }
   // The folded query is read from a subquery run once per statement, so that
