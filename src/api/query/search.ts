@@ -209,9 +209,10 @@ function labelWalk(kind: SearchKind, needle: Needle, recent: (id: Sql) => Sql, c
   const words = w.words && heldInWords(w.words, needle);
   const held = words ? [sql`(SELECT v FROM held)`] : [];
   const carried = w.carried ? [raw(w.carried)] : [];
+  // A word under three letters is walked to its last hit (see above), whatever a sample would say.
+  const unbounded = entries === undefined && isShortWord(needle.text);
   // Whether the first walk pays, asked of the sample only when a word holds the text: as one more condition the
   // planner could test it first, for it prices the sample's read below the words' lookup.
-  const unbounded = entries === undefined && isShortWord(needle.text);
   const sampled = w.common && entries === undefined && !unbounded ? commonIn(w.common.sample, needle, w.common.rows) : undefined;
   const walks = sampled ? [words ? sql`CASE WHEN (SELECT v FROM held) THEN ${sampled} ELSE false END` : sampled] : held;
   // Each lookup's hits past the walk, and the long rows, apart; the caller sorts them all.

@@ -99,12 +99,11 @@ export function textContains(column: Sql, q: string | Needle): Sql {
 /**
  * The tables of the words of events' and agreements' texts, and of officials'
  * distinct folded names (migration 20261216100000_search_terms), each looked
- * up by hoptac_terms_hold (migration 20261219100100_terms_hold_kept_plans).
+ * up by hoptac_terms_hold (migration 20261219100100_terms_hold_kept_plans),
+ * by the column that holds their terms.
  */
-export type WordsTable = "event_words" | "agreement_words" | "official_names";
-
-/** Each table's term. */
-const TERM: Record<WordsTable, string> = { event_words: "word", agreement_words: "word", official_names: "folded" };
+const TERM = { event_words: "word", agreement_words: "word", official_names: "folded" } as const;
+export type WordsTable = keyof typeof TERM;
 
 /**
  * Whether a word of the kind's texts holds the text, or nothing to test: a
