@@ -65,17 +65,17 @@ export async function registerHttpPlugins(app: FastifyInstance, config: Config):
   app.addHook("onSend", (request, reply, payload, done) => {
     // Text and bytes get an ETag (a hash of the body as sent); other payloads (streams) none.
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return done(null, payload);
-    const body = typeof payload === "string" ? Buffer.from(payload) : payload;
     let etag = reply.getHeader("etag");
     if (!etag) {
-      etag = `"${hash("sha1", body, "base64")}"`;
+      // A string is hashed as its UTF-8, the bytes it is sent as.
+      etag = `"${hash("sha1", payload, "base64")}"`;
       reply.header("etag", etag);
     }
     if ((request.method === "GET" || request.method === "HEAD") && reply.statusCode === 200 && matchesEtag(request.headers["if-none-match"], etag)) {
       reply.code(304);
       return done(null, "");
     }
-    done(null, body);
+    done(null, payload);
   });
 }
 

@@ -1,5 +1,6 @@
 // GET /v1/events and /v1/events/{id} over the seed articles, plus events
 // inserted here for the date rules the seeds do not cover.
+import { createHash } from "node:crypto";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor } from "../../src/api/query/cursor.ts";
@@ -403,6 +404,21 @@ describe("caching", () => {
     expect(again.text).toBe("");
     const other = await request(kb.app.server).get("/v1/events?country=CN").set("if-none-match", etag);
     expect(other.status).toBe(200);
+  });
+
+  it("hashes the bytes it sends, a list's as a single event's, Vietnamese text included", async () => {
+    const id = (await getJson<List<Event>>(kb.app, "/v1/events?country=CU&limit=3")).data[0]!.id;
+    for (const path of ["/v1/events?country=CU&limit=3", `/v1/events/${id}`, "/v1/officials?q=lam"]) {
+      const res = await request(kb.app.server).get(path).set("accept-encoding", "identity").buffer(true).parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on("data", (c: Buffer) => chunks.push(c)).on("end", () => done(null, Buffer.concat(chunks)));
+      });
+      const body = res.body as Buffer;
+      expect(body.toString("utf8")).toMatch(/[ạ-ỹ]/);
+      expect(JSON.parse(body.toString("utf8"))).toBeTypeOf("object");
+      expect(res.headers["content-length"]).toBe(String(body.length));
+      expect(res.headers.etag).toBe(`"${createHash("sha1").update(body).digest("base64")}"`);
+    }
   });
 
   it("does not mark errors as cacheable", async () => {

@@ -41,8 +41,8 @@ export type PageBodyRow = { rows: number; missing: boolean; last_id: number | nu
 
 /** A page's items as bytes, with what its next cursor needs. */
 export interface PageBody {
-  /** The list items' JSON, comma-separated, as UTF-8. */
-  items: Buffer;
+  /** The list items' JSON, comma-separated, its UTF-8 in base64 (decoded into the response's buffer). */
+  items: { base64: string };
   /** The rows read: limit + 1 when another page follows. */
   rows: number;
   /** The position of the page's last item. */
@@ -59,5 +59,5 @@ export function pageBytes(page: PageBody, limit: number, list: string, sort: str
 export function pageBody(row: PageBodyRow | undefined): PageBody | null {
   if (!row || row.missing) return null;
   const last = row.last_id === null ? null : { key: row.last_key, id: row.last_id };
-  return { items: Buffer.from(row.items, "base64"), rows: row.rows, last };
+  return { items: { base64: row.items }, rows: row.rows, last };
 }
