@@ -43,7 +43,7 @@ interface AutocannonResult {
   errors: number;
   timeouts: number;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; pipelining?: number }) => Promise<AutocannonResult>;
+type Autocannon = (options: { url: string; connections: number; duration: number; pipelining?: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const { values } = parseArgs({
@@ -222,6 +222,8 @@ async function synthDatabase(server: EmbeddedServer, events: number, seed: numbe
 interface Case {
   name: string;
   path: string;
+  /** Request headers beyond autocannon's own (an Accept-Encoding, as browsers and HTTP libraries send). */
+  headers?: Record<string, string>;
 }
 
 /** The queries of the issue's table, with ids and names taken from the knowledge base. */
@@ -234,6 +236,8 @@ async function synthCases(db: pg.Pool): Promise<Case[]> {
   const event = await one<{ id: number }>("SELECT id FROM events ORDER BY id OFFSET (SELECT count(*) / 2 FROM events) LIMIT 1");
   return [
     { name: "/v1/events?limit=50", path: "/v1/events?limit=50" },
+    { name: "/v1/events?limit=50, brotli", path: "/v1/events?limit=50", headers: { "accept-encoding": "gzip, deflate, br" } },
+    { name: "/v1/events?limit=50, gzip", path: "/v1/events?limit=50", headers: { "accept-encoding": "gzip, deflate" } },
     { name: "events of one country", path: "/v1/events?country=CU" },
     { name: "events of two countries", path: "/v1/events?country=VN&country=CU" },
     { name: "events of one ministry", path: `/v1/events?ministry=${mps.id}` },
@@ -375,13 +379,13 @@ try {
     // As the API runs them: the first ones side by side (a page and its count).
     const overPg = () => Promise.all(queries.map((q) => overPgReader.query(q)));
     for (let i = 0; i < 20; i++) await overPg(); // warm up both paths
-    await autocannon({ url: started.url + c.path, connections, duration: 1 });
+    await autocannon({ url: started.url + c.path, connections, duration: 1, headers: c.headers });
     const https: AutocannonResult[] = [];
     const raws: { rate: number; p50: number; p99: number; cpu: number }[] = [];
     const apiCpu: number[] = [];
     for (let run = 0; run < runs; run++) {
       const cpuBefore = cpuMs(api.pid!);
-      const http = await autocannon({ url: started.url + c.path, connections, duration: seconds });
+      const http = await autocannon({ url: started.url + c.path, connections, duration: seconds, headers: c.headers });
       apiCpu.push((cpuMs(api.pid!) - cpuBefore) / http.requests.total);
       if ((http.non2xx || http.errors || http.timeouts) && apiDir === undefined) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
       https.push(http);
@@ -403,7 +407,7 @@ try {
       raw.cpu.toFixed(2),
       rssMiB(api.pid!).toFixed(0),
     ]);
-    console.log(`${c.path}: ${https.map((h) => `${h.requests.average.toFixed(0)} req/s p99 ${h.latency.p99} ms`).join("; ")}`);
+    console.log(`${c.path}${c.headers ? ` (${c.name})` : ""}: ${https.map((h) => `${h.requests.average.toFixed(0)} req/s p99 ${h.latency.p99} ms`).join("; ")}`);
   }
   const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", "SQL", "API CPU ms/req", "pg client CPU ms/q", "API RSS MiB"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -5,6 +5,7 @@
 // request), and a response's body is encoded once, then hashed for its ETag
 // and written as those bytes.
 import { hash } from "node:crypto";
+import zlib from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
@@ -27,6 +28,22 @@ const HELMET: Readonly<HelmetOptions> = {
       upgradeInsecureRequests: null,
     },
   },
+};
+
+/**
+ * Responses compressed for clients that ask (browsers, fetch, Python's
+ * requests all do), in the request's own turn and at fast levels. At 1 M
+ * events a page of 50 events (60 kB) cost the API 1.9 ms of CPU compressed,
+ * against 0.5 ms sent as it is: above 8 kB on two cores the plugin streamed
+ * the body through zlib's thread pool, and brotli's quality 4 and gzip's
+ * level 6 take 0.45 and 0.56 ms for it, where quality and level 3 take 0.23
+ * and 0.12 ms for 10.0 and 10.2 kB (instead of 9.5 and 9.1). The largest
+ * page (1,000 events, 1.2 MB) takes about 5 ms.
+ */
+const COMPRESSION = {
+  syncThreshold: 2 << 20,
+  brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 3 } },
+  zlibOptions: { level: 3 },
 };
 
 /** The headers helmet sets with these options (the same on every response), by name. */
@@ -61,7 +78,7 @@ export async function registerHttpPlugins(app: FastifyInstance, config: Config):
     max: config.rateLimitMax,
     timeWindow: config.rateLimitWindowMs,
   });
-  await app.register(compress, { global: true });
+  await app.register(compress, { global: true, ...COMPRESSION });
   app.addHook("onSend", (request, reply, payload, done) => {
     // Text and bytes get an ETag (a hash of the body as sent); other payloads (streams) none.
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return done(null, payload);

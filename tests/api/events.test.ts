@@ -1,6 +1,9 @@
 // GET /v1/events and /v1/events/{id} over the seed articles, plus events
 // inserted here for the date rules the seeds do not cover.
 import { createHash } from "node:crypto";
+import { get, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor } from "../../src/api/query/cursor.ts";
@@ -424,6 +427,42 @@ describe("caching", () => {
   it("does not mark errors as cacheable", async () => {
     const res = await request(kb.app.server).get("/v1/events/999999");
     expect(res.headers["cache-control"]).toBeUndefined();
+  });
+});
+
+describe("compression", () => {
+  /** The response as sent, its body undecoded (supertest would decode it). */
+  async function raw(path: string, encoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+    if (!kb.app.server.listening) await kb.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = kb.app.server.address() as AddressInfo;
+    return new Promise((resolve, reject) => {
+      get({ host: "127.0.0.1", port, path, headers: { "accept-encoding": encoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject);
+    });
+  }
+
+  it("sends brotli or gzip when asked, whole and with its length, the same JSON as without", async () => {
+    const id = (await getJson<List<Event>>(kb.app, "/v1/events?limit=1")).data[0]!.id;
+    for (const path of ["/v1/events?limit=100", `/v1/events/${id}`, "/openapi.json"]) {
+      const plain = await raw(path, "identity");
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      const text = plain.body.toString("utf8");
+      for (const [asked, sent, decode] of [["gzip, deflate, br", "br", brotliDecompressSync], ["gzip, deflate", "gzip", gunzipSync]] as const) {
+        const res = await raw(path, asked);
+        expect(res.status).toBe(200);
+        expect(res.headers["content-encoding"], `${path} ${plain.body.length}`).toBe(sent);
+        expect(res.headers.vary).toMatch(/accept-encoding/i);
+        const body = res.body;
+        expect(res.headers["content-length"]).toBe(String(body.length));
+        expect(body.length).toBeLessThan(Buffer.byteLength(text));
+        expect(decode(body).toString("utf8")).toBe(text);
+      }
+    }
+    // A list of the seeds' events is several times larger than the plugin's threshold for compressing in turn on two cores.
+    expect((await raw("/v1/events?limit=100", "identity")).body.length).toBeGreaterThan(16_384);
   });
 });
 
