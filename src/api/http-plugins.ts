@@ -5,8 +5,8 @@
 // request), and a response's body is encoded once, then hashed for its ETag
 // and written as those bytes.
 import { hash } from "node:crypto";
-import zlib from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import zlib from "node:zlib";
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
@@ -82,17 +82,17 @@ export async function registerHttpPlugins(app: FastifyInstance, config: Config):
   app.addHook("onSend", (request, reply, payload, done) => {
     // Text and bytes get an ETag (a hash of the body as sent); other payloads (streams) none.
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return done(null, payload);
+    const body = typeof payload === "string" ? Buffer.from(payload) : payload;
     let etag = reply.getHeader("etag");
     if (!etag) {
-      // A string is hashed as its UTF-8, the bytes it is sent as.
-      etag = `"${hash("sha1", payload, "base64")}"`;
+      etag = `"${hash("sha1", body, "base64")}"`;
       reply.header("etag", etag);
     }
     if ((request.method === "GET" || request.method === "HEAD") && reply.statusCode === 200 && matchesEtag(request.headers["if-none-match"], etag)) {
       reply.code(304);
       return done(null, "");
     }
-    done(null, payload);
+    done(null, body);
   });
 }
 
