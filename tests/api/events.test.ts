@@ -395,6 +395,19 @@ describe("GET /v1/events/{id}", () => {
   });
 });
 
+/** The response as sent, its body undecoded (supertest would decode it). */
+async function rawGet(path: string, encoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  if (!kb.app.server.listening) await kb.app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = kb.app.server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    get({ host: "127.0.0.1", port, path, headers: { "accept-encoding": encoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+}
+
 describe("caching", () => {
   it("sends Cache-Control and an ETag, and 304 when the ETag still matches", async () => {
     const first = await request(kb.app.server).get("/v1/events?country=CU");
@@ -412,11 +425,8 @@ describe("caching", () => {
   it("hashes the bytes it sends, a list's as a single event's, Vietnamese text included", async () => {
     const id = (await getJson<List<Event>>(kb.app, "/v1/events?country=CU&limit=3")).data[0]!.id;
     for (const path of ["/v1/events?country=CU&limit=3", `/v1/events/${id}`, "/v1/officials?q=lam"]) {
-      const res = await request(kb.app.server).get(path).set("accept-encoding", "identity").buffer(true).parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on("data", (c: Buffer) => chunks.push(c)).on("end", () => done(null, Buffer.concat(chunks)));
-      });
-      const body = res.body as Buffer;
+      const res = await rawGet(path, "identity");
+      const body = res.body;
       expect(body.toString("utf8")).toMatch(/[ạ-ỹ]/);
       expect(JSON.parse(body.toString("utf8"))).toBeTypeOf("object");
       expect(res.headers["content-length"]).toBe(String(body.length));
@@ -431,38 +441,24 @@ describe("caching", () => {
 });
 
 describe("compression", () => {
-  /** The response as sent, its body undecoded (supertest would decode it). */
-  async function raw(path: string, encoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
-    if (!kb.app.server.listening) await kb.app.listen({ port: 0, host: "127.0.0.1" });
-    const { port } = kb.app.server.address() as AddressInfo;
-    return new Promise((resolve, reject) => {
-      get({ host: "127.0.0.1", port, path, headers: { "accept-encoding": encoding } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on("error", reject);
-    });
-  }
-
   it("sends brotli or gzip when asked, whole and with its length, the same JSON as without", async () => {
     const id = (await getJson<List<Event>>(kb.app, "/v1/events?limit=1")).data[0]!.id;
     for (const path of ["/v1/events?limit=100", `/v1/events/${id}`, "/openapi.json"]) {
-      const plain = await raw(path, "identity");
+      const plain = await rawGet(path, "identity");
       expect(plain.headers["content-encoding"]).toBeUndefined();
       const text = plain.body.toString("utf8");
       for (const [asked, sent, decode] of [["gzip, deflate, br", "br", brotliDecompressSync], ["gzip, deflate", "gzip", gunzipSync]] as const) {
-        const res = await raw(path, asked);
-        expect(res.status).toBe(200);
-        expect(res.headers["content-encoding"], `${path} ${plain.body.length}`).toBe(sent);
-        expect(res.headers.vary).toMatch(/accept-encoding/i);
-        const body = res.body;
-        expect(res.headers["content-length"]).toBe(String(body.length));
-        expect(body.length).toBeLessThan(Buffer.byteLength(text));
+        const { status, headers, body } = await rawGet(path, asked);
+        expect(status).toBe(200);
+        expect(headers["content-encoding"], path).toBe(sent);
+        expect(headers.vary).toMatch(/accept-encoding/i);
+        expect(headers["content-length"]).toBe(String(body.length));
+        expect(body.length).toBeLessThan(plain.body.length);
         expect(decode(body).toString("utf8")).toBe(text);
       }
+      // A list of the seeds' events is several times larger than the plugin's threshold for compressing in turn on two cores.
+      if (path === "/v1/events?limit=100") expect(plain.body.length).toBeGreaterThan(16_384);
     }
-    // A list of the seeds' events is several times larger than the plugin's threshold for compressing in turn on two cores.
-    expect((await raw("/v1/events?limit=100", "identity")).body.length).toBeGreaterThan(16_384);
   });
 });
 
