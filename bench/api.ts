@@ -1,6 +1,6 @@
-// npm run bench:api [-- --events 1000000 --seed 1 | --articles 100] [--seconds 5 --connections 10 --runs 3]:
-// the API's queries under load (autocannon against `npm run serve` in its own
-// process) against the same SQL run directly with pg at the same concurrency
+// npm run bench:api [-- --events 1000000 --seed 1 | --articles 100] [--seconds 5 --connections 10 --runs 3 --load wrk|autocannon]:
+// the API's queries under load (wrk, else autocannon: http-load.ts, against
+// `npm run serve` in its own process) against the same SQL run directly with pg at the same concurrency
 // (each statement named and planned as the API's reader plans it),
 // so that the API's overhead reads as a ratio. The SQL of each request is
 // captured by running it in-process through a recording reader (twice: the second's). With
@@ -17,7 +17,6 @@
 // and memory are then those of all of them.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -35,16 +34,8 @@ import { loadGazetteer } from "../src/extraction/gazetteer.ts";
 import { importPaths } from "../src/import/run.ts";
 import { synthesize } from "../src/synth/generate.ts";
 import { readArticles, shiftedCorpus } from "./corpus.ts";
+import { httpLoad, wrkInstalled, type LoadGenerator, type LoadResult } from "./http-load.ts";
 
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-type Autocannon = (options: { url: string; connections: number; duration: number; pipelining?: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const { values } = parseArgs({
   options: {
@@ -57,6 +48,8 @@ const { values } = parseArgs({
     only: { type: "string" },
     // Another checkout of hoptac to serve the API from (an older version as the baseline); its SQL is not compared.
     "api-dir": { type: "string" },
+    // The HTTP load generator: wrk when installed, else autocannon (http-load.ts).
+    load: { type: "string" },
     // A folder for the API process's CPU profile (node --cpu-prof), written when it stops.
     profile: { type: "string" },
   },
@@ -64,6 +57,8 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const runs = Math.max(1, Number(values.runs));
+const load = (values.load ?? (wrkInstalled() ? "wrk" : "autocannon")) as LoadGenerator;
+if (load !== "wrk" && load !== "autocannon") throw new Error(`--load ${load}: wrk or autocannon`);
 const SEEDS = "data/seeds";
 const log = pino({ level: "warn" });
 
@@ -222,7 +217,7 @@ async function synthDatabase(server: EmbeddedServer, events: number, seed: numbe
 interface Case {
   name: string;
   path: string;
-  /** Request headers beyond autocannon's own (an Accept-Encoding, as browsers and HTTP libraries send). */
+  /** Request headers beyond the load generator's own (an Accept-Encoding, as browsers and HTTP libraries send). */
   headers?: Record<string, string>;
 }
 
@@ -369,7 +364,7 @@ try {
   const apiDir = values["api-dir"];
   const started = await startApi(databaseUrl, apiDir, values.profile);
   api = started.child;
-  console.log(`API: ${started.url} (npm run serve in its own process${apiDir ? `, from ${apiDir}` : ""}); ${connections} connections, ${seconds} s per run, ${runs} run(s) per query (medians)`);
+  console.log(`API: ${started.url} (npm run serve in its own process${apiDir ? `, from ${apiDir}` : ""}); ${load}, ${connections} connections, ${seconds} s per run, ${runs} run(s) per query (medians)`);
   console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}\n`);
 
   console.log(`API RSS at start: ${rssMiB(api.pid!).toFixed(0)} MiB`);
@@ -379,19 +374,19 @@ try {
     // As the API runs them: the first ones side by side (a page and its count).
     const overPg = () => Promise.all(queries.map((q) => overPgReader.query(q)));
     for (let i = 0; i < 20; i++) await overPg(); // warm up both paths
-    await autocannon({ url: started.url + c.path, connections, duration: 1, headers: c.headers });
-    const https: AutocannonResult[] = [];
+    await httpLoad(load, { url: started.url + c.path, connections, seconds: 1, headers: c.headers });
+    const https: LoadResult[] = [];
     const raws: { rate: number; p50: number; p99: number; cpu: number }[] = [];
     const apiCpu: number[] = [];
     for (let run = 0; run < runs; run++) {
       const cpuBefore = cpuMs(api.pid!);
-      const http = await autocannon({ url: started.url + c.path, connections, duration: seconds, headers: c.headers });
-      apiCpu.push((cpuMs(api.pid!) - cpuBefore) / http.requests.total);
-      if ((http.non2xx || http.errors || http.timeouts) && apiDir === undefined) throw new Error(`${c.path}: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts`);
+      const http = await httpLoad(load, { url: started.url + c.path, connections, seconds, headers: c.headers });
+      apiCpu.push((cpuMs(api.pid!) - cpuBefore) / http.requests);
+      if (http.failures && apiDir === undefined) throw new Error(`${c.path}: ${http.failures} of ${http.requests} responses failed (non-2xx, socket errors or timeouts)`);
       https.push(http);
       raws.push(apiDir === undefined ? await loop(overPg) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN, cpu: Number.NaN });
     }
-    const http = { rate: median(https.map((h) => h.requests.average)), p50: median(https.map((h) => h.latency.p50)), p99: median(https.map((h) => h.latency.p99)) };
+    const http = { rate: median(https.map((h) => h.rate)), p50: median(https.map((h) => h.p50)), p99: median(https.map((h) => h.p99)), cpu: median(https.map((h) => h.cpuMsPerRequest)) };
     const raw = { rate: median(raws.map((r) => r.rate)), p50: median(raws.map((r) => r.p50)), p99: median(raws.map((r) => r.p99)), cpu: median(raws.map((r) => r.cpu)) };
     rows.push([
       c.name,
@@ -404,18 +399,19 @@ try {
       (http.rate / raw.rate).toFixed(2),
       String(queries.length),
       median(apiCpu).toFixed(2),
+      http.cpu.toFixed(2),
       raw.cpu.toFixed(2),
       rssMiB(api.pid!).toFixed(0),
     ]);
-    console.log(`${c.path}${c.headers ? ` (${c.name})` : ""}: ${https.map((h) => `${h.requests.average.toFixed(0)} req/s p99 ${h.latency.p99} ms`).join("; ")}`);
+    console.log(`${c.path}${c.headers ? ` (${c.name})` : ""}: ${https.map((h) => `${h.rate.toFixed(0)} req/s p99 ${h.p99.toFixed(1)} ms`).join("; ")}`);
   }
-  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", "SQL", "API CPU ms/req", "pg client CPU ms/q", "API RSS MiB"];
+  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", "SQL", "API CPU ms/req", "load CPU ms/req", "pg client CPU ms/q", "API RSS MiB"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
   console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
   for (const r of rows) console.log(line(r));
   console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
-  console.log("API/pg: the API's requests per second over the same SQL's run directly with pg, each statement named and planned as the API's reader plans it (SQL: statements per request, run side by side); API CPU: the CPU time (user + system) the API process used per request while under load, pg client CPU: the benchmark's own per run of the SQL over pg; API RSS: its resident memory after the query's runs.");
+  console.log("API/pg: the API's requests per second over the same SQL's run directly with pg, each statement named and planned as the API's reader plans it (SQL: statements per request, run side by side); API CPU: the CPU time (user + system) the API process used per request while under load, load CPU: the load generator's, pg client CPU: the benchmark's own per run of the SQL over pg; API RSS: its resident memory after the query's runs.");
 } finally {
   if (api && api.exitCode === null) {
     const exited = new Promise((resolve) => api!.once("exit", resolve));
