@@ -77,23 +77,28 @@ async function wrk(options: LoadOptions): Promise<LoadResult> {
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
   if (code !== 0) throw new Error(`wrk exited with ${code}: ${out}`);
+  return wrkReport(out);
+}
 
+/** wrk's report (`--latency`) followed by the shell's `times`: its own user and system time, then its children's ("0m0.081s 0m0.219s"). */
+export function wrkReport(out: string): LoadResult {
   const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
-  if (!(requests > 0)) throw new Error(`wrk: no requests in its report: ${out}`);
-  const field = (re: RegExp) => Number(re.exec(out)?.[1] ?? 0);
-  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  // `times` prints the shell's own user and system time, then its children's: "0m0.081s 0m0.219s".
-  const children = out.trim().split("\n").at(-1)!.match(/(\d+)m([\d.]+)s/g) ?? [];
+  const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  if (!(requests > 0) || !(rate > 0)) throw new Error(`wrk: no requests in its report: ${out}`);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1) ?? [];
+  const children = out.trim().split("\n").at(-1)!.match(/\d+m[\d.]+s/g) ?? [];
+  if (children.length !== 2) throw new Error(`wrk: no CPU times after its report: ${out}`);
   const cpuSeconds = children.reduce((sum, t) => {
     const [, minutes, secs] = /(\d+)m([\d.]+)s/.exec(t)!;
     return sum + Number(minutes) * 60 + Number(secs);
   }, 0);
   return {
-    rate: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+    rate,
     p50: ms(/^\s+50%\s+(\S+)/m.exec(out)?.[1]),
     p99: ms(/^\s+99%\s+(\S+)/m.exec(out)?.[1]),
     requests,
-    failures: field(/Non-2xx or 3xx responses: (\d+)/) + (errors ? errors.slice(1).reduce((s, n) => s + Number(n), 0) : 0),
+    failures: non2xx + socketErrors.reduce((sum, n) => sum + Number(n), 0),
     cpuMsPerRequest: (cpuSeconds * 1000) / requests,
   };
 }
