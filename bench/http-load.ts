@@ -19,6 +19,7 @@ export interface LoadOptions {
 export interface LoadResult {
   /** Requests per second over the run. */
   rate: number;
+  /** Latency percentiles, ms. */
   p50: number;
   p99: number;
   requests: number;
