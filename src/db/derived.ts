@@ -61,6 +61,25 @@ export async function agreementDocsDrift(db: Reader): Promise<number> {
 }
 
 /**
+ * How far the words' lists of their shortest events (event_word_firsts) are
+ * from the events: pairs of a word and an event listed wrongly or missing
+ * (every event holding a word with a summary no longer than the word's
+ * reach is listed, and no other), and words without a reach. Zero when
+ * every write listed its events again.
+ */
+export async function wordFirstsDrift(db: Reader): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`WITH held AS (
+      SELECT DISTINCT x AS word, length(e.summary) AS len, e.id FROM events e, unnest(string_to_array(e.search_folded, ' ')) x WHERE x <> ''
+    ), due AS (
+      SELECT h.word, h.len, h.id FROM held h JOIN event_word_reach r ON r.word = h.word AND h.len <= r.reach
+    )
+    SELECT (SELECT count(*)::int FROM (SELECT word, len, id FROM due EXCEPT SELECT word, len, event_id FROM event_word_firsts) m)
+      + (SELECT count(*)::int FROM (SELECT word, len, event_id FROM event_word_firsts EXCEPT SELECT word, len, id FROM due) x)
+      + (SELECT count(DISTINCT h.word)::int FROM held h WHERE NOT EXISTS (SELECT 1 FROM event_word_reach r WHERE r.word = h.word)) AS n`);
+  return row!.n;
+}
+
+/**
  * How many words of events' and agreements' folded texts their word tables
  * (event_words, agreement_words) lack, and officials' folded names
  * official_names lacks: zero when every write noted its words and names.

@@ -16,7 +16,7 @@ import { z } from "zod";
 import { countEvents, eventDocPage, eventPage, represent } from "../../src/api/query/events.ts";
 import { AgreementSchema, EventSchema } from "../../src/api/schemas/resources.ts";
 import { agreementDocPage, agreementPage, represent as representAgreement } from "../../src/api/query/agreements.ts";
-import { agreementDocsDrift, derivedDrift, eventDocsDrift, searchTermsMissing } from "../../src/db/derived.ts";
+import { agreementDocsDrift, derivedDrift, eventDocsDrift, searchTermsMissing, wordFirstsDrift } from "../../src/db/derived.ts";
 import { searchSql, type SearchRow } from "../../src/api/query/search.ts";
 import { primaryReader, type Reader } from "../../src/db/reader.ts";
 import { poolOf } from "../../src/db/client.ts";
@@ -253,6 +253,8 @@ async function expectAgreementItemsAsRepresented() {
 async function expectItemsAsRepresented() {
   await expectAgreementItemsAsRepresented();
   expect(await eventDocsDrift(reader)).toBe(0);
+  // The words' lists of their shortest events follow the same writes.
+  expect(await wordFirstsDrift(reader)).toBe(0);
   for (const sort of ["-date", "date"] as const) {
     const rows = await eventPage(reader, {}, sort, null, 10_000);
     const docs = (await eventDocPage(reader, {}, sort, null, 10_000)).page;
@@ -404,12 +406,14 @@ describe("the words of events' and agreements' texts", () => {
       await second.query("UPDATE agreements SET search_text = search_text || ' vrelinka' WHERE id = $1", [a!.id]);
     });
     expect(await searchTermsMissing(reader)).toBe(0);
+    expect(await wordFirstsDrift(reader)).toBe(0);
     expect((await found("zokhuat", "event")).sort()).toEqual([a!.event_id, other!.id].sort());
     expect((await found("relink", "event")).sort()).toEqual([a!.event_id, other!.id].sort());
     expect(await found("vrelinka", "agreement")).toEqual([a!.id]);
     // A word left by a text that no longer has it only sends the search on to the texts.
     await db.prisma.$executeRaw`UPDATE events SET search_text = replace(search_text, ' VRELINKA Zôkhuất', '') WHERE id = ${other!.id}`;
     expect(await found("zokhuat", "event")).toEqual([a!.event_id]);
+    expect(await wordFirstsDrift(reader)).toBe(0);
   });
 });
 

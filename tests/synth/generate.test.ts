@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.ts";
 import { searchSql } from "../../src/api/query/search.ts";
 import { loadConfig } from "../../src/config/env.ts";
-import { agreementDocsDrift, derivedDrift, eventDocsDrift, searchTermsMissing } from "../../src/db/derived.ts";
+import { agreementDocsDrift, derivedDrift, eventDocsDrift, searchTermsMissing, wordFirstsDrift } from "../../src/db/derived.ts";
 import { primaryReader } from "../../src/db/reader.ts";
 import { loadGazetteer } from "../../src/extraction/gazetteer.ts";
 import { synthesize, synthSizes } from "../../src/synth/generate.ts";
@@ -95,6 +95,7 @@ describe("npm run synth", () => {
     expect(await eventDocsDrift(primaryReader(a.prisma))).toBe(0);
     expect(await agreementDocsDrift(primaryReader(a.prisma))).toBe(0);
     expect(await searchTermsMissing(primaryReader(a.prisma))).toBe(0);
+    expect(await wordFirstsDrift(primaryReader(a.prisma))).toBe(0);
     const [docs] = await a.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM agreement_docs`;
     expect(docs!.n).toBeGreaterThan(0);
   });
