@@ -383,12 +383,17 @@ describe("a text's first page read whole", () => {
 
 describe("a search's events", () => {
   it("are walked by label or not as the small sample says, the lists' larger sample never read", async () => {
+    const read = await indexesOf(searchSql("to lam", ["event"], 20, undefined, { similar: false }));
+    const small = (read.get("events_text_small_sample_idx") ?? 0) + (read.get("events_pair_keys_small_sample_idx") ?? 0);
+    expect(small).toBeGreaterThan(0);
+    for (const sample of ["events_text_sample_idx", "events_pair_keys_sample_idx"]) expect(read.get(sample) ?? 0, sample).toBe(0);
+  });
+
+  it("of one word come from its words' lists of their shortest events when those tell: no walk, no sample", async () => {
     const [word] = await commonestWords(1);
-    for (const q of [word!, "to lam"]) {
-      const read = await indexesOf(searchSql(q, ["event"], 20, undefined, { similar: false }));
-      const small = (read.get("events_text_small_sample_idx") ?? 0) + (read.get("events_pair_keys_small_sample_idx") ?? 0);
-      expect(small, q).toBeGreaterThan(0);
-      for (const sample of ["events_text_sample_idx", "events_pair_keys_sample_idx"]) expect(read.get(sample) ?? 0, `${q}: ${sample}`).toBe(0);
+    const read = await indexesOf(searchSql(word!, ["event"], 20, undefined, { similar: false }));
+    for (const index of ["events_search_label_idx", "events_text_small_sample_idx", "events_text_sample_idx", "events_search_folded_trgm_idx"]) {
+      expect(read.get(index) ?? 0, `${word}: ${index}`).toBe(0);
     }
   });
 });

@@ -17,7 +17,7 @@ import type { Reader } from "../../db/reader.ts";
 import { changedSince } from "./changes.ts";
 import { commonIn } from "./count.ts";
 import { AGREEMENT_SAMPLE, OFFICIAL_SAMPLE, SMALL_EVENT_SAMPLE, type TextSample } from "./sample.ts";
-import { foldedContains, heldInWords, isShortWord, keepsNeedle, keptNeedle, needleOf, textContains, textLookups, type Needle, type WordsTable } from "./text-contains.ts";
+import { foldedContains, heldInWords, isPhrase, isShortWord, keepsNeedle, keptNeedle, needleOf, textContains, textLookups, type Needle, type WordsTable } from "./text-contains.ts";
 import { join, normalizeQuery, raw, rowCount, samePlan, sql, where, type Sql } from "./sql.ts";
 
 export const SEARCH_KINDS = ["official", "ministry", "country", "event", "agreement"] as const;
@@ -156,6 +156,11 @@ type LabelWalk = {
   words?: WordsTable;
   /** How many rows must contain the text, as the sample tells, for the first walk to pay (else it is skipped); none: always. */
   common?: { sample: TextSample; rows: number };
+  /**
+   * A function giving the first hits of a text of one word from its words' lists of their shortest rows, when
+   * they can tell (migration 20261221100000_word_firsts); the walk is the rest's. None: always walked.
+   */
+  firsts?: string;
 };
 const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
   official: {
@@ -169,6 +174,7 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
     carried: "octet_length(e.summary) + octet_length(e.search_folded) <= 2400",
     long: "octet_length(e.summary) + octet_length(e.search_folded) > 2400",
     common: { sample: SMALL_EVENT_SAMPLE, rows: 4096 },
+    firsts: "hoptac_event_firsts",
   },
   agreement: {
     table: "agreements", alias: "a", label: "length(a.title)", folded: "a.search_folded", perHit: 50, most: 5_000, words: "agreement_words",
@@ -196,7 +202,7 @@ const LABEL_WALKS: Partial<Record<SearchKind, LabelWalk>> = {
  * three times over (55 ms), where its first hits are among the first
  * thousands of each.
  */
-function labelWalk(kind: SearchKind, needle: Needle, recent: (id: Sql) => Sql, count: number, entries?: number): Sql {
+function labelWalk(kind: SearchKind, needle: Needle, recent: ((id: Sql) => Sql) | undefined, count: number, entries?: number): Sql {
   const w = LABEL_WALKS[kind]!;
   const budget = rowCount(entries ?? Math.min(w.perHit * count, w.most));
   const limit = rowCount(count);
@@ -214,21 +220,33 @@ function labelWalk(kind: SearchKind, needle: Needle, recent: (id: Sql) => Sql, c
   // Whether the first walk pays, asked of the sample only when a word holds the text: as one more condition the
   // planner could test it first, for it prices the sample's read below the words' lookup.
   const sampled = w.common && entries === undefined && !unbounded ? commonIn(w.common.sample, needle, w.common.rows) : undefined;
-  const walks = sampled ? [words ? sql`CASE WHEN (SELECT v FROM held) THEN ${sampled} ELSE false END` : sampled] : held;
+  // The first hits from the words' lists when they tell (`firsts`): a text of one word, no date to filter by, the
+  // first walk's usual budget. The parts below then read nothing: each is gated on the lists not having told.
+  const listed = w.firsts && !recent && entries === undefined && !unbounded && !isPhrase(needle.text);
+  const untold = listed ? [sql`NOT (SELECT bool_or(answered) FROM listed)`] : [];
+  const walks = [...untold, ...(sampled ? [words ? sql`CASE WHEN (SELECT v FROM held) THEN ${sampled} ELSE false END` : sampled] : held)];
+  const after = (id: Sql) => recent?.(id) ?? sql``;
   // Each lookup's hits past the walk, and the long rows, apart; the caller sorts them all.
   const hits = unbounded ? [] : lookups.map(
     (c) => sql`(SELECT id, len FROM (SELECT ${id} AS id, ${label} AS len FROM ${table}
-      WHERE ${join([...held, sql`(SELECT count(*) FROM head) < ${limit}`, ...carried, c], " AND ")}${recent(id)} OFFSET 0) hits ORDER BY len, id LIMIT ${limit})`,
+      WHERE ${join([...untold, ...held, sql`(SELECT count(*) FROM head) < ${limit}`, ...carried, c], " AND ")}${after(id)} OFFSET 0) hits ORDER BY len, id LIMIT ${limit})`,
   );
   const longRows = w.long;
   const long = longRows
-    ? lookups.map((c) => sql`(SELECT ${id}, ${label} FROM ${table} WHERE ${join([...held, raw(longRows), c], " AND ")}${recent(id)} ${order} LIMIT ${limit})`)
+    ? lookups.map((c) => sql`(SELECT ${id}, ${label} FROM ${table} WHERE ${join([...untold, ...held, raw(longRows), c], " AND ")}${after(id)} ${order} LIMIT ${limit})`)
     : [];
-  return sql`(WITH ${words ? sql`held AS MATERIALIZED (SELECT ${words} AS v), ` : sql``}head AS MATERIALIZED (
+  const ctes = [
+    ...(words ? [sql`held AS MATERIALIZED (SELECT ${words} AS v)`] : []),
+    ...(listed ? [sql`listed AS MATERIALIZED (SELECT * FROM ${raw(w.firsts!)}(${needle.pattern}, ${limit}))`] : []),
+    sql`head AS MATERIALIZED (
       SELECT h.id, h.len FROM (SELECT ${id} AS id, ${label} AS len, ${folded} AS folded FROM ${table}
         ${where([...walks, ...carried])} ${order} ${unbounded ? sql`OFFSET 0` : sql`LIMIT ${budget}`}) h
-      WHERE ${foldedContains(sql`h.folded`, needle)}${recent(sql`h.id`)} LIMIT ${limit})
-    SELECT id, len FROM head${unbounded ? sql`` : sql` WHERE (SELECT count(*) FROM head) >= ${limit}`}
+      WHERE ${foldedContains(sql`h.folded`, needle)}${after(sql`h.id`)} LIMIT ${limit})`,
+  ];
+  return sql`(WITH ${join(ctes, ", ")}
+    ${listed ? sql`SELECT id, len FROM listed WHERE answered AND id IS NOT NULL
+    UNION ALL
+    ` : sql``}SELECT id, len FROM head${unbounded ? sql`` : sql` WHERE (SELECT count(*) FROM head) >= ${limit}`}
     UNION ALL
     ${join([...hits, ...long], "\n    UNION ALL\n    ")})`;
 }
@@ -273,7 +291,7 @@ export function searchSql(q: string, kinds: readonly SearchKind[], limit: number
     const w = LABEL_WALKS[kind];
     if (w) {
       // The ids first, from index-only walks, then only their rows.
-      const walks = labelWalk(kind, needle, recentId(kind), limit, parts.budget);
+      const walks = labelWalk(kind, needle, updatedSince ? recentId(kind) : undefined, limit, parts.budget);
       return sql`(SELECT ${k.columns}, 1::float8 AS score
         FROM (SELECT * FROM ${walks} w ORDER BY w.len, w.id LIMIT ${n}) x
         JOIN ${raw(`${w.table} ${w.alias}`)} ON ${raw(w.alias)}.id = x.id ${k.joins} ORDER BY x.len, x.id)`;
