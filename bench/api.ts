@@ -36,7 +36,6 @@ import { synthesize } from "../src/synth/generate.ts";
 import { readArticles, shiftedCorpus } from "./corpus.ts";
 import { httpLoad, wrkInstalled, type LoadGenerator, type LoadResult } from "./http-load.ts";
 
-
 const { values } = parseArgs({
   options: {
     events: { type: "string" },

@@ -211,19 +211,21 @@ function labelWalk(kind: SearchKind, needle: Needle, recent: ((id: Sql) => Sql) 
   const order = sql`ORDER BY ${label}, ${id}`;
   // The rows past the first walk, read as the kind's lists read them (textContains), in one way or, for a kept phrase, two (textLookups).
   const lookups = textLookups(folded, needle);
-  // Whether a word of the kind's texts holds the text (heldInWords): tested once, before any of the parts reads a row.
-  const words = w.words && heldInWords(w.words, needle);
-  const held = words ? [sql`(SELECT v FROM held)`] : [];
-  const carried = w.carried ? [raw(w.carried)] : [];
   // A word under three letters is walked to its last hit (see above), whatever a sample would say.
   const unbounded = entries === undefined && isShortWord(needle.text);
-  // Whether the first walk pays, asked of the sample only when a word holds the text: as one more condition the
-  // planner could test it first, for it prices the sample's read below the words' lookup.
-  const sampled = w.common && entries === undefined && !unbounded ? commonIn(w.common.sample, needle, w.common.rows) : undefined;
   // The first hits from the words' lists when they tell (`firsts`): a text of one word, no date to filter by, the
   // first walk's usual budget. The parts below then read nothing: each is gated on the lists not having told.
   const listed = w.firsts && !recent && entries === undefined && !unbounded && !isPhrase(needle.text);
   const untold = listed ? [sql`NOT (SELECT bool_or(answered) FROM listed)`] : [];
+  // Whether a word of the kind's texts holds the text (heldInWords): tested once, before any of the parts reads a row.
+  // Beside the lists the words are not asked twice: lists that do not tell found words that hold the text (or the
+  // text folded into two, which the words would not rule out either).
+  const words = w.words && !listed ? heldInWords(w.words, needle) : undefined;
+  const held = words ? [sql`(SELECT v FROM held)`] : [];
+  const carried = w.carried ? [raw(w.carried)] : [];
+  // Whether the first walk pays, asked of the sample only when a word holds the text: as one more condition the
+  // planner could test it first, for it prices the sample's read below the words' lookup.
+  const sampled = w.common && entries === undefined && !unbounded ? commonIn(w.common.sample, needle, w.common.rows) : undefined;
   const walks = [...untold, ...(sampled ? [words ? sql`CASE WHEN (SELECT v FROM held) THEN ${sampled} ELSE false END` : sampled] : held)];
   const after = (id: Sql) => recent?.(id) ?? sql``;
   // Each lookup's hits past the walk, and the long rows, apart; the caller sorts them all.
