@@ -240,7 +240,7 @@ describe("a page of the events containing a text", () => {
     expect(read.get("events_text_sample_idx") ?? 0).toBe(0);
   });
 
-  it("of two words or more is looked up by its pairs of words, the trigram indexes never read", async () => {
+  it("of two words or more is looked up by its keys across words, the trigram indexes never read", async () => {
     // Common words in an order no event holds: many events hold every trigram of each word, none the phrase.
     const [a, b, c] = await commonestWords(3);
     const absent = async (phrases: string[]) => {
@@ -255,26 +255,30 @@ describe("a page of the events containing a text", () => {
     ];
     for (const phrase of phrases) {
       const read = await indexesRead({ q: phrase }, 1);
-      expect((read.get("events_pair_keys_idx") ?? 0) + (read.get("events_pair_keys_sample_idx") ?? 0), phrase).toBeGreaterThan(0);
+      expect((read.get("events_cross_keys_idx") ?? 0) + (read.get("events_cross_keys_sample_idx") ?? 0), phrase).toBeGreaterThan(0);
       for (const trigrams of ["events_search_folded_trgm_idx", "events_text_sample_idx"]) expect(read.get(trigrams) ?? 0, `${phrase}: ${trigrams}`).toBe(0);
     }
   });
 
-  it("of two words or more has keys that every text containing it holds, however its first and last words are cut", async () => {
+  it("of two words or more has keys (of three or more, its inner words' keys) that every text containing it holds, however its first and last words are cut", async () => {
     // Every run of characters of the events' texts (from each offset, of several lengths), and made-up
     // texts with words of one letter, of more than 100, and runs of spaces.
     const made = ["a b c d", "to lam va to la", "x " + "y".repeat(150) + " z " + "w".repeat(120) + " q", "an  ninh  va trat tu", " dau cach o dau", "o cuoi  "];
-    const [row] = await queryOnce<{ phrases: number; keyed: number; missed: number }>(
+    const [row] = await queryOnce<{ phrases: number; keyed: number; missed: number; longer: number; inner: number }>(
       db.url,
       `WITH texts AS (SELECT search_folded AS t FROM events UNION ALL SELECT unnest($1::text[])),
-         phrases AS (SELECT t, substr(t, s, n) AS p FROM texts, generate_series(1, length(t)) s, generate_series(5, 45, 4) n)
-       SELECT count(*)::int AS phrases, count(*) FILTER (WHERE cardinality(hoptac_phrase_keys(p)) > 0)::int AS keyed,
-         count(*) FILTER (WHERE NOT hoptac_pair_keys(t) @> hoptac_phrase_keys(p))::int AS missed
-       FROM phrases WHERE p LIKE '% %'`,
+         phrases AS (SELECT t, substr(t, s, n) AS p FROM texts, generate_series(1, length(t)) s, generate_series(5, 45, 4) n),
+         keyed AS (SELECT t, p, hoptac_phrase_cross_keys(p) AS k FROM phrases WHERE p LIKE '% %')
+       SELECT count(*)::int AS phrases, count(*) FILTER (WHERE cardinality(k) > 0)::int AS keyed,
+         count(*) FILTER (WHERE NOT hoptac_cross_keys(t) @> k)::int AS missed, count(*) FILTER (WHERE p LIKE '% % %')::int AS longer,
+         count(*) FILTER (WHERE k[1] LIKE '%>%>%')::int AS inner
+       FROM keyed`,
       [made],
     );
     expect(row!.keyed).toBeGreaterThan(row!.phrases / 2);
     expect(row!.missed).toBe(0);
+    // Three words or more: mostly by their inner words' keys ("yen>hong>ch").
+    expect(row!.inner).toBeGreaterThan(row!.longer / 2);
   });
 
   it("of several words gives the events a plain statement gives: across punctuation, spaces, case and diacritics", async () => {
@@ -317,12 +321,15 @@ describe("a page of a text read a way chosen before", () => {
     await client.connect();
     try {
       const [a, b] = await commonestWords(2);
-      const phrases = await queryOnce<{ two: string; three: string }>(
+      const phrases = await queryOnce<{ two: string; three: string; inner: string }>(
         db.url,
-        `SELECT (regexp_match(search_folded, '\\S+ \\S+$'))[1] AS two, (regexp_match(search_folded, '^\\S+ \\S+ \\S+'))[1] AS three FROM events ORDER BY id LIMIT 1`,
+        `SELECT (regexp_match(search_folded, '\\S+ \\S+$'))[1] AS two, (regexp_match(search_folded, '^\\S+ \\S+ \\S+'))[1] AS three,
+           (regexp_match(search_folded, '\\S{3,} \\S+ \\S{2,}'))[1] AS inner FROM events ORDER BY id LIMIT 1`,
       );
-      // Common words, a word of one event, phrases with pair keys and without (a last word of one letter), LIKE's marks, none.
-      const texts = [a!, b!, await wordOfOneEvent(), phrases[0]!.two, phrases[0]!.three, `${b} ${a}`, `${a} x`, "an%ninh", "an_ninh", "qzxw", "qzxw vyk"];
+      // Common words, a word of one event, phrases with pair keys, with an inner word's and without (a last word of one
+      // letter), LIKE's marks, none.
+      const { two, three, inner } = phrases[0]!;
+      const texts = [a!, b!, await wordOfOneEvent(), two, three, inner, `${b} ${a}`, `${a} x`, `${b} ${a} x`, "an%ninh", "an_ninh", "qzxw", "qzxw vyk"];
       const names = new Map<string, string>();
       const named = (text: string) => names.get(text) ?? (names.set(text, `p${names.size}`), names.get(text)!);
       let found = 0;
@@ -384,9 +391,9 @@ describe("a text's first page read whole", () => {
 describe("a search's events", () => {
   it("are walked by label or not as the small sample says, the lists' larger sample never read", async () => {
     const read = await indexesOf(searchSql("to lam", ["event"], 20, undefined, { similar: false }));
-    const small = (read.get("events_text_small_sample_idx") ?? 0) + (read.get("events_pair_keys_small_sample_idx") ?? 0);
+    const small = (read.get("events_text_small_sample_idx") ?? 0) + (read.get("events_cross_keys_small_sample_idx") ?? 0);
     expect(small).toBeGreaterThan(0);
-    for (const sample of ["events_text_sample_idx", "events_pair_keys_sample_idx"]) expect(read.get(sample) ?? 0, sample).toBe(0);
+    for (const sample of ["events_text_sample_idx", "events_cross_keys_sample_idx"]) expect(read.get(sample) ?? 0, sample).toBe(0);
   });
 
   it("of one word come from its words' lists of their shortest events when those tell: no walk, no sample", async () => {
@@ -405,7 +412,7 @@ describe("a search's officials and agreements", () => {
         const statement = searchSql(q, [kind], 20, undefined, { similar: false });
         // The first walk is the CTE "head"; the hits past it may read the same index, in any order.
         const read = await indexesOf(statement, [], "CTE head");
-        const sample = (read.get(`${table}_text_sample_idx`) ?? 0) + (read.get(`${table}_pair_keys_sample_idx`) ?? 0);
+        const sample = (read.get(`${table}_text_sample_idx`) ?? 0) + (read.get(`${table}_cross_keys_sample_idx`) ?? 0);
         expect(sample, `${kind}: ${q}`).toBeGreaterThan(0);
         expect(read.get(`${table}_search_label_idx`) ?? 0, `${kind}: ${q}`).toBe(0);
       }
@@ -513,13 +520,13 @@ describe("a search for a name", () => {
     }
   });
 
-  it("of two words or more finds officials by their pairs of words, the trigram index never read", async () => {
+  it("of two words or more finds officials by their keys across words, the trigram index never read", async () => {
     // Tô Lâm, named in the seeds; a name of two words whose first has two letters.
     const q = searchSql("to lam", ["official"], 20, undefined, { similar: false });
     // Index walks off too: on the seeds' few officials a walk of their names in order reads fewer rows.
     const read = await indexesOf(q, ["enable_indexscan = off"]);
-    // Its sample's pair keys tell whether it is common (on the seeds' few officials the rest is read by their label index).
-    expect((read.get("officials_pair_keys_idx") ?? 0) + (read.get("officials_pair_keys_sample_idx") ?? 0)).toBeGreaterThan(0);
+    // Its sample's keys across words tell whether it is common (on the seeds' few officials the rest is read by their label index).
+    expect((read.get("officials_cross_keys_idx") ?? 0) + (read.get("officials_cross_keys_sample_idx") ?? 0)).toBeGreaterThan(0);
     for (const trigrams of ["officials_search_folded_trgm_idx", "officials_text_sample_idx"]) expect(read.get(trigrams) ?? 0, trigrams).toBe(0);
     const hits = await queryOnce<{ label: string }>(db.url, q.text, q.values as unknown[]);
     expect(hits.map((h) => h.label)).toContain("Tô Lâm");
@@ -530,7 +537,7 @@ describe("a search for a name", () => {
     const client = new pg.Client({ connectionString: db.url, options: "-c plan_cache_mode=force_generic_plan" });
     await client.connect();
     try {
-      // Names, typos, common words, a phrase whose last word has one letter (no pair keys), LIKE's marks.
+      // Names, typos, common words, a phrase whose last word has one letter (no keys), LIKE's marks.
       const queries = ["Lazaro Alvares", "quach thanh con", "campuchea", "bo cong anh", "nguyen van an", "trung quoc", "to lam", "hop tacc",
         "cuba", "an ninh", "cuba a", "g an ninh v", "an_ninh", "100%", "zzzz", "an", "cu", "qz", "%"];
       // A name per statement text: a word's, a phrase's, a word's under three letters, the similar names' (and a

@@ -262,8 +262,8 @@ function wayBoundSql(f: EventFilters, sort: EventSort): Sql | null {
  * order: a word that one event in a hundred contains has its page among them.
  * A text of several words walks fewer: it is mostly a name that few events
  * hold, whose walk was most of its statement (8 of 9.5 ms at 1 M events),
- * and the sample that then tells how common it is reads its pairs of words'
- * keys, which a common phrase's page among the first 1,000 never needs (a
+ * and the sample that then tells how common it is reads its keys across
+ * words, which a common phrase's page among the first 1,000 never needs (a
  * single word's sample is read from its trigrams, which many more events
  * hold).
  */

@@ -7,7 +7,7 @@ import { raw } from "./sql.ts";
 export const SAMPLE_EVERY = 16;
 export const inSample = raw(`e.id % ${SAMPLE_EVERY} = 0`);
 
-/** A sample of a table's rows for a question about a text that a rough answer serves: one row in `every`, by id, with trigram and pair-key indexes of its own. */
+/** A sample of a table's rows for a question about a text that a rough answer serves: one row in `every`, by id, with trigram and cross-key indexes of its own. */
 export interface TextSample {
   table: string;
   alias: string;

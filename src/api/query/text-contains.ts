@@ -5,12 +5,14 @@
 // trigrams of "nguyen", "van" and "an", and at a million events thousands
 // hold all of them without the phrase, each read from the table to be
 // rejected. A text of several words is looked up instead by keys that cross
-// its words, which few rows hold without the phrase: the pairs of adjacent
-// words (migration 20261212100000_pair_keys: a word ending "van", then one
-// starting "an"; "to lam", whose first word may be cut, by a word ending
-// "to", then one starting "la"). Any text that contains the query holds
-// those keys, so the index only narrows the rows down; the query is then
-// tested as it is.
+// its words, which few rows hold without the phrase (migration
+// 20261222100000_cross_keys): each inner word whole between the ends of its
+// neighbours ("luyen hong chinh" by a word ending "yen", then "hong", then
+// one starting "ch"), or, for a text without one, the pairs of adjacent
+// words (a word ending "van", then one starting "an"; "to lam", whose first
+// word may be cut, by a word ending "to", then one starting "la"). Any text
+// that contains the query holds those keys, so the index only narrows the
+// rows down; the query is then tested as it is.
 //
 // Each test reads the query from a Needle: by default its folded forms are
 // written from the bound text and folded when the statement is planned, so
@@ -28,9 +30,9 @@ export interface Needle {
   /** `%…%` around the folded text with LIKE's special characters escaped: the pattern the trigram indexes serve. */
   pattern: Sql;
   /**
-   * A kept needle's lookups of a phrase: its pair keys, NULL when it has
-   * none, and its pattern, NULL when it has keys. An index scan for a NULL
-   * key reads nothing, so only the one that applies reads its index.
+   * A kept needle's lookups of a phrase: its keys across words, NULL when
+   * it has none, and its pattern, NULL when it has keys. An index scan for a
+   * NULL key reads nothing, so only the one that applies reads its index.
    */
   kept?: { keys: Sql; keyless: Sql };
 }
@@ -51,7 +53,7 @@ export function keptNeedle(q: string): { needle: Needle; cte: Sql } {
   const { text, folded, pattern } = needleOf(q);
   const cte = sql`needle AS MATERIALIZED (
       SELECT f AS folded, p AS pattern, CASE WHEN cardinality(k) > 0 THEN k END AS keys, CASE WHEN cardinality(k) = 0 THEN p END AS keyless
-      FROM (SELECT f, p, hoptac_phrase_keys(f) AS k FROM (SELECT ${folded} AS f, ${pattern} AS p) x) y)`;
+      FROM (SELECT f, p, hoptac_phrase_cross_keys(f) AS k FROM (SELECT ${folded} AS f, ${pattern} AS p) x) y)`;
   const column = (name: string) => raw(`(SELECT ${name} FROM needle)`);
   return { needle: { text, folded: column("folded"), pattern: column("pattern"), kept: { keys: column("keys"), keyless: column("keyless") } }, cte };
 }
@@ -84,7 +86,7 @@ export function isShortWord(q: string): boolean {
   return text.length < 3 && !/\s/.test(text);
 }
 
-/** Whether the text has several words, looked up by their pairs (else by the per-word index). */
+/** Whether the text has several words, looked up by keys across them (else by the per-word index). */
 export function isPhrase(q: string): boolean {
   return normalizeQuery(q).includes(" ");
 }
@@ -93,7 +95,7 @@ export function isPhrase(q: string): boolean {
 export function textContains(column: Sql, q: string | Needle): Sql {
   const needle = needleOf(q);
   if (needle.kept && isPhrase(needle.text)) throw new Error("a kept needle of several words is read through textLookups");
-  return isPhrase(needle.text) ? byPairKeys(column, needle) : foldedContains(column, needle);
+  return isPhrase(needle.text) ? byCrossKeys(column, needle) : foldedContains(column, needle);
 }
 
 /**
@@ -112,7 +114,7 @@ export type WordsTable = keyof typeof TERM;
  * words (runs of characters between spaces), so when no word holds it no row
  * does (a typo: at 1 M synthetic events, "hanoi" read 15–19 ms of the
  * events' trigram lists to find nothing; their words are 768). A text of
- * several words is left to its pair keys. A word under three letters has no
+ * several words is left to its keys across words. A word under three letters has no
  * trigram to look up: the terms are read in turn until one holds it, the
  * first few for a common pair of letters, all of them (far fewer than the
  * rows, which no index would find either) for one that no text holds. An
@@ -139,34 +141,35 @@ export function textTest(column: Sql, q: string | Needle): Sql {
 
 /**
  * The text tested as it is (textTest), which no index serves, so that the
- * planner never reads the per-word index beside the pairs' (for such a
+ * planner never reads the per-word index beside the keys' (for such a
  * phrase that scan alone costs what is saved); it expects `<> 0` of nearly
  * every row, so that its estimate of the rows is the other index's. The rows
- * are found by their pairs of words, or else, for a text with no key (its
+ * are found by their keys across words, or else, for a text with no key (its
  * first or last word of one letter, "a lam", "to l"), by the per-word index:
  * which of the two is settled when the statement is planned for its values
  * (the keys of a constant are a constant), so that only one index is read.
  */
-function byPairKeys(column: Sql, needle: Needle): Sql {
-  const keys = sql`hoptac_phrase_keys(${needle.folded})`;
-  return sql`(${textTest(column, needle)} AND ((cardinality(${keys}) > 0 AND hoptac_pair_keys(${column}) @> ${keys})
+function byCrossKeys(column: Sql, needle: Needle): Sql {
+  const keys = sql`hoptac_phrase_cross_keys(${needle.folded})`;
+  return sql`(${textTest(column, needle)} AND ((cardinality(${keys}) > 0 AND hoptac_cross_keys(${column}) @> ${keys})
     OR (cardinality(${keys}) = 0 AND ${foldedContains(column, needle)})))`;
 }
 
 /**
  * The ways to read the rows whose `column` contains the text, each a whole
  * condition: textContains's, one; for a kept needle of several words, one
- * by its pair keys and one by its pattern, each behind a test of the needle
- * that Postgres makes once, before it reads a row, so that only one of them
- * reads its index (a plan kept for any text cannot choose between them, and
- * one condition with both would compute each row's keys to test it).
+ * by its keys across words and one by its pattern, each behind a test of
+ * the needle that Postgres makes once, before it reads a row, so that only
+ * one of them reads its index (a plan kept for any text cannot choose
+ * between them, and one condition with both would compute each row's keys
+ * to test it).
  */
 export function textLookups(column: Sql, q: string | Needle): Sql[] {
   const needle = needleOf(q);
   if (!needle.kept || !isPhrase(needle.text)) return [textContains(column, needle)];
   const { keys, keyless } = needle.kept;
   return [
-    sql`${keys} IS NOT NULL AND ${textTest(column, needle)} AND hoptac_pair_keys(${column}) @> ${keys}`,
+    sql`${keys} IS NOT NULL AND ${textTest(column, needle)} AND hoptac_cross_keys(${column}) @> ${keys}`,
     sql`${keyless} IS NOT NULL AND ${textTest(column, needle)} AND ${column} LIKE ${keyless}`,
   ];
 }
