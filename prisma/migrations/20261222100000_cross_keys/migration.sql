@@ -15,21 +15,24 @@
 -- one letter); such a text, and a text of two words, is looked up by its
 -- pair keys as before. One index holds both kinds, so that a statement
 -- reads one index whichever kind a text has.
+
+-- The key of word y whole between x and z: "yen>hong>ch" for "luyen hong chinh".
+CREATE FUNCTION hoptac_inner_key(x text, y text, z text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT right(x, 3) || '>' || left(y, 16) || '>' || left(z, 2)
+$$;
+
+-- A text's pair keys (hoptac_pair_keys) and its inner words' keys. Its
+-- indexes are built and analysed with only pg_catalog on the search path,
+-- so it keeps the one it was made with to find the functions it calls.
 CREATE FUNCTION hoptac_cross_keys(folded text) RETURNS text[]
-  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT SET search_path FROM CURRENT AS $$
 DECLARE
   w text[] := string_to_array(folded, ' ');
-  keys text[] := '{}';
+  keys text[] := hoptac_pair_keys(folded);
 BEGIN
-  FOR i IN 1 .. cardinality(w) - 1 LOOP
-    -- As hoptac_pair_keys.
-    keys := keys || (right(w[i], 3) || '>' || left(w[i + 1], 2));
-    IF length(w[i]) >= 2 AND length(w[i + 1]) >= 2 THEN
-      keys := keys || (right(w[i], 2) || '<' || left(w[i + 1], 2));
-    END IF;
-    IF i > 1 THEN
-      keys := keys || (right(w[i - 1], 3) || '>' || left(w[i], 16) || '>' || left(w[i + 1], 2));
-    END IF;
+  FOR i IN 2 .. cardinality(w) - 1 LOOP
+    keys := keys || hoptac_inner_key(w[i - 1], w[i], w[i + 1]);
   END LOOP;
   RETURN keys;
 END $$;
@@ -45,7 +48,7 @@ DECLARE
 BEGIN
   FOR i IN 2 .. n - 1 LOOP
     IF (i > 2 OR length(w[1]) >= 3) AND (i < n - 1 OR length(w[n]) >= 2) THEN
-      keys := keys || (right(w[i - 1], 3) || '>' || left(w[i], 16) || '>' || left(w[i + 1], 2));
+      keys := keys || hoptac_inner_key(w[i - 1], w[i], w[i + 1]);
     END IF;
   END LOOP;
   IF cardinality(keys) > 0 THEN
@@ -69,7 +72,6 @@ DROP INDEX "agreements_pair_keys_idx";
 DROP INDEX "agreements_pair_keys_sample_idx";
 DROP INDEX "officials_pair_keys_idx";
 DROP INDEX "officials_pair_keys_sample_idx";
-DROP FUNCTION hoptac_pair_keys(text);
 
 -- The planner's estimates of the keys (statistics of the indexes' expression).
 ANALYZE "events";

@@ -114,12 +114,12 @@ export type WordsTable = keyof typeof TERM;
  * words (runs of characters between spaces), so when no word holds it no row
  * does (a typo: at 1 M synthetic events, "hanoi" read 15–19 ms of the
  * events' trigram lists to find nothing; their words are 768). A text of
- * several words is left to its keys across words. A word under three letters has no
- * trigram to look up: the terms are read in turn until one holds it, the
- * first few for a common pair of letters, all of them (far fewer than the
- * rows, which no index would find either) for one that no text holds. An
- * official's whole text is one of official_names, which holds the same of
- * any text.
+ * several words is left to its keys across words. A word under three
+ * letters has no trigram to look up: the terms are read in turn until one
+ * holds it, the first few for a common pair of letters, all of them (far
+ * fewer than the rows, which no index would find either) for one that no
+ * text holds. An official's whole text is one of official_names, which
+ * holds the same of any text.
  */
 export function heldInWords(words: WordsTable, q: string | Needle): Sql | undefined {
   const needle = needleOf(q);
