@@ -5,7 +5,9 @@
 // so that the API's overhead reads as a ratio. The SQL of each request is
 // captured by running it in-process through a recording reader (twice: the second's). With
 // --runs N each query is measured N times (API and pg in turn) and the table
-// gives the medians.
+// gives the medians. --floor also measures a bare node:http server running the
+// same statements (http-floor.ts), in turn with them: floor/pg is what HTTP on
+// this machine leaves of the SQL's rate, API/floor what the API keeps of that.
 //
 // --events N: a synthetic knowledge base of N events (npm run synth), kept in
 // an embedded Postgres under .data/bench (BENCH_PGDATA) and made once per size
@@ -22,9 +24,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { pino } from "pino";
-import { buildApp } from "../src/api/app.ts";
-import type { Sql } from "../src/api/query/sql.ts";
-import { loadConfig } from "../src/config/env.ts";
 import { createPrisma } from "../src/db/client.ts";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../src/db/embedded.ts";
 import { migrate } from "../src/db/migrate.ts";
@@ -35,6 +34,7 @@ import { importPaths } from "../src/import/run.ts";
 import { synthesize } from "../src/synth/generate.ts";
 import { readArticles, shiftedCorpus } from "./corpus.ts";
 import { httpLoad, wrkInstalled, type LoadGenerator, type LoadResult } from "./http-load.ts";
+import { requestStatements } from "./request-statements.ts";
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +51,8 @@ const { values } = parseArgs({
     load: { type: "string" },
     // A folder for the API process's CPU profile (node --cpu-prof), written when it stops.
     profile: { type: "string" },
+    // Also measure the bare HTTP server's floor (http-floor.ts).
+    floor: { type: "boolean", default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -104,11 +106,29 @@ function serveArgs(dir: string): string[] {
 }
 
 async function startApi(databaseUrl: string, dir = ".", profileDir?: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = String(await freePort());
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-  const child = spawn(process.execPath, [...profile, ...serveArgs(dir)], {
+  return startServer([...profile, ...serveArgs(dir)], dir, { DATABASE_URL: databaseUrl, DATABASE_READ_URL: "", LOG_LEVEL: "warn", RATE_LIMIT_MAX: "1000000000", API_KEY: "" });
+}
+
+/** SIGTERM, and its exit awaited. */
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** The bare HTTP server of http-floor.ts, answering these paths. */
+function startFloor(databaseUrl: string, paths: string[]): Promise<{ url: string; child: ChildProcess }> {
+  return startServer(["--import", "tsx", "bench/http-floor.ts"], ".", { DATABASE_URL: databaseUrl, FLOOR_PATHS: JSON.stringify(paths) });
+}
+
+/** A node process that prints `serving <url>` once it listens on PORT. */
+async function startServer(args: string[], dir: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = String(await freePort());
+  const child = spawn(process.execPath, args, {
     cwd: dir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_READ_URL: "", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_MAX: "1000000000", API_KEY: "" },
+    env: { ...process.env, ...env, PORT: port, HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -118,7 +138,7 @@ async function startApi(databaseUrl: string, dir = ".", profileDir?: string): Pr
       const match = /serving (http:\/\/\S+)/.exec(out);
       if (match) resolve(match[1]!);
     });
-    child.once("exit", (code) => reject(new Error(`the API exited (${code}) before it listened`)));
+    child.once("exit", (code) => reject(new Error(`${args.at(-1)} exited (${code}) before it listened`)));
   });
   return { url, child };
 }
@@ -176,12 +196,6 @@ function cpuMs(pid: number): number {
   } catch {
     return Number.NaN;
   }
-}
-
-/** A reader that remembers every query it runs. */
-function recording(inner: Reader): Reader & { queries: Sql[] } {
-  const queries: Sql[] = [];
-  return { queries, query: (q) => (queries.push(q), inner.query(q)), close: () => inner.close() };
 }
 
 /** The synthetic knowledge base of this size and seed, made when missing. */
@@ -288,6 +302,7 @@ let server: EmbeddedServer | undefined;
 let pool: pg.Pool | undefined;
 let pgReader: Reader | undefined;
 let api: ChildProcess | undefined;
+let floor: ChildProcess | undefined;
 let corpusDir: string | undefined;
 let reader: Reader | undefined;
 try {
@@ -343,27 +358,16 @@ try {
   const only = values.only?.split("|");
   if (only) cases = cases.filter((c) => only.some((o) => c.name.includes(o) || c.path.includes(o)));
 
-  // The SQL each request runs, read by running it in-process: the second time, as the API runs it
-  // under load (a first page can also tell the pages after it how to read theirs: page-ways.ts).
   reader = poolReader([databaseUrl], { poolSize: 2 });
-  const prisma = createPrisma(databaseUrl);
-  const sqlOf = new Map<string, Sql[]>();
-  for (const c of cases) {
-    const rec = recording(reader);
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent", RATE_LIMIT_MAX: "1000000000" }), prisma, reader: rec });
-    await app.inject({ method: "GET", url: c.path });
-    rec.queries.length = 0;
-    const res = await app.inject({ method: "GET", url: c.path });
-    await app.close();
-    if (res.statusCode !== 200) throw new Error(`${c.path}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    sqlOf.set(c.path, rec.queries);
-  }
-  await prisma.$disconnect();
+  const sqlOf = await requestStatements(databaseUrl, reader, cases.map((c) => c.path));
 
   const apiDir = values["api-dir"];
   const started = await startApi(databaseUrl, apiDir, values.profile);
   api = started.child;
   console.log(`API: ${started.url} (npm run serve in its own process${apiDir ? `, from ${apiDir}` : ""}); ${load}, ${connections} connections, ${seconds} s per run, ${runs} run(s) per query (medians)`);
+  const floorServer = values.floor ? await startFloor(databaseUrl, cases.map((c) => c.path)) : undefined;
+  floor = floorServer?.child;
+  if (floorServer) console.log(`floor: ${floorServer.url} (bench/http-floor.ts in its own process)`);
   console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}\n`);
 
   console.log(`API RSS at start: ${rssMiB(api.pid!).toFixed(0)} MiB`);
@@ -374,15 +378,18 @@ try {
     const overPg = () => Promise.all(queries.map((q) => overPgReader.query(q)));
     for (let i = 0; i < 20; i++) await overPg(); // warm up both paths
     await httpLoad(load, { url: started.url + c.path, connections, seconds: 1, headers: c.headers });
+    if (floorServer) await httpLoad(load, { url: floorServer.url + c.path, connections, seconds: 1, headers: c.headers });
     const https: LoadResult[] = [];
     const raws: { rate: number; p50: number; p99: number; cpu: number }[] = [];
     const apiCpu: number[] = [];
+    const floors: number[] = [];
     for (let run = 0; run < runs; run++) {
       const cpuBefore = cpuMs(api.pid!);
       const http = await httpLoad(load, { url: started.url + c.path, connections, seconds, headers: c.headers });
       apiCpu.push((cpuMs(api.pid!) - cpuBefore) / http.requests);
       if (http.failures && apiDir === undefined) throw new Error(`${c.path}: ${http.failures} of ${http.requests} responses failed (non-2xx, socket errors or timeouts)`);
       https.push(http);
+      if (floorServer) floors.push((await httpLoad(load, { url: floorServer.url + c.path, connections, seconds, headers: c.headers })).rate);
       raws.push(apiDir === undefined ? await loop(overPg) : { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN, cpu: Number.NaN });
     }
     const http = { rate: median(https.map((h) => h.rate)), p50: median(https.map((h) => h.p50)), p99: median(https.map((h) => h.p99)), cpu: median(https.map((h) => h.cpuMsPerRequest)) };
@@ -396,6 +403,7 @@ try {
       raw.p50.toFixed(1),
       raw.p99.toFixed(1),
       (http.rate / raw.rate).toFixed(2),
+      ...(floorServer ? [median(floors).toFixed(0), (median(floors) / raw.rate).toFixed(2), (http.rate / median(floors)).toFixed(2)] : []),
       String(queries.length),
       median(apiCpu).toFixed(2),
       http.cpu.toFixed(2),
@@ -404,19 +412,16 @@ try {
     ]);
     console.log(`${c.path}${c.headers ? ` (${c.name})` : ""}: ${https.map((h) => `${h.rate.toFixed(0)} req/s p99 ${h.p99.toFixed(1)} ms`).join("; ")}`);
   }
-  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", "SQL", "API CPU ms/req", "load CPU ms/req", "pg client CPU ms/q", "API RSS MiB"];
+  const header = ["query", "API req/s", "p50 ms", "p99 ms", "pg q/s", "p50 ms", "p99 ms", "API/pg", ...(floorServer ? ["floor req/s", "floor/pg", "API/floor"] : []), "SQL", "API CPU ms/req", "load CPU ms/req", "pg client CPU ms/q", "API RSS MiB"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
   console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
   for (const r of rows) console.log(line(r));
   console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
-  console.log("API/pg: the API's requests per second over the same SQL's run directly with pg, each statement named and planned as the API's reader plans it (SQL: statements per request, run side by side); API CPU: the CPU time (user + system) the API process used per request while under load, load CPU: the load generator's, pg client CPU: the benchmark's own per run of the SQL over pg; API RSS: its resident memory after the query's runs.");
+  console.log("API/pg: the API's requests per second over the same SQL's run directly with pg, each statement named and planned as the API's reader plans it (SQL: statements per request, run side by side); floor: the requests per second of a bare node:http server running the same statements and sending their rows as JSON (--floor); API CPU: the CPU time (user + system) the API process used per request while under load, load CPU: the load generator's, pg client CPU: the benchmark's own per run of the SQL over pg; API RSS: its resident memory after the query's runs.");
 } finally {
-  if (api && api.exitCode === null) {
-    const exited = new Promise((resolve) => api!.once("exit", resolve));
-    api.kill("SIGTERM");
-    await exited;
-  }
+  await stop(api);
+  await stop(floor);
   await reader?.close();
   await pool?.end();
   await pgReader?.close();
