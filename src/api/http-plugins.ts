@@ -40,7 +40,7 @@ const HELMET: Readonly<HelmetOptions> = {
  * and 0.12 ms for 10.0 and 10.2 kB (instead of 9.5 and 9.1). The largest
  * page (1,000 events, 1.2 MB) takes about 5 ms.
  */
-const COMPRESSION = {
+export const COMPRESSION = {
   syncThreshold: 2 << 20,
   brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 3 } },
   zlibOptions: { level: 3 },
