@@ -4,10 +4,11 @@
 // reader, pools and plans) and sending their rows as JSON, compressed as the
 // API compresses when the request asks (its levels, in the request's turn).
 // bench/api.ts --floor runs it in its own process, as the API runs, so that
-// the gap between the API and the SQL over pg splits into what HTTP on these cores costs (floor/pg) and what the
-// API adds to it (API/floor). A page of events is no floor here: its rows are
-// the page's text as Postgres hands it over (page-body.ts), sent in its JSON
-// as a string, where the API sends the bytes.
+// the gap between the API and the SQL over pg splits into what HTTP on these
+// cores costs (floor/pg) and what the API adds to it (API/floor). A page of
+// events is no floor here: its rows are the page's text as Postgres hands it
+// over (page-body.ts), sent in its JSON as a string, where the API sends the
+// bytes.
 //
 //   tsx bench/http-floor.ts   (DATABASE_URL, PORT, FLOOR_PATHS: a JSON array of paths)
 import http from "node:http";
